@@ -1,0 +1,166 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, openSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { ProgrammeView } from '@pmo/application';
+import type { EngineConfig } from '@pmo/config';
+import { MailCatcher } from './mail-catcher';
+
+const APPS = ['api', 'worker', 'notifier'] as const;
+const POLL_MS = 2_000;
+const HEARTBEAT_MS = 10_000;
+const EMAIL_DEADLINE_MS = 5 * 60_000;
+
+export interface DemoOptions {
+  exitAfterEmail: boolean;
+}
+
+/**
+ * The main job: the three apps on the local stack, the sample programme created with a milestone
+ * due a minute ahead, its RAG printed as time passes and the escalation email printed once sent.
+ */
+export async function runDemo(config: EngineConfig, options: DemoOptions): Promise<number> {
+  const logDirectory = resolve('.data/logs');
+  mkdirSync(logDirectory, { recursive: true });
+  const inbox = await MailCatcher.start(config.smtp.port);
+  say(`mail catcher listening on 127.0.0.1:${inbox.port} (stands in for the mail relay)`);
+  const children = APPS.map((app) => startApp(app, logDirectory));
+  let stopping = false;
+  // Any app that stops before we stop it ends the demo with its log's tail.
+  const appDied = Promise.race(children.map((child) => child.exited.then((code) => ({ app: child.app, code })))).then(({ app, code }) => {
+    if (!stopping) throw new Error(diedMessage(app, code, logDirectory));
+    return 0;
+  });
+  appDied.catch(() => undefined);
+
+  try {
+    return await Promise.race([appDied, followSampleProgramme(config, options, inbox, logDirectory)]);
+  } finally {
+    stopping = true;
+    for (const child of children) child.process.kill('SIGTERM');
+    await Promise.all(children.map((child) => child.exited));
+    await inbox.stop();
+    say('stopped api, worker and notifier');
+  }
+}
+
+async function followSampleProgramme(config: EngineConfig, options: DemoOptions, inbox: MailCatcher, logDirectory: string): Promise<number> {
+  const api = `http://${config.api.host}:${config.api.port}`;
+  await waitForHealth(api);
+  say(`api, worker and notifier are up (logs in ${logDirectory}); API at ${api}`);
+
+  const created = await request<ProgrammeView>('POST', `${api}/programmes`, sampleProgramme(new Date()));
+  say(`created programme '${created.name}' (${created.id})`);
+  for (const milestone of created.milestones) say(`  milestone '${milestone.name}' due ${milestone.dueAt}, owner ${milestone.ownerEmail}`);
+
+  const [first] = created.milestones;
+  await request('POST', `${api}/programmes/${created.id}/milestones/${first.id}/complete`, {});
+  say(`recorded '${first.name}' as complete ahead of its due time: it stays Green and nothing is sent`);
+
+  inbox.onEmail((email) => {
+    say(`escalation email received for ${email.to.join(', ')}:`);
+    console.log(`    Subject: ${email.subject}\n${email.text.replace(/^/gm, '    ')}`);
+  });
+
+  const started = Date.now();
+  let lastLine = '';
+  let lastPrintedAt = 0;
+  for (;;) {
+    const programme = await request<ProgrammeView>('GET', `${api}/programmes/${created.id}`);
+    const line = describe(programme);
+    if (line !== lastLine || Date.now() - lastPrintedAt >= HEARTBEAT_MS) {
+      say(`${line}${nextDue(programme)}`);
+      lastLine = line;
+      lastPrintedAt = Date.now();
+    }
+    const delivered = programme.escalations.some((escalation) => escalation.status === 'sent') && inbox.emails.length > 0;
+    if (delivered && options.exitAfterEmail) return 0;
+    if (delivered) {
+      say(`the API stays up at ${api}; press Ctrl-C to stop`);
+      await new Promise<void>((done) => process.once('SIGINT', () => done()));
+      return 0;
+    }
+    if (Date.now() - started > EMAIL_DEADLINE_MS) {
+      say(`no escalation email within ${EMAIL_DEADLINE_MS / 60_000} minutes: see the logs in ${logDirectory}`);
+      return 1;
+    }
+    await sleep(POLL_MS);
+  }
+}
+
+function sampleProgramme(now: Date): unknown {
+  const at = (seconds: number) => new Date(now.getTime() + seconds * 1000).toISOString();
+  return {
+    name: 'Extended access procurement, Dorset (demo)',
+    leadEmail: 'extended-access.lead@dorset-ccg.nhs.example',
+    milestones: [
+      { name: 'Tender documents finalised', ownerEmail: 'procurement@dorset-ccg.nhs.example', dueAt: at(30) },
+      { name: 'Governing Body approval', ownerEmail: 'governance@dorset-ccg.nhs.example', dueAt: at(60) },
+      { name: 'Advert out', ownerEmail: 'procurement@dorset-ccg.nhs.example', dueAt: at(7 * 24 * 3600) },
+    ],
+  };
+}
+
+/** One line: the programme's RAG with its reasons, each milestone's status, each escalation's delivery. */
+function describe(programme: ProgrammeView): string {
+  const milestones = programme.milestones.map((milestone) => `${milestone.name}: ${milestone.status}`).join('; ');
+  const escalations = programme.escalations.map((escalation) => `escalation to ${escalation.recipient}: ${escalation.status}`).join('; ');
+  return `programme ${programme.status} (${programme.reasons.join('; ')}) | ${milestones}${escalations ? ` | ${escalations}` : ''}`;
+}
+
+function nextDue(programme: ProgrammeView): string {
+  const next = programme.milestones.find((milestone) => milestone.status === 'Green');
+  return next === undefined ? '' : ` | next: ${next.reasons.join('; ')}`;
+}
+
+interface RunningApp {
+  app: string;
+  process: ChildProcess;
+  exited: Promise<number | null>;
+}
+
+function startApp(app: string, logDirectory: string): RunningApp {
+  const log = openSync(resolve(logDirectory, `${app}.log`), 'w');
+  const child = spawn(process.execPath, [resolve(`dist/apps/${app}/src/main.js`)], {
+    stdio: ['ignore', log, log],
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  return { app, process: child, exited: new Promise((done) => child.once('exit', (code) => done(code))) };
+}
+
+function diedMessage(app: string, code: number | null, logDirectory: string): string {
+  const logPath = resolve(logDirectory, `${app}.log`);
+  const tail = readFileSync(logPath, 'utf8').trim().split('\n').slice(-15).join('\n');
+  return `${app} exited with code ${code}; see ${logPath}:\n${tail}`;
+}
+
+async function waitForHealth(api: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      if ((await fetch(`${api}/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`the API did not answer ${api}/health within a minute`);
+    await sleep(500);
+  }
+}
+
+async function request<T = unknown>(method: string, url: string, body?: unknown): Promise<T> {
+  const response = await fetch(url, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const payload = (await response.json()) as T;
+  if (!response.ok) throw new Error(`${method} ${url} answered ${response.status}: ${JSON.stringify(payload)}`);
+  return payload;
+}
+
+function say(message: string): void {
+  console.log(`[${new Date().toISOString().slice(11, 19)}Z] ${message}`);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((done) => setTimeout(done, ms));
+}

@@ -1,0 +1,36 @@
+import { existsSync } from 'node:fs';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { EvaluateProgrammeUseCase, RaiseEscalationUseCase } from '@pmo/application';
+import { PROGRAMME_TASK_QUEUE } from '@pmo/contracts';
+import type { ProgrammeActivities } from '@pmo/contracts';
+import { createProgrammeActivities } from './programme.activities';
+
+export interface ProgrammeWorkerOptions {
+  connection: NativeConnection;
+  namespace: string;
+  workflowBundlePath: string;
+  activities: ProgrammeActivities;
+}
+
+/** The activities over the use cases of a booted WorkerModule. */
+export function programmeActivitiesOf(context: INestApplicationContext): ProgrammeActivities {
+  return createProgrammeActivities({
+    evaluateProgramme: context.get(EvaluateProgrammeUseCase),
+    raiseEscalation: context.get(RaiseEscalationUseCase),
+  });
+}
+
+/** The worker for programme workflows, on the prebuilt workflow bundle. */
+export async function createProgrammeWorker(options: ProgrammeWorkerOptions): Promise<Worker> {
+  if (!existsSync(options.workflowBundlePath)) {
+    throw new Error(`workflow bundle not found at ${options.workflowBundlePath}: run \`npm run build\` first`);
+  }
+  return Worker.create({
+    connection: options.connection,
+    namespace: options.namespace,
+    taskQueue: PROGRAMME_TASK_QUEUE,
+    workflowBundle: { codePath: options.workflowBundlePath },
+    activities: options.activities,
+  });
+}

@@ -1,0 +1,33 @@
+/** What went wrong, in terms any caller (HTTP, worker, notifier) can map to its own protocol. */
+export enum ApplicationErrorCode {
+  ValidationFailed = 'validation-failed',
+  NotFound = 'not-found',
+  Conflict = 'conflict',
+  Unprocessable = 'unprocessable',
+  DependencyUnavailable = 'dependency-unavailable',
+}
+
+/** One bad input field: its path in the request (`milestones.1.dueAt`) and why it was refused. */
+export interface FieldProblem {
+  field: string;
+  reason: string;
+}
+
+export class ApplicationError extends Error {
+  constructor(
+    readonly code: ApplicationErrorCode,
+    message: string,
+    readonly fieldProblems: FieldProblem[] = [],
+  ) {
+    super(message);
+    this.name = 'ApplicationError';
+  }
+
+  static validationFailed(problems: FieldProblem[]): ApplicationError {
+    return new ApplicationError(ApplicationErrorCode.ValidationFailed, 'the request has invalid fields', problems);
+  }
+
+  static notFound(message: string): ApplicationError {
+    return new ApplicationError(ApplicationErrorCode.NotFound, message);
+  }
+}

@@ -1,0 +1,35 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ApplicationError } from '../application.error';
+import { Clock } from '../ports/clock';
+import { EscalationRepository } from '../ports/escalation.repository';
+import { Mailer } from '../ports/mailer';
+import { escalationEmail } from './escalation-email';
+
+export type DeliveryOutcome = 'sent' | 'already-sent';
+
+/** Sends one escalation email and records the attempt; an escalation already sent is not sent again. */
+@Injectable()
+export class DeliverEscalationEmailUseCase {
+  private readonly logger = new Logger(DeliverEscalationEmailUseCase.name);
+
+  constructor(
+    private readonly escalations: EscalationRepository,
+    private readonly mailer: Mailer,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(escalationId: string): Promise<DeliveryOutcome> {
+    const escalation = await this.escalations.findForDelivery(escalationId);
+    if (escalation === null) throw ApplicationError.notFound(`no escalation ${escalationId}`);
+    if (escalation.status === 'sent') return 'already-sent';
+    try {
+      const { messageId } = await this.mailer.send(escalationEmail(escalation));
+      await this.escalations.markSent(escalationId, this.clock.now(), messageId);
+      this.logger.log(`escalation ${escalationId} sent (message ${messageId})`);
+      return 'sent';
+    } catch (error) {
+      await this.escalations.markAttemptFailed(escalationId, (error as Error).message, false);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,92 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(1).max(65535);
+const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
+
+/** Every setting the engine reads, from the environment only; defaults are the local stack of infra/. */
+const EnvironmentSchema = z.object({
+  PMO_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).default('postgres://pmo:pmo@127.0.0.1:55432/pmo'),
+  PMO_REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:56379'),
+  PMO_QUEUE_PREFIX: z.string().regex(/^[a-z0-9-]+$/).default('pmo'),
+  PMO_TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
+  PMO_TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  /** Relative paths resolve against the working directory: the scripts run from the repository root. */
+  PMO_WORKFLOW_BUNDLE: z.string().min(1).default('dist/workflows/workflow-bundle.js').transform((path) => resolve(path)),
+  PMO_API_HOST: z.string().min(1).default('127.0.0.1'),
+  PMO_API_PORT: port.default(3000),
+  PMO_SMTP_HOST: z.string().min(1).default('127.0.0.1'),
+  PMO_SMTP_PORT: port.default(1025),
+  /** true: TLS from the first byte (port 465); false: STARTTLS when the server offers it. */
+  PMO_SMTP_SECURE: flag.default(false),
+  PMO_SMTP_USER: z.string().optional(),
+  PMO_SMTP_PASSWORD: z.string().optional(),
+  PMO_MAIL_FROM: z.email().default('pmo-engine@localhost.localdomain'),
+});
+
+export interface DatabaseConfig {
+  url: string;
+}
+export interface RedisConfig {
+  url: string;
+  /** BullMQ key prefix: separate engines (or test runs) can share one Redis. */
+  queuePrefix: string;
+}
+export interface TemporalConfig {
+  address: string;
+  namespace: string;
+  workflowBundlePath: string;
+}
+export interface ApiConfig {
+  host: string;
+  port: number;
+}
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  secure: boolean;
+  auth?: { user: string; pass: string };
+  from: string;
+}
+
+export interface EngineConfig {
+  database: DatabaseConfig;
+  redis: RedisConfig;
+  temporal: TemporalConfig;
+  api: ApiConfig;
+  smtp: SmtpConfig;
+}
+
+export class ConfigurationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n  ${problems.join('\n  ')}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+/** Reads and checks the whole configuration once, at boot; a bad variable stops the boot, named. */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): EngineConfig {
+  const parsed = EnvironmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    throw new ConfigurationError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const env = parsed.data;
+  if ((env.PMO_SMTP_USER === undefined) !== (env.PMO_SMTP_PASSWORD === undefined)) {
+    throw new ConfigurationError(['PMO_SMTP_USER and PMO_SMTP_PASSWORD: set both or neither']);
+  }
+  return {
+    database: { url: env.PMO_DATABASE_URL },
+    redis: { url: env.PMO_REDIS_URL, queuePrefix: env.PMO_QUEUE_PREFIX },
+    temporal: { address: env.PMO_TEMPORAL_ADDRESS, namespace: env.PMO_TEMPORAL_NAMESPACE, workflowBundlePath: env.PMO_WORKFLOW_BUNDLE },
+    api: { host: env.PMO_API_HOST, port: env.PMO_API_PORT },
+    smtp: {
+      host: env.PMO_SMTP_HOST,
+      port: env.PMO_SMTP_PORT,
+      secure: env.PMO_SMTP_SECURE,
+      ...(env.PMO_SMTP_USER !== undefined && env.PMO_SMTP_PASSWORD !== undefined
+        ? { auth: { user: env.PMO_SMTP_USER, pass: env.PMO_SMTP_PASSWORD } }
+        : {}),
+      from: env.PMO_MAIL_FROM,
+    },
+  };
+}

@@ -1,0 +1,22 @@
+/** The BullMQ queue that carries escalation deliveries. */
+export const ESCALATION_QUEUE = 'escalations';
+
+export const ESCALATION_EMAIL_JOB = 'escalation-email';
+
+export interface EscalationEmailJob {
+  escalationId: string;
+}
+
+export interface EscalationCause {
+  programmeId: string;
+  milestoneId: string;
+  rung: number;
+}
+
+/**
+ * The job id of an escalation email: the same cause and rung always give the same id, so BullMQ
+ * keeps one job however often an activity retries the enqueue. BullMQ forbids ':' in custom ids.
+ */
+export function escalationEmailJobId(cause: EscalationCause): string {
+  return `escalation-email.${cause.programmeId}.${cause.milestoneId}.rung-${cause.rung}`;
+}

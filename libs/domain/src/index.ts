@@ -1,0 +1,6 @@
+export { severity, worstOf } from './rag-status';
+export type { MilestoneStatus, RagStatus } from './rag-status';
+export { assessMilestone, describeDuration } from './milestone-assessment';
+export type { MilestoneAssessment, MilestoneRecord } from './milestone-assessment';
+export { assessProgramme } from './programme-assessment';
+export type { ProgrammeAssessment } from './programme-assessment';

@@ -1,0 +1,52 @@
+import { DataSource } from 'typeorm';
+import type { DatabaseConfig } from '@pmo/config';
+import { EscalationEntity } from './entities/escalation.entity';
+import { MilestoneEntity } from './entities/milestone.entity';
+import { ProgrammeEventEntity } from './entities/programme-event.entity';
+import { ProgrammeEntity } from './entities/programme.entity';
+import { ProgrammesMilestonesEscalations1763900000000 } from './migrations/1763900000000-programmes-milestones-escalations';
+
+export const ENTITIES = [ProgrammeEntity, MilestoneEntity, EscalationEntity, ProgrammeEventEntity];
+export const MIGRATIONS = [ProgrammesMilestonesEscalations1763900000000];
+
+/** The schema comes from migrations only, never from `synchronize`. */
+export function createDataSource(config: DatabaseConfig): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: config.url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    synchronize: false,
+    migrationsRun: false,
+    migrationsTransactionMode: 'each',
+    logging: ['error', 'warn', 'migration'],
+  });
+}
+
+/** Applies every pending migration; for the `migrate` command and test set-up. */
+export async function migrateDatabase(config: DatabaseConfig): Promise<string[]> {
+  const dataSource = await createDataSource(config).initialize();
+  try {
+    const applied = await dataSource.runMigrations();
+    return applied.map((migration) => migration.name);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+export class PendingMigrationsError extends Error {
+  constructor() {
+    super('the database has pending migrations: run `node dist/apps/cli/src/main.js migrate` first');
+    this.name = 'PendingMigrationsError';
+  }
+}
+
+/** Connects and refuses to go on against a schema older than this code. */
+export async function openMigratedDataSource(config: DatabaseConfig): Promise<DataSource> {
+  const dataSource = await createDataSource(config).initialize();
+  if (await dataSource.showMigrations()) {
+    await dataSource.destroy();
+    throw new PendingMigrationsError();
+  }
+  return dataSource;
+}

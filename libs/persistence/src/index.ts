@@ -1,0 +1,2 @@
+export { createDataSource, migrateDatabase, openMigratedDataSource, PendingMigrationsError } from './data-source';
+export { PersistenceModule } from './persistence.module';

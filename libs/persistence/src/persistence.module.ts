@@ -1,0 +1,30 @@
+import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { EscalationRepository, ProgrammeRepository } from '@pmo/application';
+import type { DatabaseConfig } from '@pmo/config';
+import { openMigratedDataSource } from './data-source';
+import { TypeormEscalationRepository } from './repositories/typeorm-escalation.repository';
+import { TypeormProgrammeRepository } from './repositories/typeorm-programme.repository';
+
+/** The record in PostgreSQL behind the application's repository ports; boot fails on pending migrations. */
+@Module({})
+export class PersistenceModule implements OnApplicationShutdown {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  static forRoot(config: DatabaseConfig): DynamicModule {
+    return {
+      module: PersistenceModule,
+      global: true,
+      providers: [
+        { provide: DataSource, useFactory: () => openMigratedDataSource(config) },
+        { provide: ProgrammeRepository, useClass: TypeormProgrammeRepository },
+        { provide: EscalationRepository, useClass: TypeormEscalationRepository },
+      ],
+      exports: [DataSource, ProgrammeRepository, EscalationRepository],
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+}

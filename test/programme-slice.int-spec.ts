@@ -1,0 +1,159 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import request from 'supertest';
+import type { ProgrammeView } from '@pmo/application';
+import { TestEngine } from './support/engine';
+import { startLocalTemporal } from './support/temporal';
+
+/**
+ * The whole slice on the real services: the API writes PostgreSQL and signals-with-start the
+ * programme's workflow on the Temporal dev server; the workflow's activity queues the escalation
+ * on Redis; the notifier sends it over SMTP to a real receiver.
+ */
+describe('a programme, end to end on the real stack', () => {
+  let temporal: TestWorkflowEnvironment;
+  let engine: TestEngine;
+
+  beforeAll(async () => {
+    temporal = await startLocalTemporal();
+    engine = await TestEngine.start({ temporal, withApi: true });
+  });
+
+  afterAll(async () => {
+    await engine?.stop();
+    await temporal?.teardown();
+  });
+
+  const inSeconds = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
+  const rowCounts = async () => {
+    const counts: number[] = [];
+    for (const table of ['programmes', 'milestones', 'escalations', 'programme_events']) counts.push(await engine.database.count(table));
+    return counts;
+  };
+
+  it('keeps a milestone completed in time Green, turns an overdue one Red and emails its lead once', async () => {
+    const created = await request(engine.http)
+      .post('/programmes')
+      .send({
+        name: 'Extended access procurement, Dorset',
+        leadEmail: 'lead@dorset.nhs.example',
+        milestones: [
+          { name: 'Tender documents finalised', ownerEmail: 'procurement@dorset.nhs.example', dueAt: inSeconds(3) },
+          { name: 'Governing Body approval', ownerEmail: 'governance@dorset.nhs.example', dueAt: inSeconds(6) },
+          { name: 'Advert out', ownerEmail: 'procurement@dorset.nhs.example', dueAt: inSeconds(86_400) },
+        ],
+      })
+      .expect(201);
+    const programme = created.body as ProgrammeView;
+    expect(created.headers.location).toBe(`/programmes/${programme.id}`);
+    expect(programme.status).toBe('Green');
+    const [tender, approval] = programme.milestones;
+
+    const completed = await request(engine.http).post(`/programmes/${programme.id}/milestones/${tender.id}/complete`).send({}).expect(200);
+    expect((completed.body as ProgrammeView).milestones[0].status).toBe('Complete');
+
+    const email = await engine.inbox.waitFor((mail) => mail.subject.includes('Governing Body approval'), 30_000);
+    expect(email.to).toEqual(['lead@dorset.nhs.example']);
+    expect(email.subject).toBe("RED: milestone 'Governing Body approval' is overdue (Extended access procurement, Dorset)");
+    expect(email.text).toContain('Milestone owner: governance@dorset.nhs.example');
+    expect(email.html).toContain('<strong>Governing Body approval</strong>');
+
+    // The tender milestone's due time has passed too, but it was complete: it stays Green and is never escalated.
+    await eventually(async () => {
+      const view = (await request(engine.http).get(`/programmes/${programme.id}`).expect(200)).body as ProgrammeView;
+      expect(view.status).toBe('Red');
+      expect(view.reasons[0]).toMatch(/^milestone 'Governing Body approval' overdue by/);
+      expect(view.milestones.map((m) => m.status)).toEqual(['Complete', 'Red', 'Green']);
+      expect(view.escalations).toEqual([
+        expect.objectContaining({ milestoneId: approval.id, rung: 1, channel: 'email', recipient: 'lead@dorset.nhs.example', status: 'sent', attempts: 1 }),
+      ]);
+    });
+    const status = await temporal.client.workflow.getHandle(`programme-${programme.id}`).query('programmeStatus');
+    expect(status).toEqual(expect.objectContaining({ status: 'Red' }));
+    expect(engine.inbox.emails).toHaveLength(1);
+  });
+
+  it('refuses a malformed programme with 400 naming each field and its reason, and writes nothing', async () => {
+    const before = await rowCounts();
+    const response = await request(engine.http)
+      .post('/programmes')
+      .send({
+        name: '',
+        leadEmail: 'not-an-email',
+        milestones: [
+          { name: 'Advert out', ownerEmail: 'a@nhs.example', dueAt: 'next Tuesday' },
+          { name: 'advert out', ownerEmail: 'a@nhs.example', dueAt: inSeconds(60) },
+        ],
+        colour: 'red',
+      })
+      .expect(400)
+      .expect('content-type', /application\/problem\+json/);
+    expect(response.body).toEqual(
+      expect.objectContaining({ type: 'urn:nhs-pmo:problem:validation-failed', status: 400, instance: '/programmes' }),
+    );
+    expect(response.body.errors).toEqual(
+      expect.arrayContaining([
+        { field: 'name', reason: 'must not be empty' },
+        { field: 'leadEmail', reason: 'must be an email address' },
+        { field: 'milestones.0.dueAt', reason: expect.stringContaining('ISO 8601') },
+        { field: '(body)', reason: expect.stringContaining('colour') },
+      ]),
+    );
+    await request(engine.http)
+      .post('/programmes')
+      .send({ name: 'One milestone only', leadEmail: 'lead@nhs.example', milestones: [{ name: 'a', ownerEmail: 'a@nhs.example', dueAt: inSeconds(60) }] })
+      .expect(400)
+      .expect((res) => expect(res.body.errors).toEqual([{ field: 'milestones', reason: 'a programme needs at least two milestones' }]));
+    await request(engine.http)
+      .post('/programmes')
+      .set('content-type', 'application/json')
+      .send('{"name": ')
+      .expect(400)
+      .expect((res) => expect(res.body.errors).toEqual([{ field: '(body)', reason: 'is not valid JSON' }]));
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it('answers 404 for an unknown programme or milestone, 409 for a second completion and 422 for a future one, writing nothing', async () => {
+    const created = await request(engine.http)
+      .post('/programmes')
+      .send({
+        name: 'Online consultation rollout',
+        leadEmail: 'lead@nhs.example',
+        milestones: [
+          { name: 'Supplier chosen', ownerEmail: 'a@nhs.example', dueAt: inSeconds(86_400) },
+          { name: 'First practices live', ownerEmail: 'b@nhs.example', dueAt: inSeconds(2 * 86_400) },
+        ],
+      })
+      .expect(201);
+    const programme = created.body as ProgrammeView;
+    const milestone = programme.milestones[0];
+    await request(engine.http).post(`/programmes/${programme.id}/milestones/${milestone.id}/complete`).send({}).expect(200);
+    const before = await rowCounts();
+
+    await request(engine.http).get('/programmes/3f1c2a56-2d7e-4c1b-9a57-0c7f6d1b2e90').expect(404).expect('content-type', /problem\+json/);
+    await request(engine.http).get('/programmes/not-a-uuid').expect(404);
+    await request(engine.http).post(`/programmes/${programme.id}/milestones/3f1c2a56-2d7e-4c1b-9a57-0c7f6d1b2e90/complete`).send({}).expect(404);
+    await request(engine.http).post(`/programmes/3f1c2a56-2d7e-4c1b-9a57-0c7f6d1b2e90/milestones/${milestone.id}/complete`).send({}).expect(404);
+    const again = await request(engine.http).post(`/programmes/${programme.id}/milestones/${milestone.id}/complete`).send({}).expect(409);
+    expect(again.body.detail).toMatch(/already completed at/);
+    const future = await request(engine.http)
+      .post(`/programmes/${programme.id}/milestones/${programme.milestones[1].id}/complete`)
+      .send({ completedAt: inSeconds(3600) })
+      .expect(422);
+    expect(future.body.errors).toEqual([{ field: 'completedAt', reason: expect.stringMatching(/^is after now/) }]);
+    await request(engine.http).get('/no-such-route').expect(404).expect('content-type', /problem\+json/);
+    expect(await rowCounts()).toEqual(before);
+  });
+});
+
+/** Retries an assertion until it holds, for state that other processes bring about. */
+async function eventually(assertion: () => Promise<void>, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await assertion();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}

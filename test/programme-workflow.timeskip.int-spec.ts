@@ -1,0 +1,104 @@
+import { Context } from '@temporalio/activity';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Queue } from 'bullmq';
+import request from 'supertest';
+import type { ProgrammeView } from '@pmo/application';
+import { ESCALATION_QUEUE, programmeWorkflowId } from '@pmo/contracts';
+import type { ProgrammeActivities } from '@pmo/contracts';
+import { createRedisConnection } from '@pmo/notifications';
+import { TestEngine } from './support/engine';
+import { startTimeSkippingTemporal } from './support/temporal';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The programme workflow on the Java time-skipping server: months pass in seconds of wall time,
+ * while PostgreSQL, Redis, the notifier and the SMTP receiver stay real.
+ */
+describe('programme workflow with time skipping', () => {
+  let temporal: TestWorkflowEnvironment;
+  let engine: TestEngine;
+  /** Milestones whose first escalation attempt fails just after it enqueued the email. */
+  const faultAfterEnqueue = new Set<string>();
+  const escalationAttempts: { milestoneId: string; attempt: number }[] = [];
+
+  const withFaultAfterEnqueue = (real: ProgrammeActivities): ProgrammeActivities => ({
+    ...real,
+    raiseEscalation: async (input) => {
+      const { attempt } = Context.current().info;
+      escalationAttempts.push({ milestoneId: input.milestoneId, attempt });
+      await real.raiseEscalation(input);
+      if (faultAfterEnqueue.has(input.milestoneId) && attempt === 1) throw new Error('injected fault: the worker lost the activity after enqueueing');
+    },
+  });
+
+  beforeAll(async () => {
+    temporal = await startTimeSkippingTemporal();
+    engine = await TestEngine.start({ temporal, withApi: true, activities: withFaultAfterEnqueue });
+  });
+
+  afterAll(async () => {
+    await engine?.stop();
+    await temporal?.teardown();
+  });
+
+  /** A programme whose first milestone is due `dueInMs` ahead and whose second is already complete. */
+  async function createProgramme(name: string, dueInMs: number): Promise<ProgrammeView> {
+    const now = Date.now();
+    const created = await request(engine.http)
+      .post('/programmes')
+      .send({
+        name,
+        leadEmail: 'lead@dorset.nhs.example',
+        milestones: [
+          { name: 'Mobilisation start', ownerEmail: 'owner@dorset.nhs.example', dueAt: new Date(now + dueInMs).toISOString() },
+          { name: 'Provider interviews', ownerEmail: 'owner@dorset.nhs.example', dueAt: new Date(now + 2 * DAY_MS).toISOString() },
+        ],
+      })
+      .expect(201);
+    const programme = created.body as ProgrammeView;
+    await request(engine.http).post(`/programmes/${programme.id}/milestones/${programme.milestones[1].id}/complete`).send({}).expect(200);
+    return programme;
+  }
+
+  it('turns a milestone due 90 days ahead Red and escalates it within seconds of wall time', async () => {
+    const started = Date.now();
+    const programme = await createProgramme('Extended access mobilisation', 90 * DAY_MS);
+    const milestone = programme.milestones[0];
+
+    // Awaiting the result lets the server skip time: the workflow ends once nothing is left to wait for.
+    await temporal.client.workflow.getHandle(programmeWorkflowId(programme.id)).result();
+    const email = await engine.inbox.waitFor((mail) => mail.headers['x-pmo-milestone-id'] === milestone.id, 20_000);
+    const wallSeconds = (Date.now() - started) / 1000;
+
+    expect(email.subject).toBe("RED: milestone 'Mobilisation start' is overdue (Extended access mobilisation)");
+    expect(wallSeconds).toBeLessThan(20);
+    const view = (await request(engine.http).get(`/programmes/${programme.id}`).expect(200)).body as ProgrammeView;
+    expect(view.escalations).toEqual([expect.objectContaining({ milestoneId: milestone.id, rung: 1, status: 'sent', attempts: 1 })]);
+  });
+
+  it('sends exactly one email when the escalation activity is retried after it enqueued', async () => {
+    const programme = await createProgramme('Online consultation rollout', 10 * DAY_MS);
+    const milestone = programme.milestones[0];
+    faultAfterEnqueue.add(milestone.id);
+
+    await temporal.client.workflow.getHandle(programmeWorkflowId(programme.id)).result();
+    await engine.inbox.waitFor((mail) => mail.headers['x-pmo-milestone-id'] === milestone.id, 20_000);
+    // Give a duplicate, had one been queued, time to arrive.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+
+    expect(escalationAttempts.filter((entry) => entry.milestoneId === milestone.id).map((entry) => entry.attempt)).toEqual([1, 2]);
+    expect(engine.inbox.emails.filter((mail) => mail.headers['x-pmo-milestone-id'] === milestone.id)).toHaveLength(1);
+    const { escalations } = (await request(engine.http).get(`/programmes/${programme.id}`).expect(200)).body as ProgrammeView;
+    expect(escalations).toEqual([expect.objectContaining({ status: 'sent', attempts: 1 })]);
+    const connection = createRedisConnection(engine.config.redis.url);
+    const queue = new Queue(ESCALATION_QUEUE, { connection, prefix: engine.config.redis.queuePrefix });
+    try {
+      const jobs = await queue.getJobs(['completed', 'active', 'waiting', 'delayed', 'failed']);
+      expect(jobs.filter((job) => job.data.escalationId === escalations[0].id)).toHaveLength(1);
+    } finally {
+      await queue.close();
+      connection.disconnect();
+    }
+  });
+});

@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto';
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker } from '@temporalio/worker';
+import { loadConfig } from '@pmo/config';
+import type { EngineConfig } from '@pmo/config';
+import type { ProgrammeActivities } from '@pmo/contracts';
+import { createApi } from '../../apps/api/src/create-api';
+import { MailCatcher } from '../../apps/cli/src/mail-catcher';
+import { NotifierModule } from '../../apps/notifier/src/notifier.module';
+import { createProgrammeWorker, programmeActivitiesOf } from '../../apps/worker/src/programme-worker';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { createTestDatabase, TestDatabase } from './test-database';
+import { workflowBundlePath } from './tools';
+
+export interface EngineOptions {
+  temporal: TestWorkflowEnvironment;
+  /** Boot the HTTP API too (the time-skipping tests drive the use cases' ports directly). */
+  withApi?: boolean;
+  /** Wraps the real activities, to inject faults. */
+  activities?: (real: ProgrammeActivities) => ProgrammeActivities;
+}
+
+/**
+ * The three apps in this process, on the real services: a fresh PostgreSQL database, Redis under a
+ * key prefix of its own, the given Temporal server, and a real SMTP receiver.
+ */
+export class TestEngine {
+  private workerRun?: Promise<void>;
+
+  private constructor(
+    readonly config: EngineConfig,
+    readonly database: TestDatabase,
+    readonly inbox: MailCatcher,
+    readonly workerContext: INestApplicationContext,
+    readonly worker: Worker,
+    readonly notifier: INestApplicationContext,
+    readonly api: INestApplication | undefined,
+  ) {}
+
+  static async start(options: EngineOptions): Promise<TestEngine> {
+    const database = await createTestDatabase();
+    const inbox = await MailCatcher.start();
+    const config = loadConfig({
+      ...process.env,
+      PMO_DATABASE_URL: database.url,
+      PMO_QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}`,
+      PMO_TEMPORAL_ADDRESS: options.temporal.address,
+      PMO_SMTP_PORT: String(inbox.port),
+      PMO_WORKFLOW_BUNDLE: workflowBundlePath(),
+    });
+    const workerContext = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: ['error', 'warn'] });
+    const real = programmeActivitiesOf(workerContext);
+    const worker = await createProgrammeWorker({
+      connection: options.temporal.nativeConnection,
+      namespace: options.temporal.namespace ?? 'default',
+      workflowBundlePath: config.temporal.workflowBundlePath,
+      activities: options.activities ? options.activities(real) : real,
+    });
+    const notifier = await NestFactory.createApplicationContext(NotifierModule.forRoot(config), { logger: ['error', 'warn'] });
+    await notifier.init();
+    let api: INestApplication | undefined;
+    if (options.withApi) {
+      const app = await createApi(config, ['error', 'warn']);
+      await app.init();
+      api = app;
+    }
+    const engine = new TestEngine(config, database, inbox, workerContext, worker, notifier, api);
+    engine.workerRun = worker.run();
+    return engine;
+  }
+
+  get http(): ReturnType<INestApplication['getHttpServer']> {
+    if (!this.api) throw new Error('the engine was started without its API');
+    return this.api.getHttpServer();
+  }
+
+  async stop(): Promise<void> {
+    this.worker.shutdown();
+    await this.workerRun;
+    await this.api?.close();
+    await this.notifier.close();
+    await this.workerContext.close();
+    await this.inbox.stop();
+    await this.database.drop();
+  }
+}

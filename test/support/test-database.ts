@@ -1,0 +1,41 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { loadConfig } from '@pmo/config';
+import { migrateDatabase } from '@pmo/persistence';
+
+export interface TestDatabase {
+  url: string;
+  /** Counts rows, for checks that nothing was written. */
+  count(table: string): Promise<number>;
+  drop(): Promise<void>;
+}
+
+/** A fresh, migrated database of its own for one test file, on the real PostgreSQL of infra/. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const adminUrl = loadConfig().database.url;
+  const name = `pmo_test_${randomBytes(6).toString('hex')}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  await migrateDatabase({ url: url.toString() });
+  const client = new Client({ connectionString: url.toString() });
+  await client.connect();
+  return {
+    url: url.toString(),
+    async count(table) {
+      const result = await client.query<{ count: string }>(`SELECT count(*) FROM ${table}`);
+      return Number(result.rows[0].count);
+    },
+    async drop() {
+      await client.end();
+      const dropper = new Client({ connectionString: adminUrl });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropper.end();
+    },
+  };
+}

@@ -1,0 +1,1 @@
+export { programmeWorkflow } from './programme.workflow';
