@@ -33,7 +33,9 @@ export async function runDemo(config: EngineConfig, options: DemoOptions): Promi
   appDied.catch(() => undefined);
 
   try {
-    return await Promise.race([appDied, followSampleProgramme(config, options, inbox, logDirectory)]);
+    // Ctrl-C at any point stops the apps cleanly rather than orphaning them.
+    const interrupted = new Promise<number>((done) => process.once('SIGINT', () => done(0)));
+    return await Promise.race([appDied, interrupted, followSampleProgramme(config, options, inbox, logDirectory)]);
   } finally {
     stopping = true;
     for (const child of children) child.process.kill('SIGTERM');
@@ -76,8 +78,7 @@ async function followSampleProgramme(config: EngineConfig, options: DemoOptions,
     if (delivered && options.exitAfterEmail) return 0;
     if (delivered) {
       say(`the API stays up at ${api}; press Ctrl-C to stop`);
-      await new Promise<void>((done) => process.once('SIGINT', () => done()));
-      return 0;
+      return new Promise<number>(() => undefined);
     }
     if (Date.now() - started > EMAIL_DEADLINE_MS) {
       say(`no escalation email within ${EMAIL_DEADLINE_MS / 60_000} minutes: see the logs in ${logDirectory}`);
