@@ -6,4 +6,5 @@ cd "$ROOT"
 bash infra/up.sh
 bash infra/node.sh
 node dist/apps/cli/src/main.js migrate
+node dist/apps/cli/src/main.js seed-organisations
 exec node dist/apps/cli/src/main.js demo "$@"

@@ -13,8 +13,10 @@ const ALLOWED_LIB_IMPORTS: Record<string, string[]> = {
   config: [],
   contracts: ['domain'],
   application: ['domain', 'contracts', 'config'],
-  persistence: ['application', 'config'],
+  persistence: ['application', 'config', 'domain'],
   notifications: ['application', 'config', 'contracts'],
+  spreadsheets: [],
+  'reference-data': ['application'],
 };
 
 function sourceFiles(directory: string): string[] {

@@ -6,6 +6,9 @@ import type { Worker } from '@temporalio/worker';
 import { loadConfig } from '@pmo/config';
 import type { EngineConfig } from '@pmo/config';
 import type { ProgrammeActivities } from '@pmo/contracts';
+import { openMigratedDataSource, TypeormOrganisationRepository } from '@pmo/persistence';
+import { readOrganisationSample } from '@pmo/reference-data';
+import type { OrganisationSample } from '@pmo/reference-data';
 import { createApi } from '../../apps/api/src/create-api';
 import { MailCatcher } from '../../apps/cli/src/mail-catcher';
 import { NotifierModule } from '../../apps/notifier/src/notifier.module';
@@ -69,6 +72,18 @@ export class TestEngine {
     const engine = new TestEngine(config, database, inbox, workerContext, worker, notifier, api);
     engine.workerRun = worker.run();
     return engine;
+  }
+
+  /** Loads the synthetic Dorset organisation sample into this engine's database. */
+  async seedOrganisations(): Promise<OrganisationSample> {
+    const sample = readOrganisationSample();
+    const dataSource = await openMigratedDataSource(this.config.database);
+    try {
+      await new TypeormOrganisationRepository(dataSource).upsert(sample.organisations, sample.populations);
+    } finally {
+      await dataSource.destroy();
+    }
+    return sample;
   }
 
   get http(): ReturnType<INestApplication['getHttpServer']> {

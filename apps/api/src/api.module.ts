@@ -5,14 +5,23 @@ import {
   Clock,
   CompleteMilestoneUseCase,
   CreateProgrammeUseCase,
+  GetProgrammePlanUseCase,
   GetProgrammeUseCase,
+  GetTrajectoryProgressUseCase,
+  InstantiateTemplateUseCase,
   ProgrammeScheduler,
+  ProgrammeTemplates,
+  RebaselineMilestoneUseCase,
+  RecordTrajectoryActualsUseCase,
   SystemClock,
 } from '@pmo/application';
 import type { EngineConfig } from '@pmo/config';
 import { PersistenceModule } from '@pmo/persistence';
+import { YamlProgrammeTemplates } from '@pmo/reference-data';
+import { CatalogueController } from './catalogue.controller';
 import { HealthController } from './health.controller';
 import { ProblemDetailsFilter } from './problem-details.filter';
+import { ProgrammePlansController } from './programme-plans.controller';
 import { ProgrammesController } from './programmes.controller';
 import { TemporalProgrammeScheduler } from './temporal-programme.scheduler';
 
@@ -30,7 +39,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [PersistenceModule.forRoot(config.database)],
-      controllers: [ProgrammesController, HealthController],
+      controllers: [ProgrammesController, ProgrammePlansController, CatalogueController, HealthController],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: Clock, useClass: SystemClock },
@@ -44,9 +53,16 @@ export class ApiModule {
             new TemporalProgrammeScheduler(new Client({ connection: temporal.connection, namespace: config.temporal.namespace })),
           inject: [TemporalConnection],
         },
+        // Read and checked once, at boot: a bad template stops the API from starting.
+        { provide: ProgrammeTemplates, useFactory: () => new YamlProgrammeTemplates() },
         CreateProgrammeUseCase,
         GetProgrammeUseCase,
         CompleteMilestoneUseCase,
+        InstantiateTemplateUseCase,
+        GetProgrammePlanUseCase,
+        RebaselineMilestoneUseCase,
+        RecordTrajectoryActualsUseCase,
+        GetTrajectoryProgressUseCase,
       ],
     };
   }

@@ -7,6 +7,8 @@ import {
   CreateProgrammeUseCase,
   GetProgrammeQuery,
   GetProgrammeUseCase,
+  InstantiateTemplateCommand,
+  InstantiateTemplateUseCase,
 } from '@pmo/application';
 import type { ProgrammeView } from '@pmo/application';
 
@@ -16,12 +18,21 @@ export class ProgrammesController {
     private readonly createProgramme: CreateProgrammeUseCase,
     private readonly getProgramme: GetProgrammeUseCase,
     private readonly completeMilestone: CompleteMilestoneUseCase,
+    private readonly instantiateTemplate: InstantiateTemplateUseCase,
   ) {}
 
   @Post()
   @HttpCode(201)
   async create(@Body() body: unknown, @Res({ passthrough: true }) response: Response): Promise<ProgrammeView> {
     const programme = await this.createProgramme.execute(CreateProgrammeCommand.from(body));
+    response.location(`/programmes/${programme.id}`);
+    return programme;
+  }
+
+  @Post('from-template')
+  @HttpCode(201)
+  async fromTemplate(@Body() body: unknown, @Res({ passthrough: true }) response: Response): Promise<ProgrammeView> {
+    const programme = await this.instantiateTemplate.execute(InstantiateTemplateCommand.from(body));
     response.location(`/programmes/${programme.id}`);
     return programme;
   }

@@ -1,10 +1,12 @@
 import 'reflect-metadata';
 import { loadConfig } from '@pmo/config';
-import { migrateDatabase } from '@pmo/persistence';
+import { migrateDatabase, openMigratedDataSource, TypeormOrganisationRepository } from '@pmo/persistence';
+import { DORSET_SAMPLE_PATH, readOrganisationSample } from '@pmo/reference-data';
 import { runDemo } from './demo';
 
 const USAGE = `usage: node dist/apps/cli/src/main.js <command>
   migrate                         apply pending database migrations
+  seed-organisations [file]       load an organisation sample (default: the synthetic Dorset sample)
   demo [--exit-after-email]       run the engine on the local stack with the sample programme`;
 
 async function main(argv: string[]): Promise<number> {
@@ -14,6 +16,17 @@ async function main(argv: string[]): Promise<number> {
     case 'migrate': {
       const applied = await migrateDatabase(config.database);
       console.log(applied.length === 0 ? 'database schema is up to date' : `applied migrations: ${applied.join(', ')}`);
+      return 0;
+    }
+    case 'seed-organisations': {
+      const sample = readOrganisationSample(flags[0] ?? DORSET_SAMPLE_PATH);
+      const dataSource = await openMigratedDataSource(config.database);
+      try {
+        await new TypeormOrganisationRepository(dataSource).upsert(sample.organisations, sample.populations);
+      } finally {
+        await dataSource.destroy();
+      }
+      console.log(`loaded ${sample.organisations.length} organisations and ${sample.populations.length} practice list sizes`);
       return 0;
     }
     case 'demo':

@@ -8,13 +8,47 @@ export { Mailer } from './ports/mailer';
 export type { EmailMessage } from './ports/mailer';
 export { ProgrammeRepository } from './ports/programme.repository';
 export type {
+  BaselineRecord,
   CompleteMilestoneOutcome,
   DeliveryStatus,
   EscalationRow,
+  MilestoneChange,
   MilestoneRow,
-  NewProgramme,
+  PlanChanges,
+  PlanMilestone,
+  PlanRaidItem,
+  PlanTrajectory,
+  ProgrammePlanRecord,
   ProgrammeRecord,
+  RebaselineOutcome,
 } from './ports/programme.repository';
+export { OrganisationRepository } from './ports/organisation.repository';
+export type { Organisation, OrganisationKind, PopulationRecord } from './ports/organisation.repository';
+export { ProgrammeTemplates } from './ports/programme-templates';
+export type { ProgrammeTemplate, ProgrammeTemplateSummary } from './ports/programme-templates';
+export {
+  DEFAULT_TOLERANCES,
+  GPFV_AREAS,
+  MILESTONE_KINDS,
+  RAID_TYPES,
+  TRAJECTORY_BASES,
+  daySchema,
+  monthSchema,
+  odsCodeSchema,
+  programmePlanSchema,
+  refSchema,
+} from './programme-definition/programme-definition.schema';
+export type {
+  FundingLineDefinition,
+  GpfvArea,
+  MilestoneDefinition,
+  ProgrammePlan,
+  RaidDefinition,
+  Tolerances,
+  TrajectoryDefinition,
+} from './programme-definition/programme-definition.schema';
+export { newProgramme } from './programme-definition/new-programme';
+export type { NewMilestone, NewProgramme, ProgrammePeople } from './programme-definition/new-programme';
 export { ProgrammeScheduler } from './ports/programme.scheduler';
 export type { MilestoneView, ProgrammeView } from './programme-view';
 export { CreateProgrammeCommand } from './create-programme/create-programme.command';
@@ -27,3 +61,13 @@ export { EvaluateProgrammeUseCase } from './evaluate-programme/evaluate-programm
 export { RaiseEscalationUseCase } from './raise-escalation/raise-escalation.usecase';
 export { DeliverEscalationEmailUseCase } from './deliver-escalation-email/deliver-escalation-email.usecase';
 export type { DeliveryOutcome } from './deliver-escalation-email/deliver-escalation-email.usecase';
+export { InstantiateTemplateCommand } from './instantiate-template/instantiate-template.command';
+export { InstantiateTemplateUseCase } from './instantiate-template/instantiate-template.usecase';
+export { shiftPlan } from './instantiate-template/shift-plan';
+export {
+  GetProgrammePlanUseCase,
+  GetTrajectoryProgressUseCase,
+  RebaselineMilestoneUseCase,
+  RecordTrajectoryActualsUseCase,
+} from './programme-plan/programme-plan.usecases';
+export type { TrajectoryMonth, TrajectoryProgress } from './programme-plan/programme-plan.usecases';

@@ -1,3 +1,4 @@
+import './pg-types';
 import { DataSource } from 'typeorm';
 import type { DatabaseConfig } from '@pmo/config';
 import { EscalationEntity } from './entities/escalation.entity';
@@ -5,9 +6,10 @@ import { MilestoneEntity } from './entities/milestone.entity';
 import { ProgrammeEventEntity } from './entities/programme-event.entity';
 import { ProgrammeEntity } from './entities/programme.entity';
 import { ProgrammesMilestonesEscalations1763900000000 } from './migrations/1763900000000-programmes-milestones-escalations';
+import { ProgrammeModel1763910000000 } from './migrations/1763910000000-programme-model';
 
 export const ENTITIES = [ProgrammeEntity, MilestoneEntity, EscalationEntity, ProgrammeEventEntity];
-export const MIGRATIONS = [ProgrammesMilestonesEscalations1763900000000];
+export const MIGRATIONS = [ProgrammesMilestonesEscalations1763900000000, ProgrammeModel1763910000000];
 
 /** The schema comes from migrations only, never from `synchronize`. */
 export function createDataSource(config: DatabaseConfig): DataSource {

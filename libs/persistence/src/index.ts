@@ -1,2 +1,3 @@
 export { createDataSource, migrateDatabase, openMigratedDataSource, PendingMigrationsError } from './data-source';
 export { PersistenceModule } from './persistence.module';
+export { TypeormOrganisationRepository } from './repositories/typeorm-organisation.repository';

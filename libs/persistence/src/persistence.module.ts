@@ -1,9 +1,10 @@
 import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { EscalationRepository, ProgrammeRepository } from '@pmo/application';
+import { EscalationRepository, OrganisationRepository, ProgrammeRepository } from '@pmo/application';
 import type { DatabaseConfig } from '@pmo/config';
 import { openMigratedDataSource } from './data-source';
 import { TypeormEscalationRepository } from './repositories/typeorm-escalation.repository';
+import { TypeormOrganisationRepository } from './repositories/typeorm-organisation.repository';
 import { TypeormProgrammeRepository } from './repositories/typeorm-programme.repository';
 
 /** The record in PostgreSQL behind the application's repository ports; boot fails on pending migrations. */
@@ -19,8 +20,9 @@ export class PersistenceModule implements OnApplicationShutdown {
         { provide: DataSource, useFactory: () => openMigratedDataSource(config) },
         { provide: ProgrammeRepository, useClass: TypeormProgrammeRepository },
         { provide: EscalationRepository, useClass: TypeormEscalationRepository },
+        { provide: OrganisationRepository, useClass: TypeormOrganisationRepository },
       ],
-      exports: [DataSource, ProgrammeRepository, EscalationRepository],
+      exports: [DataSource, ProgrammeRepository, EscalationRepository, OrganisationRepository],
     };
   }
 

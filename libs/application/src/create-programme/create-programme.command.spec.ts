@@ -23,19 +23,26 @@ function problemsOf(body: unknown) {
 
 describe('CreateProgrammeCommand', () => {
   it('trims names and normalises due instants to UTC', () => {
-    const { programme } = CreateProgrammeCommand.from(valid);
-    expect(programme.name).toBe('Primary Care Home phased rollout');
-    expect(programme.milestones[0].dueAt).toBe('2018-07-01T08:00:00.000Z');
+    const { plan, people } = CreateProgrammeCommand.from(valid);
+    expect(plan.name).toBe('Primary Care Home phased rollout');
+    expect(plan.milestones[0].dueAt).toBe('2018-07-01T08:00:00.000Z');
+    expect(people).toEqual({ leadEmail: 'pch.lead@dorset.nhs.example' });
   });
 
   it('names every bad field with its reason', () => {
-    expect(
-      problemsOf({ ...valid, leadEmail: 'nobody', milestones: [{ ...valid.milestones[0], dueAt: '2018-07-01' }, { ...valid.milestones[1], ownerEmail: 5 }] }),
-    ).toEqual([
-      { field: 'leadEmail', reason: 'must be an email address' },
-      { field: 'milestones.0.dueAt', reason: 'must be an ISO 8601 date-time with an offset, such as 2018-01-15T09:00:00Z' },
-      { field: 'milestones.1.ownerEmail', reason: 'must be an email address' },
-    ]);
+    const problems = problemsOf({
+      ...valid,
+      leadEmail: 'nobody',
+      milestones: [{ ...valid.milestones[0], dueAt: '2018-07-01' }, { ...valid.milestones[1], ownerEmail: 5 }],
+    });
+    expect(problems).toHaveLength(3);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        { field: 'leadEmail', reason: 'must be an email address' },
+        { field: 'milestones.0.dueAt', reason: 'must be an ISO 8601 date-time with an offset, such as 2018-01-15T09:00:00Z' },
+        { field: 'milestones.1.ownerEmail', reason: 'must be an email address' },
+      ]),
+    );
   });
 
   it('refuses fewer than two milestones, repeated names and unknown fields', () => {

@@ -1,3 +1,7 @@
+import type { TrajectoryBasis } from '@pmo/domain';
+import type { NewProgramme } from '../programme-definition/new-programme';
+import type { Tolerances } from '../programme-definition/programme-definition.schema';
+
 /** A programme as recorded: instants are UTC ISO strings. */
 export interface ProgrammeRecord {
   id: string;
@@ -10,8 +14,13 @@ export interface ProgrammeRecord {
 
 export interface MilestoneRow {
   id: string;
+  ref: string;
   name: string;
+  kind: 'delivery' | 'governance-gate' | 'decision';
   ownerEmail: string;
+  baselineDate: string;
+  forecastDate: string;
+  actualDate: string | null;
   dueAt: string;
   completedAt: string | null;
 }
@@ -31,12 +40,6 @@ export interface EscalationRow {
   lastError: string | null;
 }
 
-export interface NewProgramme {
-  name: string;
-  leadEmail: string;
-  milestones: { name: string; ownerEmail: string; dueAt: string }[];
-}
-
 export type CompleteMilestoneOutcome =
   | { outcome: 'completed' }
   | { outcome: 'programme-not-found' }
@@ -48,4 +51,107 @@ export abstract class ProgrammeRepository {
   abstract create(programme: NewProgramme, recordedAt: Date): Promise<ProgrammeRecord>;
   abstract findById(programmeId: string): Promise<ProgrammeRecord | null>;
   abstract completeMilestone(programmeId: string, milestoneId: string, completedAt: string, recordedAt: Date): Promise<CompleteMilestoneOutcome>;
+  abstract loadPlan(programmeId: string): Promise<ProgrammePlanRecord | null>;
+  abstract applyChanges(programmeId: string, changes: PlanChanges, recordedAt: Date): Promise<void>;
+  /** Moves a milestone's baseline, keeping every earlier one; the forecast is left as the programme manager set it. */
+  abstract rebaseline(
+    programmeId: string,
+    milestoneRef: string,
+    change: { baselineDate: string; reason: string; approvedBy: string },
+    recordedAt: Date,
+  ): Promise<RebaselineOutcome>;
+  abstract recordActuals(
+    programmeId: string,
+    trajectoryRef: string,
+    month: string,
+    actuals: { odsCode: string; value: number }[],
+    recordedAt: Date,
+  ): Promise<'recorded' | 'trajectory-not-found'>;
 }
+
+export interface BaselineRecord {
+  version: number;
+  baselineDate: string;
+  reason: string | null;
+  approvedBy: string | null;
+  recordedAt: string;
+}
+
+export interface PlanMilestone extends MilestoneRow {
+  phase: string | null;
+  predecessors: string[];
+  evidence: string | null;
+  /** Every baseline the milestone has had, the first (the original plan) first. */
+  baselines: BaselineRecord[];
+}
+
+export interface PlanTrajectory {
+  ref: string;
+  metric: string;
+  name: string;
+  unit: string;
+  basis: TrajectoryBasis;
+  plan: { month: string; plannedValue: number }[];
+  actuals: { month: string; odsCode: string; value: number }[];
+}
+
+export interface PlanRaidItem {
+  ref: string;
+  type: 'risk' | 'issue' | 'assumption' | 'decision';
+  title: string;
+  description: string | null;
+  ownerEmail: string | null;
+  likelihood: number | null;
+  impact: number | null;
+  mitigation: string | null;
+  reviewDate: string | null;
+  status: 'open' | 'closed';
+}
+
+/** Everything a programme holds: what reports, returns and spreadsheets are made from. */
+export interface ProgrammePlanRecord {
+  id: string;
+  name: string;
+  leadEmail: string;
+  sroEmail: string | null;
+  pmoEmails: string[];
+  organisationOdsCode: string | null;
+  gpfvArea: string | null;
+  startDate: string;
+  endDate: string;
+  tolerances: Tolerances;
+  template: { id: string; version: number } | null;
+  phases: { ref: string; name: string; members: string[] }[];
+  milestones: PlanMilestone[];
+  trajectories: PlanTrajectory[];
+  raid: PlanRaidItem[];
+  funding: { ref: string; name: string; financialYear: string; budgetPence: number; spendPence: number }[];
+  monthlyUpdates: { month: string; commentary: string; achievements: string; nextPeriodPlans: string; authorEmail: string; updatedAt: string }[];
+}
+
+/** A milestone as an import leaves it; `rebaseline` is set when its baseline moves. */
+export interface MilestoneChange {
+  ref: string;
+  name: string;
+  kind: MilestoneRow['kind'];
+  phase: string | null;
+  baselineDate: string;
+  forecastDate: string;
+  actualDate: string | null;
+  dueAt: string;
+  completedAt: string | null;
+  ownerEmail: string;
+  predecessors: string[];
+  evidence: string | null;
+  rebaseline: { reason: string; approvedBy: string } | null;
+}
+
+/** What an import writes, all in one transaction: rows are matched by ref and added or updated, never deleted. */
+export interface PlanChanges {
+  milestones: MilestoneChange[];
+  trajectories: Omit<PlanTrajectory, 'actuals'>[];
+  actuals: { trajectoryRef: string; month: string; odsCode: string; value: number }[];
+  raid: PlanRaidItem[];
+}
+
+export type RebaselineOutcome = { outcome: 'rebaselined'; version: number } | { outcome: 'milestone-not-found' } | { outcome: 'unchanged' };

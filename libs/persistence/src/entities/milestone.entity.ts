@@ -17,8 +17,24 @@ export class MilestoneEntity {
   @Column('integer')
   position!: number;
 
+  /** The programme manager's reference, unique in the programme: how spreadsheets match rows. */
+  @Column('text')
+  ref!: string;
+
   @Column('text')
   name!: string;
+
+  @Column('text')
+  kind!: 'delivery' | 'governance-gate' | 'decision';
+
+  @Column('date', { name: 'baseline_date' })
+  baselineDate!: string;
+
+  @Column('date', { name: 'forecast_date' })
+  forecastDate!: string;
+
+  @Column('date', { name: 'actual_date', nullable: true })
+  actualDate!: string | null;
 
   @Column('text', { name: 'owner_email' })
   ownerEmail!: string;

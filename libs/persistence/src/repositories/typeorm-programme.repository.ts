@@ -2,11 +2,23 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ProgrammeRepository } from '@pmo/application';
-import type { CompleteMilestoneOutcome, EscalationRow, MilestoneRow, NewProgramme, ProgrammeRecord } from '@pmo/application';
+import type {
+  CompleteMilestoneOutcome,
+  EscalationRow,
+  MilestoneRow,
+  NewProgramme,
+  PlanChanges,
+  ProgrammePlanRecord,
+  ProgrammeRecord,
+  RebaselineOutcome,
+} from '@pmo/application';
+import { londonDay } from '@pmo/domain';
 import { EscalationEntity } from '../entities/escalation.entity';
 import { MilestoneEntity } from '../entities/milestone.entity';
 import { ProgrammeEventEntity } from '../entities/programme-event.entity';
 import { ProgrammeEntity } from '../entities/programme.entity';
+import { loadPlan } from './plan-reader';
+import { PlanWriter } from './plan-writer';
 
 @Injectable()
 export class TypeormProgrammeRepository extends ProgrammeRepository {
@@ -16,28 +28,44 @@ export class TypeormProgrammeRepository extends ProgrammeRepository {
 
   async create(programme: NewProgramme, recordedAt: Date): Promise<ProgrammeRecord> {
     const programmeId = randomUUID();
-    const milestones = programme.milestones.map((milestone, position) => ({
-      id: randomUUID(),
-      programmeId,
-      position,
-      name: milestone.name,
-      ownerEmail: milestone.ownerEmail,
-      dueAt: new Date(milestone.dueAt),
-      completedAt: null,
-    }));
     await this.dataSource.transaction(async (manager) => {
-      await manager.insert(ProgrammeEntity, { id: programmeId, name: programme.name, leadEmail: programme.leadEmail, createdAt: recordedAt });
-      await manager.insert(MilestoneEntity, milestones);
+      await manager.query(
+        `INSERT INTO programmes (id, name, lead_email, created_at, gpfv_area, organisation_ods_code, sro_email, start_date, end_date,
+                                 amber_slip_working_days, red_slip_working_days, amber_below_plan_percent, red_below_plan_percent,
+                                 template_id, template_version)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+        [
+          programmeId,
+          programme.name,
+          programme.leadEmail,
+          recordedAt,
+          programme.gpfvArea,
+          programme.organisationOdsCode,
+          programme.sroEmail,
+          programme.startDate,
+          programme.endDate,
+          programme.tolerances.amberSlipWorkingDays,
+          programme.tolerances.redSlipWorkingDays,
+          programme.tolerances.amberBelowPlanPercent,
+          programme.tolerances.redBelowPlanPercent,
+          programme.template?.id ?? null,
+          programme.template?.version ?? null,
+        ],
+      );
+      for (const email of programme.pmoEmails) {
+        await manager.query(`INSERT INTO programme_contacts (programme_id, role, email) VALUES ($1, 'pmo', $2)`, [programmeId, email]);
+      }
+      const writer = new PlanWriter(manager, programmeId, recordedAt);
+      await writer.phases(programme.phases);
+      await writer.milestones(programme.milestones);
+      await writer.trajectories(programme.trajectories);
+      await writer.raid(programme.raid);
+      await writer.funding(programme.funding);
       await recordEvent(manager, programmeId, 'programme-created', { programme }, recordedAt);
     });
-    return {
-      id: programmeId,
-      name: programme.name,
-      leadEmail: programme.leadEmail,
-      createdAt: recordedAt.toISOString(),
-      milestones: milestones.map(toMilestoneRow),
-      escalations: [],
-    };
+    const record = await this.findById(programmeId);
+    if (record === null) throw new Error(`programme ${programmeId} vanished after it was created`);
+    return record;
   }
 
   async findById(programmeId: string): Promise<ProgrammeRecord | null> {
@@ -68,9 +96,60 @@ export class TypeormProgrammeRepository extends ProgrammeRepository {
         return { outcome: programmeExists ? 'milestone-not-found' : 'programme-not-found' };
       }
       if (milestone.completedAt !== null) return { outcome: 'already-completed', completedAt: milestone.completedAt.toISOString() };
-      await manager.update(MilestoneEntity, { id: milestoneId }, { completedAt: new Date(completedAt) });
+      await manager.update(MilestoneEntity, { id: milestoneId }, { completedAt: new Date(completedAt), actualDate: londonDay(new Date(completedAt)) });
       await recordEvent(manager, programmeId, 'milestone-completed', { milestoneId, completedAt }, recordedAt);
       return { outcome: 'completed' };
+    });
+  }
+
+  async loadPlan(programmeId: string): Promise<ProgrammePlanRecord | null> {
+    return loadPlan(this.dataSource.manager, programmeId);
+  }
+
+  async applyChanges(programmeId: string, changes: PlanChanges, recordedAt: Date): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT id FROM programmes WHERE id = $1 FOR UPDATE`, [programmeId]);
+      const writer = new PlanWriter(manager, programmeId, recordedAt);
+      await writer.milestones(changes.milestones);
+      await writer.trajectories(changes.trajectories);
+      await writer.actuals(changes.actuals);
+      await writer.raid(changes.raid);
+      await recordEvent(manager, programmeId, 'plan-imported', { changes }, recordedAt);
+    });
+  }
+
+  async rebaseline(
+    programmeId: string,
+    milestoneRef: string,
+    change: { baselineDate: string; reason: string; approvedBy: string },
+    recordedAt: Date,
+  ): Promise<RebaselineOutcome> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows = (await manager.query(`SELECT id, baseline_date FROM milestones WHERE programme_id = $1 AND ref = $2 FOR UPDATE`, [
+        programmeId,
+        milestoneRef,
+      ])) as { id: string; baseline_date: string }[];
+      if (rows.length === 0) return { outcome: 'milestone-not-found' };
+      if (rows[0].baseline_date === change.baselineDate) return { outcome: 'unchanged' };
+      const version = await new PlanWriter(manager, programmeId, recordedAt).baseline(rows[0].id, change.baselineDate, change.reason, change.approvedBy);
+      await recordEvent(manager, programmeId, 'milestone-rebaselined', { milestoneRef, ...change, version }, recordedAt);
+      return { outcome: 'rebaselined', version };
+    });
+  }
+
+  async recordActuals(
+    programmeId: string,
+    trajectoryRef: string,
+    month: string,
+    actuals: { odsCode: string; value: number }[],
+    recordedAt: Date,
+  ): Promise<'recorded' | 'trajectory-not-found'> {
+    return this.dataSource.transaction(async (manager) => {
+      const found = (await manager.query(`SELECT 1 FROM trajectories WHERE programme_id = $1 AND ref = $2`, [programmeId, trajectoryRef])) as unknown[];
+      if (found.length === 0) return 'trajectory-not-found';
+      await new PlanWriter(manager, programmeId, recordedAt).actuals(actuals.map((actual) => ({ trajectoryRef, month, ...actual })));
+      await recordEvent(manager, programmeId, 'trajectory-actuals-recorded', { trajectoryRef, month, actuals }, recordedAt);
+      return 'recorded';
     });
   }
 }
@@ -85,11 +164,16 @@ export async function recordEvent(
   await manager.save(ProgrammeEventEntity, { programmeId, type, payload, recordedAt });
 }
 
-function toMilestoneRow(milestone: Pick<MilestoneEntity, 'id' | 'name' | 'ownerEmail' | 'dueAt' | 'completedAt'>): MilestoneRow {
+function toMilestoneRow(milestone: MilestoneEntity): MilestoneRow {
   return {
     id: milestone.id,
+    ref: milestone.ref,
     name: milestone.name,
+    kind: milestone.kind,
     ownerEmail: milestone.ownerEmail,
+    baselineDate: milestone.baselineDate,
+    forecastDate: milestone.forecastDate,
+    actualDate: milestone.actualDate,
     dueAt: milestone.dueAt.toISOString(),
     completedAt: milestone.completedAt === null ? null : milestone.completedAt.toISOString(),
   };

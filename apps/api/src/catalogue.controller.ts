@@ -1,0 +1,31 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApplicationError, OrganisationRepository, ProgrammeTemplates } from '@pmo/application';
+import type { Organisation, ProgrammeTemplate, ProgrammeTemplateSummary } from '@pmo/application';
+
+/** The reference data programmes are built from: shipped templates and the organisation tree. */
+@Controller()
+export class CatalogueController {
+  constructor(
+    private readonly templates: ProgrammeTemplates,
+    private readonly organisations: OrganisationRepository,
+  ) {}
+
+  @Get('templates')
+  listTemplates(): ProgrammeTemplateSummary[] {
+    return this.templates.list();
+  }
+
+  @Get('templates/:templateId')
+  getTemplate(@Param('templateId') templateId: string): ProgrammeTemplate {
+    const template = this.templates.get(templateId);
+    if (template === null) throw ApplicationError.notFound(`no template ${templateId}`);
+    return template;
+  }
+
+  @Get('organisations/:odsCode')
+  async getOrganisation(@Param('odsCode') odsCode: string): Promise<Organisation & { children: Organisation[] }> {
+    const organisation = await this.organisations.find(odsCode);
+    if (organisation === null) throw ApplicationError.notFound(`no organisation ${odsCode}`);
+    return { ...organisation, children: await this.organisations.children(odsCode) };
+  }
+}

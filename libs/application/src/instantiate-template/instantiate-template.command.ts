@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { daySchema, odsCodeSchema } from '../programme-definition/programme-definition.schema';
+import { parseOrThrow } from '../validation';
+
+const email = z.email('must be an email address');
+
+const InstantiateTemplateSchema = z.strictObject({
+  templateId: z.string().min(1),
+  organisation: odsCodeSchema,
+  leadEmail: email,
+  sroEmail: email.optional(),
+  pmoEmails: z.array(email).max(20).optional(),
+  /** Defaults to the template's own name. */
+  name: z.string().trim().min(1).max(200).optional(),
+  /** Omit to keep the template's historical dates; give a day to move the whole plan to start then. */
+  startDate: daySchema.optional(),
+});
+
+export type InstantiateTemplateInput = z.output<typeof InstantiateTemplateSchema>;
+
+export class InstantiateTemplateCommand {
+  private constructor(readonly input: InstantiateTemplateInput) {}
+
+  static from(body: unknown): InstantiateTemplateCommand {
+    return new InstantiateTemplateCommand(parseOrThrow(InstantiateTemplateSchema, body));
+  }
+}

@@ -1,0 +1,136 @@
+import { Injectable } from '@nestjs/common';
+import { computeTrajectoryActual, lastDayOfMonth } from '@pmo/domain';
+import type { TrajectoryActual } from '@pmo/domain';
+import { z } from 'zod';
+import { ApplicationError, ApplicationErrorCode } from '../application.error';
+import { Clock } from '../ports/clock';
+import { OrganisationRepository } from '../ports/organisation.repository';
+import { ProgrammeRepository } from '../ports/programme.repository';
+import type { PlanTrajectory, ProgrammePlanRecord } from '../ports/programme.repository';
+import { daySchema, monthSchema, odsCodeSchema } from '../programme-definition/programme-definition.schema';
+import { isUuid, parseOrThrow } from '../validation';
+
+function programmeIdOrNotFound(programmeId: string): string {
+  if (!isUuid(programmeId)) throw ApplicationError.notFound(`no programme ${programmeId}`);
+  return programmeId;
+}
+
+/** The whole plan: phases, milestones with every baseline, trajectories, RAID, funding, monthly updates. */
+@Injectable()
+export class GetProgrammePlanUseCase {
+  constructor(private readonly programmes: ProgrammeRepository) {}
+
+  async execute(programmeId: string): Promise<ProgrammePlanRecord> {
+    const plan = await this.programmes.loadPlan(programmeIdOrNotFound(programmeId));
+    if (plan === null) throw ApplicationError.notFound(`no programme ${programmeId}`);
+    return plan;
+  }
+}
+
+const RebaselineSchema = z.strictObject({
+  baselineDate: daySchema,
+  reason: z.string().trim().min(1, 'must say why the baseline moves').max(2000),
+  approvedBy: z.email('must be the approver’s email address'),
+});
+
+/** Moves a milestone's baseline; rebaselining needs a reason and an approver, and keeps every earlier baseline. */
+@Injectable()
+export class RebaselineMilestoneUseCase {
+  constructor(
+    private readonly programmes: ProgrammeRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(programmeId: string, milestoneRef: string, body: unknown): Promise<ProgrammePlanRecord> {
+    const change = parseOrThrow(RebaselineSchema, body);
+    const result = await this.programmes.rebaseline(programmeIdOrNotFound(programmeId), milestoneRef, change, this.clock.now());
+    if (result.outcome === 'milestone-not-found') throw ApplicationError.notFound(`no milestone ${milestoneRef} in programme ${programmeId}`);
+    if (result.outcome === 'unchanged') {
+      throw new ApplicationError(ApplicationErrorCode.Conflict, `milestone ${milestoneRef} is already baselined on ${change.baselineDate}`);
+    }
+    const plan = await this.programmes.loadPlan(programmeId);
+    if (plan === null) throw ApplicationError.notFound(`no programme ${programmeId}`);
+    return plan;
+  }
+}
+
+const ActualsSchema = z.strictObject({
+  actuals: z
+    .array(z.strictObject({ odsCode: odsCodeSchema, value: z.number().min(0, 'must not be negative') }))
+    .min(1, 'give at least one actual'),
+});
+
+export interface TrajectoryMonth {
+  month: string;
+  planned: number | null;
+  actual: TrajectoryActual | null;
+  /** Actual less planned, in the trajectory's basis; null until both exist. */
+  variance: number | null;
+}
+
+export interface TrajectoryProgress {
+  ref: string;
+  metric: string;
+  name: string;
+  unit: string;
+  basis: PlanTrajectory['basis'];
+  months: TrajectoryMonth[];
+}
+
+/** Records organisations' actuals for a month; programme figures are always computed from them. */
+@Injectable()
+export class RecordTrajectoryActualsUseCase {
+  constructor(
+    private readonly programmes: ProgrammeRepository,
+    private readonly organisations: OrganisationRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(programmeId: string, trajectoryRef: string, month: string, body: unknown): Promise<void> {
+    const parsedMonth = parseOrThrow(monthSchema, month);
+    const { actuals } = parseOrThrow(ActualsSchema, body);
+    const unknown = new Set(await this.organisations.unknown(actuals.map((actual) => actual.odsCode)));
+    const problems = actuals.flatMap((actual, index) =>
+      unknown.has(actual.odsCode) ? [{ field: `actuals.${index}.odsCode`, reason: `names no known organisation: ${actual.odsCode}` }] : [],
+    );
+    if (problems.length > 0) throw new ApplicationError(ApplicationErrorCode.Unprocessable, 'the actuals name unknown organisations', problems);
+    const result = await this.programmes.recordActuals(programmeIdOrNotFound(programmeId), trajectoryRef, parsedMonth, actuals, this.clock.now());
+    if (result === 'trajectory-not-found') throw ApplicationError.notFound(`no trajectory ${trajectoryRef} in programme ${programmeId}`);
+  }
+}
+
+/** A trajectory month by month: plan, the actual computed from organisations' actuals, and the variance. */
+@Injectable()
+export class GetTrajectoryProgressUseCase {
+  constructor(
+    private readonly programmes: ProgrammeRepository,
+    private readonly organisations: OrganisationRepository,
+  ) {}
+
+  async execute(programmeId: string, trajectoryRef: string): Promise<TrajectoryProgress> {
+    const plan = await this.programmes.loadPlan(programmeIdOrNotFound(programmeId));
+    if (plan === null) throw ApplicationError.notFound(`no programme ${programmeId}`);
+    const trajectory = plan.trajectories.find((candidate) => candidate.ref === trajectoryRef);
+    if (trajectory === undefined) throw ApplicationError.notFound(`no trajectory ${trajectoryRef} in programme ${programmeId}`);
+    const months = [...new Set([...trajectory.plan.map((row) => row.month), ...trajectory.actuals.map((row) => row.month)])].sort();
+    const organisation = plan.organisationOdsCode;
+    return {
+      ref: trajectory.ref,
+      metric: trajectory.metric,
+      name: trajectory.name,
+      unit: trajectory.unit,
+      basis: trajectory.basis,
+      months: await Promise.all(
+        months.map(async (month): Promise<TrajectoryMonth> => {
+          const planned = trajectory.plan.find((row) => row.month === month)?.plannedValue ?? null;
+          const actuals = trajectory.actuals.filter((row) => row.month === month);
+          if (actuals.length === 0) return { month, planned, actual: null, variance: null };
+          // Percentages count out of the practices of the programme's organisation, sized as at the month's end.
+          const practices = organisation === null ? [] : await this.organisations.practicesUnder(organisation, lastDayOfMonth(month));
+          const actual = computeTrajectoryActual(trajectory.basis, actuals, practices);
+          return { month, planned, actual, variance: planned === null ? null : Math.round((actual.value - planned) * 100) / 100 };
+        }),
+      ),
+    };
+  }
+}

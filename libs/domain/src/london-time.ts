@@ -1,0 +1,76 @@
+/**
+ * Days in Europe/London as `YYYY-MM-DD`, and the UTC instants where they start and end, across the
+ * clock changes. Pure: only the time-zone rules that Intl carries.
+ */
+
+const LONDON_PARTS = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+function londonParts(instant: Date): Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', number> {
+  const parts = Object.fromEntries(LONDON_PARTS.formatToParts(instant).map((part) => [part.type, part.value]));
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+  };
+}
+
+/** The day in London that an instant falls on. */
+export function londonDay(instant: Date): string {
+  const { year, month, day } = londonParts(instant);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** The instant a London day starts: midnight GMT in winter, 23:00 UTC the day before in summer. */
+export function startOfLondonDay(day: string): Date {
+  const utcMidnight = Date.parse(`${day}T00:00:00Z`);
+  if (Number.isNaN(utcMidnight)) throw new RangeError(`not a day: ${day}`);
+  // London is UTC or UTC+1, so its midnight is at UTC midnight or an hour before it.
+  const parts = londonParts(new Date(utcMidnight));
+  const offsetMs = parts.hour === 0 ? 0 : 3_600_000;
+  return new Date(utcMidnight - offsetMs);
+}
+
+/** The last millisecond of a London day: a milestone due that day is overdue after it. */
+export function endOfLondonDay(day: string): Date {
+  return new Date(startOfLondonDay(addDays(day, 1)).getTime() - 1);
+}
+
+export function addDays(day: string, days: number): string {
+  const date = new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000);
+  return date.toISOString().slice(0, 10);
+}
+
+/** Whole calendar days from one day to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+export function addMonths(month: string, months: number): string {
+  const [year, monthNumber] = month.split('-').map(Number);
+  const index = year * 12 + (monthNumber - 1) + months;
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** Whole months from one `YYYY-MM` to another. */
+export function monthsBetween(from: string, to: string): number {
+  const [fromYear, fromMonth] = from.split('-').map(Number);
+  const [toYear, toMonth] = to.split('-').map(Number);
+  return (toYear - fromYear) * 12 + (toMonth - fromMonth);
+}
+
+/** The last day of a `YYYY-MM` month. */
+export function lastDayOfMonth(month: string): string {
+  return addDays(`${addMonths(month, 1)}-01`, -1);
+}

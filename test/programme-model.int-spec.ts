@@ -1,0 +1,130 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import request from 'supertest';
+import type { ProgrammePlanRecord, ProgrammeTemplateSummary, ProgrammeView, TrajectoryProgress } from '@pmo/application';
+import type { OrganisationSample } from '@pmo/reference-data';
+import { TestEngine } from './support/engine';
+import { startLocalTemporal } from './support/temporal';
+
+/** The programme model on the real PostgreSQL: templates, baselines and computed trajectories. */
+describe('programme model', () => {
+  let temporal: TestWorkflowEnvironment;
+  let engine: TestEngine;
+  let sample: OrganisationSample;
+
+  beforeAll(async () => {
+    temporal = await startLocalTemporal();
+    engine = await TestEngine.start({ temporal, withApi: true });
+    sample = await engine.seedOrganisations();
+  });
+
+  afterAll(async () => {
+    await engine?.stop();
+    await temporal?.teardown();
+  });
+
+  async function instantiate(body: Record<string, unknown>): Promise<ProgrammePlanRecord> {
+    const created = await request(engine.http).post('/programmes/from-template').send(body).expect(201);
+    return (await request(engine.http).get(`/programmes/${(created.body as ProgrammeView).id}/plan`).expect(200)).body as ProgrammePlanRecord;
+  }
+
+  it('instantiates every shipped template for its organisation', async () => {
+    const templates = (await request(engine.http).get('/templates').expect(200)).body as ProgrammeTemplateSummary[];
+    expect(templates).toHaveLength(7);
+    for (const template of templates) {
+      const plan = await instantiate({ templateId: template.id, organisation: template.organisation, leadEmail: 'lead@nhs.example' });
+      expect(plan.template).toEqual({ id: template.id, version: template.version });
+      expect(plan.milestones).toHaveLength(template.milestones);
+    }
+  });
+
+  it('shows Dorset extended access procurement at its historical dates: eight milestones and the coverage trajectory', async () => {
+    const plan = await instantiate({
+      templateId: 'dorset-extended-access-procurement',
+      organisation: '11J',
+      leadEmail: 'extended-access.lead@dorset.nhs.example',
+      sroEmail: 'director.primary-care@dorset.nhs.example',
+    });
+    expect(plan.milestones).toHaveLength(8);
+    expect(plan.milestones[0].baselineDate.slice(0, 7)).toBe('2017-10');
+    expect(plan.milestones[7].baselineDate).toBe('2019-03-31');
+    expect(plan.milestones.every((milestone) => milestone.ownerEmail === 'extended-access.lead@dorset.nhs.example')).toBe(true);
+    const coverage = plan.trajectories.find((trajectory) => trajectory.metric === 'extended-access-population-coverage');
+    expect(coverage?.basis).toBe('registered-population-percent');
+    expect(coverage?.plan.find((row) => row.month === '2019-01')?.plannedValue).toBeGreaterThan(50);
+    expect(coverage?.plan.find((row) => row.month === '2019-03')?.plannedValue).toBe(100);
+  });
+
+  it('moves a whole template to a new start date, keeping its intervals and its phases', async () => {
+    const historical = await instantiate({ templateId: 'dorset-pch-phased-rollout', organisation: '11J', leadEmail: 'pch@nhs.example' });
+    const shifted = await instantiate({ templateId: 'dorset-pch-phased-rollout', organisation: '11J', leadEmail: 'pch@nhs.example', startDate: '2027-01-04' });
+    expect(shifted.startDate).toBe('2027-01-04');
+    const gap = (plan: ProgrammePlanRecord) => Date.parse(plan.milestones[plan.milestones.length - 1].baselineDate) - Date.parse(plan.milestones[0].baselineDate);
+    expect(gap(shifted)).toBe(gap(historical));
+    expect(shifted.phases.map((phase) => phase.members.length)).toEqual([3, 5, 4]);
+    expect(shifted.trajectories[0].plan[0].month >= '2027-01').toBe(true);
+  });
+
+  it('keeps every earlier baseline when a milestone is rebaselined, and insists on a reason and an approver', async () => {
+    const plan = await instantiate({ templateId: 'dorset-extended-access-procurement', organisation: '11J', leadEmail: 'lead@nhs.example' });
+    const milestone = plan.milestones[2];
+    const refused = await request(engine.http)
+      .post(`/programmes/${plan.id}/milestones/${milestone.ref}/rebaseline`)
+      .send({ baselineDate: '2018-02-28' })
+      .expect(400);
+    expect(refused.body.errors.map((error: { field: string }) => error.field)).toEqual(['reason', 'approvedBy']);
+
+    await request(engine.http)
+      .post(`/programmes/${plan.id}/milestones/${milestone.ref}/rebaseline`)
+      .send({ baselineDate: '2018-02-28', reason: 'Governing Body approval moved to December', approvedBy: 'sro@dorset.nhs.example' })
+      .expect(200);
+    const after = (
+      await request(engine.http)
+        .post(`/programmes/${plan.id}/milestones/${milestone.ref}/rebaseline`)
+        .send({ baselineDate: '2018-03-15', reason: 'Market engagement extended', approvedBy: 'sro@dorset.nhs.example' })
+        .expect(200)
+    ).body as ProgrammePlanRecord;
+    const rebaselined = after.milestones.find((candidate) => candidate.ref === milestone.ref);
+    expect(rebaselined?.baselineDate).toBe('2018-03-15');
+    expect(rebaselined?.baselines.map(({ version, baselineDate, reason, approvedBy }) => ({ version, baselineDate, reason, approvedBy }))).toEqual([
+      { version: 1, baselineDate: milestone.baselineDate, reason: null, approvedBy: null },
+      { version: 2, baselineDate: '2018-02-28', reason: 'Governing Body approval moved to December', approvedBy: 'sro@dorset.nhs.example' },
+      { version: 3, baselineDate: '2018-03-15', reason: 'Market engagement extended', approvedBy: 'sro@dorset.nhs.example' },
+    ]);
+    await request(engine.http)
+      .post(`/programmes/${plan.id}/milestones/${milestone.ref}/rebaseline`)
+      .send({ baselineDate: '2018-03-15', reason: 'again', approvedBy: 'sro@dorset.nhs.example' })
+      .expect(409);
+  });
+
+  it('computes a population-weighted percentage from practice-level actuals', async () => {
+    const plan = await instantiate({ templateId: 'dorset-extended-access-procurement', organisation: '11J', leadEmail: 'lead@nhs.example' });
+    const practices = sample.populations;
+    const live = practices.slice(0, 40);
+    await request(engine.http)
+      .put(`/programmes/${plan.id}/trajectories/${plan.trajectories[0].ref}/actuals/2019-01`)
+      .send({ actuals: live.map((practice) => ({ odsCode: practice.odsCode, value: 1 })) })
+      .expect(204);
+
+    const progress = (await request(engine.http).get(`/programmes/${plan.id}/trajectories/${plan.trajectories[0].ref}`).expect(200))
+      .body as TrajectoryProgress;
+    const january = progress.months.find((month) => month.month === '2019-01');
+    const total = practices.reduce((sum, practice) => sum + practice.registeredListSize, 0);
+    const covered = live.reduce((sum, practice) => sum + practice.registeredListSize, 0);
+    expect(january?.actual).toEqual({
+      basis: 'registered-population-percent',
+      value: Math.round((covered / total) * 10_000) / 100,
+      numerator: covered,
+      denominator: total,
+      description: `% of registered population (${total.toLocaleString('en-GB')} people)`,
+    });
+    // Weighted by list size, not a head count of practices.
+    expect(january?.actual?.value).not.toBeCloseTo((40 / 86) * 100, 1);
+    expect(january?.variance).toBeCloseTo((january?.actual?.value ?? 0) - (january?.planned ?? 0), 2);
+
+    const unknown = await request(engine.http)
+      .put(`/programmes/${plan.id}/trajectories/${plan.trajectories[0].ref}/actuals/2019-01`)
+      .send({ actuals: [{ odsCode: 'ZZZ999', value: 1 }] })
+      .expect(422);
+    expect(unknown.body.errors).toEqual([{ field: 'actuals.0.odsCode', reason: 'names no known organisation: ZZZ999' }]);
+  });
+});
