@@ -12,7 +12,7 @@ const ALLOWED_LIB_IMPORTS: Record<string, string[]> = {
   domain: [],
   config: [],
   contracts: ['domain'],
-  application: ['domain', 'contracts', 'config'],
+  application: ['domain', 'contracts', 'config', 'spreadsheets'],
   persistence: ['application', 'config', 'domain'],
   notifications: ['application', 'config', 'contracts'],
   spreadsheets: [],

@@ -5,9 +5,11 @@ import {
   Clock,
   CompleteMilestoneUseCase,
   CreateProgrammeUseCase,
+  ExportProgrammeWorkbookUseCase,
   GetProgrammePlanUseCase,
   GetProgrammeUseCase,
   GetTrajectoryProgressUseCase,
+  ImportProgrammeWorkbookUseCase,
   InstantiateTemplateUseCase,
   ProgrammeScheduler,
   ProgrammeTemplates,
@@ -22,6 +24,7 @@ import { CatalogueController } from './catalogue.controller';
 import { HealthController } from './health.controller';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { ProgrammePlansController } from './programme-plans.controller';
+import { ProgrammeWorkbooksController } from './programme-workbooks.controller';
 import { ProgrammesController } from './programmes.controller';
 import { TemporalProgrammeScheduler } from './temporal-programme.scheduler';
 
@@ -39,7 +42,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [PersistenceModule.forRoot(config.database)],
-      controllers: [ProgrammesController, ProgrammePlansController, CatalogueController, HealthController],
+      controllers: [ProgrammesController, ProgrammePlansController, ProgrammeWorkbooksController, CatalogueController, HealthController],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: Clock, useClass: SystemClock },
@@ -63,6 +66,8 @@ export class ApiModule {
         RebaselineMilestoneUseCase,
         RecordTrajectoryActualsUseCase,
         GetTrajectoryProgressUseCase,
+        ExportProgrammeWorkbookUseCase,
+        ImportProgrammeWorkbookUseCase,
       ],
     };
   }

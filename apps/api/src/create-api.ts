@@ -3,11 +3,15 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { EngineConfig } from '@pmo/config';
 import { ApiModule } from './api.module';
+import { CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE } from './programme-workbooks.controller';
 
 /** The API application, configured but not yet listening: main.ts and the tests share it. */
 export async function createApi(config: EngineConfig, logLevels?: LogLevel[]): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), logLevels ? { logger: logLevels } : {});
   app.useBodyParser('json', { limit: '1mb' });
+  // Spreadsheet imports arrive as the files themselves.
+  app.useBodyParser('raw', { type: XLSX_MEDIA_TYPE, limit: '10mb' });
+  app.useBodyParser('text', { type: CSV_MEDIA_TYPE, limit: '10mb' });
   app.enableShutdownHooks();
   return app;
 }

@@ -7,10 +7,16 @@ export enum ApplicationErrorCode {
   DependencyUnavailable = 'dependency-unavailable',
 }
 
-/** One bad input field: its path in the request (`milestones.1.dueAt`) and why it was refused. */
+/**
+ * One bad input field: its path in the request (`milestones.1.dueAt`) and why it was refused.
+ * Problems found in a spreadsheet also say where: the sheet, the row (1 is the header) and the column.
+ */
 export interface FieldProblem {
   field: string;
   reason: string;
+  sheet?: string;
+  row?: number;
+  column?: string;
 }
 
 export class ApplicationError extends Error {

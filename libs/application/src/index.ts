@@ -71,3 +71,10 @@ export {
   RecordTrajectoryActualsUseCase,
 } from './programme-plan/programme-plan.usecases';
 export type { TrajectoryMonth, TrajectoryProgress } from './programme-plan/programme-plan.usecases';
+export {
+  ExportProgrammeWorkbookUseCase,
+  ImportProgrammeWorkbookUseCase,
+  sheetFromSlug,
+  toWorkbook,
+} from './programme-workbook/programme-workbook.usecases';
+export type { ImportSummary } from './programme-workbook/programme-workbook.usecases';

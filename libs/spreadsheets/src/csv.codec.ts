@@ -1,0 +1,29 @@
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { columnHeadings } from './column-layout';
+import type { ParseResult, ProgrammeWorkbook, SheetName } from './programme-workbook';
+import { renderSheet } from './row-rendering';
+import { parseSheets } from './row-validation';
+import { SpreadsheetError } from './spreadsheet.error';
+
+/** One sheet as an RFC 4180 CSV file: header row, CRLF line ends, no BOM. */
+export function writeProgrammeCsv(sheet: SheetName, workbook: ProgrammeWorkbook): string {
+  // CRLF as the record delimiter stops csv-stringify quoting a lone LF or CR unless told to.
+  return stringify([columnHeadings(sheet), ...renderSheet(sheet, workbook)], { record_delimiter: 'windows', quote_record_delimiter: true });
+}
+
+/** One sheet from a CSV file; the result holds that sheet's rows and no others. Excel's BOM is accepted. */
+export function readProgrammeCsv(sheet: SheetName, text: string): ParseResult {
+  const [header = [], ...records] = parseCsv(sheet, text);
+  // Blank lines stay in as records, so each record's index is its row number in Excel.
+  const rows = records.map((cells, index) => ({ rowNumber: index + 2, cells }));
+  return parseSheets([sheet], { [sheet]: { header, rows } });
+}
+
+function parseCsv(sheet: SheetName, text: string): string[][] {
+  try {
+    return parse(text, { bom: true, relax_column_count: true });
+  } catch (error) {
+    throw new SpreadsheetError(`the ${sheet} CSV cannot be read: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+}

@@ -1,0 +1,77 @@
+import { Workbook } from 'exceljs';
+import type { CellValue, Row, Worksheet } from 'exceljs';
+import { COLUMN_LAYOUT, findColumn } from './column-layout';
+import type { CellKind } from './column-layout';
+import { SHEETS } from './programme-workbook';
+import type { ParseResult, ProgrammeWorkbook, SheetName } from './programme-workbook';
+import { renderSheet } from './row-rendering';
+import { parseSheets } from './row-validation';
+import type { RawSheet } from './row-validation';
+import { SpreadsheetError } from './spreadsheet.error';
+
+/**
+ * The plan as an .xlsx workbook, one worksheet per sheet with a bold, frozen header row. Days and
+ * months are written as text, so no locale's date format can turn them into another day.
+ */
+export async function writeProgrammeXlsx(workbook: ProgrammeWorkbook): Promise<Buffer> {
+  const file = new Workbook();
+  for (const sheet of SHEETS) {
+    const worksheet = file.addWorksheet(sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
+    worksheet.columns = COLUMN_LAYOUT[sheet].map((column) => ({ header: column.heading, width: column.width }));
+    worksheet.getRow(1).font = { bold: true };
+    worksheet.addRows(renderSheet(sheet, workbook));
+  }
+  return Buffer.from(await file.xlsx.writeBuffer());
+}
+
+/**
+ * The plan from an .xlsx workbook, as written above or as edited by hand: sheet names and headings in
+ * any case, dates as text or as Excel dates, numbers as numbers or as text. Other worksheets are ignored.
+ */
+export async function readProgrammeXlsx(data: Buffer): Promise<ParseResult> {
+  const file = new Workbook();
+  try {
+    // exceljs takes an ArrayBuffer; a Node Buffer may be a view into a shared pool, so it gets its own copy.
+    await file.xlsx.load(new Uint8Array(data).buffer);
+  } catch (error) {
+    throw new SpreadsheetError(`the file cannot be read as an .xlsx workbook: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  const found: Partial<Record<SheetName, RawSheet>> = {};
+  for (const sheet of SHEETS) {
+    const worksheet = file.worksheets.find((candidate) => candidate.name.trim().toLowerCase() === sheet.toLowerCase());
+    if (worksheet !== undefined) found[sheet] = readWorksheet(sheet, worksheet);
+  }
+  return parseSheets(SHEETS, found);
+}
+
+function readWorksheet(sheet: SheetName, worksheet: Worksheet): RawSheet {
+  const header = rowValues(worksheet.getRow(1)).map((value) => cellText(value, 'text'));
+  const columns: readonly { heading: string; kind: CellKind }[] = COLUMN_LAYOUT[sheet];
+  const kinds = header.map((heading) => findColumn(columns, heading)?.kind ?? 'text');
+  const rows: RawSheet['rows'] = [];
+  worksheet.eachRow((row, rowNumber) => {
+    if (rowNumber === 1) return;
+    rows.push({ rowNumber, cells: rowValues(row).map((value, index) => cellText(value, kinds[index] ?? 'text')) });
+  });
+  return { header, rows };
+}
+
+function rowValues(row: Row): CellValue[] {
+  const values: CellValue[] = [];
+  row.eachCell((cell, columnNumber) => {
+    values[columnNumber - 1] = cell.value;
+  });
+  return Array.from(values, (value) => value ?? null);
+}
+
+/** A cell as the text a person sees in it, with dates in ISO form; exceljs gives date cells as UTC midnight. */
+function cellText(value: CellValue, kind: CellKind): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return kind === 'month' ? value.toISOString().slice(0, 7) : value.toISOString().slice(0, 10);
+  if (typeof value !== 'object') return String(value);
+  if ('error' in value) return value.error;
+  if ('richText' in value) return value.richText.map((run) => run.text).join('');
+  if ('hyperlink' in value) return value.text;
+  // A formula's value is the result Excel saved with it; a file saved without results has none to give.
+  return value.result === undefined ? '' : cellText(value.result, kind);
+}

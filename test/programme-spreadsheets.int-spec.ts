@@ -1,0 +1,127 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import request from 'supertest';
+import { toWorkbook } from '@pmo/application';
+import type { ProgrammePlanRecord, ProgrammeView } from '@pmo/application';
+import type { ProgrammeWorkbook } from '@pmo/spreadsheets';
+import { TestEngine } from './support/engine';
+import { startLocalTemporal } from './support/temporal';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const SHEET_SLUGS = ['milestones', 'trajectory-plan', 'trajectory-actuals', 'raid'] as const;
+
+/** Plans in and out of spreadsheets on the real PostgreSQL: round trips, and imports refused whole. */
+describe('programme spreadsheets', () => {
+  let temporal: TestWorkflowEnvironment;
+  let engine: TestEngine;
+  let source: ProgrammePlanRecord;
+
+  beforeAll(async () => {
+    temporal = await startLocalTemporal();
+    engine = await TestEngine.start({ temporal, withApi: true });
+    const sample = await engine.seedOrganisations();
+    const created = await request(engine.http)
+      .post('/programmes/from-template')
+      .send({ templateId: 'dorset-extended-access-procurement', organisation: '11J', leadEmail: 'lead@dorset.nhs.example' })
+      .expect(201);
+    const id = (created.body as ProgrammeView).id;
+    const trajectory = (await plan(id)).trajectories[0].ref;
+    await request(engine.http)
+      .put(`/programmes/${id}/trajectories/${trajectory}/actuals/2018-10`)
+      .send({ actuals: sample.populations.slice(0, 5).map((practice, index) => ({ odsCode: practice.odsCode, value: index === 0 ? 0.5 : 1 })) })
+      .expect(204);
+    source = await plan(id);
+  });
+
+  afterAll(async () => {
+    await engine?.stop();
+    await temporal?.teardown();
+  });
+
+  async function plan(programmeId: string): Promise<ProgrammePlanRecord> {
+    return (await request(engine.http).get(`/programmes/${programmeId}/plan`).expect(200)).body as ProgrammePlanRecord;
+  }
+
+  /** An empty Dorset programme whose own two milestones cannot collide with the imported refs. */
+  async function emptyProgramme(): Promise<string> {
+    const created = await request(engine.http)
+      .post('/programmes')
+      .send({
+        name: 'Import target',
+        leadEmail: 'lead@dorset.nhs.example',
+        organisation: '11J',
+        milestones: [
+          { ref: 'X1', name: 'Placeholder one', baselineDate: '2030-01-31' },
+          { ref: 'X2', name: 'Placeholder two', baselineDate: '2030-02-28' },
+        ],
+      })
+      .expect(201);
+    return (created.body as ProgrammeView).id;
+  }
+
+  /** What the spreadsheets carry of a plan, without the target's own placeholder milestones. */
+  function carried(record: ProgrammePlanRecord): ProgrammeWorkbook {
+    const workbook = toWorkbook(record);
+    return { ...workbook, milestones: workbook.milestones.filter((row) => !['X1', 'X2'].includes(row.ref)) };
+  }
+
+  it('round-trips milestones, trajectories and RAID through XLSX', async () => {
+    const download = await request(engine.http)
+      .get(`/programmes/${source.id}/workbook`)
+      .buffer(true)
+      .parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200)
+      .expect('content-type', XLSX);
+    const target = await emptyProgramme();
+    const summary = await request(engine.http).post(`/programmes/${target}/workbook`).set('content-type', XLSX).send(download.body).expect(200);
+    expect(summary.body).toEqual({ milestones: 8, trajectoryPlanRows: source.trajectories[0].plan.length, trajectoryActuals: 5, raid: source.raid.length });
+    expect(carried(await plan(target))).toEqual(carried(source));
+    expect(source.raid.length).toBeGreaterThan(0);
+  });
+
+  it('round-trips each sheet through CSV', async () => {
+    const target = await emptyProgramme();
+    for (const sheet of SHEET_SLUGS) {
+      const csv = await request(engine.http).get(`/programmes/${source.id}/sheets/${sheet}`).expect(200).expect('content-type', /text\/csv/);
+      await request(engine.http).post(`/programmes/${target}/sheets/${sheet}`).set('content-type', 'text/csv').send(csv.text).expect(200);
+    }
+    expect(carried(await plan(target))).toEqual(carried(source));
+  });
+
+  it('refuses an import with three bad rows, locating each problem, and writes nothing', async () => {
+    const target = await emptyProgramme();
+    const before = await plan(target);
+    const csv = (await request(engine.http).get(`/programmes/${source.id}/sheets/milestones`).expect(200)).text;
+    const lines = csv.split('\r\n');
+    lines[2] = lines[2].replace(/,2017-11-30,/, ',2017-11-31,');
+    lines[4] = lines[4].replace(',governance-gate,', ',gateway,').replace(',delivery,', ',gateway,');
+    lines[6] = lines[6].replace('lead@dorset.nhs.example', 'not-an-email');
+    const response = await request(engine.http)
+      .post(`/programmes/${target}/sheets/milestones`)
+      .set('content-type', 'text/csv')
+      .send(lines.join('\r\n'))
+      .expect(422);
+    expect(response.body.errors.map(({ sheet, row, column }: { sheet: string; row: number; column: string }) => ({ sheet, row, column }))).toEqual([
+      { sheet: 'Milestones', row: 3, column: 'Baseline date' },
+      { sheet: 'Milestones', row: 5, column: 'Kind' },
+      { sheet: 'Milestones', row: 7, column: 'Owner email' },
+    ]);
+    expect(await plan(target)).toEqual(before);
+  });
+
+  it('refuses a moved baseline without a reason and an unknown organisation, against the record, writing nothing', async () => {
+    const csv = (await request(engine.http).get(`/programmes/${source.id}/sheets/milestones`).expect(200)).text;
+    const moved = csv.replace(source.milestones[1].baselineDate, '2018-01-15');
+    const refused = await request(engine.http).post(`/programmes/${source.id}/sheets/milestones`).set('content-type', 'text/csv').send(moved).expect(422);
+    expect(refused.body.errors).toEqual([
+      expect.objectContaining({ sheet: 'Milestones', row: 3, column: 'Baseline date', reason: expect.stringContaining('Rebaseline reason') }),
+    ]);
+    const actuals = `Trajectory ref,Month,ODS code,Actual value\r\n${source.trajectories[0].ref},2018-11,ZZZ999,1\r\n`;
+    const unknown = await request(engine.http).post(`/programmes/${source.id}/sheets/trajectory-actuals`).set('content-type', 'text/csv').send(actuals).expect(422);
+    expect(unknown.body.errors).toEqual([expect.objectContaining({ sheet: 'Trajectory actuals', row: 2, column: 'ODS code' })]);
+    expect(await plan(source.id)).toEqual(source);
+  });
+});
