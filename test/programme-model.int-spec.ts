@@ -27,6 +27,19 @@ describe('programme model', () => {
     return (await request(engine.http).get(`/programmes/${(created.body as ProgrammeView).id}/plan`).expect(200)).body as ProgrammePlanRecord;
   }
 
+  it('documents every route as OpenAPI at /docs, with the request bodies the API validates', async () => {
+    const document = (await request(engine.http).get('/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { required?: string[] } }> } }>>;
+    };
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/programmes', '/programmes/{programmeId}', '/programmes/{programmeId}/plan', '/programmes/{programmeId}/workbook', '/templates']),
+    );
+    expect(document.paths['/programmes'].post.requestBody?.content['application/json'].schema.required).toEqual(
+      expect.arrayContaining(['name', 'leadEmail', 'milestones']),
+    );
+    await request(engine.http).get('/docs').expect(200).expect('content-type', /html/);
+  });
+
   it('instantiates every shipped template for its organisation', async () => {
     const templates = (await request(engine.http).get('/templates').expect(200)).body as ProgrammeTemplateSummary[];
     expect(templates).toHaveLength(7);

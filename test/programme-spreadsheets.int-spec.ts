@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import request from 'supertest';
 import { toWorkbook } from '@pmo/application';
@@ -80,6 +82,18 @@ describe('programme spreadsheets', () => {
     expect(summary.body).toEqual({ milestones: 8, trajectoryPlanRows: source.trajectories[0].plan.length, trajectoryActuals: 5, raid: source.raid.length });
     expect(carried(await plan(target))).toEqual(carried(source));
     expect(source.raid.length).toBeGreaterThan(0);
+  });
+
+  it('imports the example workbook of the README', async () => {
+    const target = await emptyProgramme();
+    const example = readFileSync(resolve(__dirname, '../docs/examples/dorset-extended-access-procurement.xlsx'));
+    const summary = await request(engine.http).post(`/programmes/${target}/workbook`).set('content-type', XLSX).send(example).expect(200);
+    expect(summary.body).toEqual(expect.objectContaining({ milestones: 8, trajectoryActuals: 2 }));
+  });
+
+  it('answers 400, not 500, for a file that is not a spreadsheet', async () => {
+    const response = await request(engine.http).post(`/programmes/${source.id}/workbook`).set('content-type', XLSX).send(Buffer.from('not a zip')).expect(400);
+    expect(response.body.errors).toEqual([{ field: '(body)', reason: expect.any(String) }]);
   });
 
   it('round-trips each sheet through CSV', async () => {

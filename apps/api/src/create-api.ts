@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { EngineConfig } from '@pmo/config';
 import { ApiModule } from './api.module';
+import { serveOpenApi } from './openapi';
 import { CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE } from './programme-workbooks.controller';
 
 /** The API application, configured but not yet listening: main.ts and the tests share it. */
@@ -13,5 +14,6 @@ export async function createApi(config: EngineConfig, logLevels?: LogLevel[]): P
   app.useBodyParser('raw', { type: XLSX_MEDIA_TYPE, limit: '10mb' });
   app.useBodyParser('text', { type: CSV_MEDIA_TYPE, limit: '10mb' });
   app.enableShutdownHooks();
+  serveOpenApi(app);
   return app;
 }

@@ -1,7 +1,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, openSync, readFileSync } from 'node:fs';
+import { mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { ProgrammeView } from '@pmo/application';
+import type { ProgrammePlanRecord, ProgrammeView } from '@pmo/application';
+import { londonDay } from '@pmo/domain';
 import type { EngineConfig } from '@pmo/config';
 import { MailCatcher } from './mail-catcher';
 
@@ -9,6 +10,8 @@ const APPS = ['api', 'worker', 'notifier'] as const;
 const POLL_MS = 2_000;
 const HEARTBEAT_MS = 10_000;
 const EMAIL_DEADLINE_MS = 5 * 60_000;
+/** Where the demo leaves what it produces, for a newcomer to open. */
+const OUTPUT_DIRECTORY = resolve('demo-output');
 
 export interface DemoOptions {
   exitAfterEmail: boolean;
@@ -50,6 +53,8 @@ async function followSampleProgramme(config: EngineConfig, options: DemoOptions,
   await waitForHealth(api);
   say(`api, worker and notifier are up (logs in ${logDirectory}); API at ${api}`);
 
+  await showTemplate(api);
+
   const created = await request<ProgrammeView>('POST', `${api}/programmes`, sampleProgramme(new Date()));
   say(`created programme '${created.name}' (${created.id})`);
   for (const milestone of created.milestones) say(`  milestone '${milestone.name}' due ${milestone.dueAt}, owner ${milestone.ownerEmail}`);
@@ -86,6 +91,28 @@ async function followSampleProgramme(config: EngineConfig, options: DemoOptions,
     }
     await sleep(POLL_MS);
   }
+}
+
+/** The Dorset extended access procurement template, moved to start today, its plan printed and exported. */
+async function showTemplate(api: string): Promise<void> {
+  const created = await request<ProgrammeView>('POST', `${api}/programmes/from-template`, {
+    templateId: 'dorset-extended-access-procurement',
+    organisation: '11J',
+    leadEmail: 'extended-access.lead@dorset-ccg.nhs.example',
+    startDate: londonDay(new Date()),
+  });
+  const plan = await request<ProgrammePlanRecord>('GET', `${api}/programmes/${created.id}/plan`);
+  say(`instantiated template 'dorset-extended-access-procurement' for Dorset (11J), moved to start today:`);
+  for (const milestone of plan.milestones) say(`  ${milestone.ref} ${milestone.baselineDate} ${milestone.kind.padEnd(15)} ${milestone.name}`);
+  for (const trajectory of plan.trajectories) {
+    say(`  trajectory ${trajectory.ref} '${trajectory.name}' (${trajectory.basis}): ${trajectory.plan.map((row) => `${row.month} ${row.plannedValue}`).join(', ')}`);
+  }
+  const workbook = await fetch(`${api}/programmes/${created.id}/workbook`);
+  if (!workbook.ok) throw new Error(`GET ${api}/programmes/${created.id}/workbook answered ${workbook.status}`);
+  mkdirSync(OUTPUT_DIRECTORY, { recursive: true });
+  const path = resolve(OUTPUT_DIRECTORY, 'dorset-extended-access-procurement.xlsx');
+  writeFileSync(path, Buffer.from(await workbook.arrayBuffer()));
+  say(`  its plan as a spreadsheet: ${path}`);
 }
 
 function sampleProgramme(now: Date): unknown {

@@ -51,9 +51,9 @@ export { newProgramme } from './programme-definition/new-programme';
 export type { NewMilestone, NewProgramme, ProgrammePeople } from './programme-definition/new-programme';
 export { ProgrammeScheduler } from './ports/programme.scheduler';
 export type { MilestoneView, ProgrammeView } from './programme-view';
-export { CreateProgrammeCommand } from './create-programme/create-programme.command';
+export { CreateProgrammeCommand, createProgrammeSchema } from './create-programme/create-programme.command';
 export { CreateProgrammeUseCase } from './create-programme/create-programme.usecase';
-export { CompleteMilestoneCommand } from './complete-milestone/complete-milestone.command';
+export { CompleteMilestoneCommand, completeMilestoneSchema } from './complete-milestone/complete-milestone.command';
 export { CompleteMilestoneUseCase } from './complete-milestone/complete-milestone.usecase';
 export { GetProgrammeQuery } from './get-programme/get-programme.query';
 export { GetProgrammeUseCase } from './get-programme/get-programme.usecase';
@@ -61,14 +61,16 @@ export { EvaluateProgrammeUseCase } from './evaluate-programme/evaluate-programm
 export { RaiseEscalationUseCase } from './raise-escalation/raise-escalation.usecase';
 export { DeliverEscalationEmailUseCase } from './deliver-escalation-email/deliver-escalation-email.usecase';
 export type { DeliveryOutcome } from './deliver-escalation-email/deliver-escalation-email.usecase';
-export { InstantiateTemplateCommand } from './instantiate-template/instantiate-template.command';
+export { InstantiateTemplateCommand, instantiateTemplateSchema } from './instantiate-template/instantiate-template.command';
 export { InstantiateTemplateUseCase } from './instantiate-template/instantiate-template.usecase';
 export { shiftPlan } from './instantiate-template/shift-plan';
 export {
   GetProgrammePlanUseCase,
   GetTrajectoryProgressUseCase,
   RebaselineMilestoneUseCase,
+  rebaselineSchema,
   RecordTrajectoryActualsUseCase,
+  trajectoryActualsSchema,
 } from './programme-plan/programme-plan.usecases';
 export type { TrajectoryMonth, TrajectoryProgress } from './programme-plan/programme-plan.usecases';
 export {

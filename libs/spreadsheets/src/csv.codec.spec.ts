@@ -85,5 +85,6 @@ describe('readProgrammeCsv', () => {
 
   it('throws a SpreadsheetError for text that is not CSV', () => {
     expect(() => readProgrammeCsv('RAID', 'Ref,"Type\r\n')).toThrow(SpreadsheetError);
+    expect(() => readProgrammeCsv('RAID', 'Ref,"Type\r\n')).toThrow(/^the RAID CSV file cannot be read: Quote Not Closed/);
   });
 });

@@ -12,7 +12,10 @@ export function writeProgrammeCsv(sheet: SheetName, workbook: ProgrammeWorkbook)
   return stringify([columnHeadings(sheet), ...renderSheet(sheet, workbook)], { record_delimiter: 'windows', quote_record_delimiter: true });
 }
 
-/** One sheet from a CSV file; the result holds that sheet's rows and no others. Excel's BOM is accepted. */
+/**
+ * One sheet from a CSV file; the result holds that sheet's rows and no others. Excel's BOM is accepted.
+ * Throws a SpreadsheetError when the text is not CSV at all, such as a quote never closed.
+ */
 export function readProgrammeCsv(sheet: SheetName, text: string): ParseResult {
   const [header = [], ...records] = parseCsv(sheet, text);
   // Blank lines stay in as records, so each record's index is its row number in Excel.
@@ -24,6 +27,6 @@ function parseCsv(sheet: SheetName, text: string): string[][] {
   try {
     return parse(text, { bom: true, relax_column_count: true });
   } catch (error) {
-    throw new SpreadsheetError(`the ${sheet} CSV cannot be read: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw SpreadsheetError.unreadable(`the ${sheet} CSV file`, error);
   }
 }

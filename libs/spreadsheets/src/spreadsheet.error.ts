@@ -6,4 +6,8 @@ export class SpreadsheetError extends Error {
     super(message, options);
     this.name = 'SpreadsheetError';
   }
+
+  static unreadable(what: string, cause: unknown): SpreadsheetError {
+    return new SpreadsheetError(`${what} cannot be read: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
 }

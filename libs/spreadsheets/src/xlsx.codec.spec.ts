@@ -185,6 +185,7 @@ describe('readProgrammeXlsx', () => {
 
   it('throws a SpreadsheetError for a file that is not a workbook', async () => {
     await expect(readProgrammeXlsx(Buffer.from('Ref,Milestone\r\n'))).rejects.toBeInstanceOf(SpreadsheetError);
+    await expect(readProgrammeXlsx(Buffer.from('Ref,Milestone\r\n'))).rejects.toMatchObject({ code: 'unreadable-file' });
   });
 
   it.each<SheetName>(['Trajectory plan', 'Trajectory actuals', 'RAID'])('reads a blank %s sheet as empty', async (sheet) => {

@@ -27,6 +27,7 @@ export async function writeProgrammeXlsx(workbook: ProgrammeWorkbook): Promise<B
 /**
  * The plan from an .xlsx workbook, as written above or as edited by hand: sheet names and headings in
  * any case, dates as text or as Excel dates, numbers as numbers or as text. Other worksheets are ignored.
+ * Throws a SpreadsheetError when the file is not an .xlsx workbook at all.
  */
 export async function readProgrammeXlsx(data: Buffer): Promise<ParseResult> {
   const file = new Workbook();
@@ -34,7 +35,7 @@ export async function readProgrammeXlsx(data: Buffer): Promise<ParseResult> {
     // exceljs takes an ArrayBuffer; a Node Buffer may be a view into a shared pool, so it gets its own copy.
     await file.xlsx.load(new Uint8Array(data).buffer);
   } catch (error) {
-    throw new SpreadsheetError(`the file cannot be read as an .xlsx workbook: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw SpreadsheetError.unreadable('the .xlsx workbook', error);
   }
   const found: Partial<Record<SheetName, RawSheet>> = {};
   for (const sheet of SHEETS) {

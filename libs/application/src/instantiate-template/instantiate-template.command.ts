@@ -4,7 +4,7 @@ import { parseOrThrow } from '../validation';
 
 const email = z.email('must be an email address');
 
-const InstantiateTemplateSchema = z.strictObject({
+export const instantiateTemplateSchema = z.strictObject({
   templateId: z.string().min(1),
   organisation: odsCodeSchema,
   leadEmail: email,
@@ -16,12 +16,12 @@ const InstantiateTemplateSchema = z.strictObject({
   startDate: daySchema.optional(),
 });
 
-export type InstantiateTemplateInput = z.output<typeof InstantiateTemplateSchema>;
+export type InstantiateTemplateInput = z.output<typeof instantiateTemplateSchema>;
 
 export class InstantiateTemplateCommand {
   private constructor(readonly input: InstantiateTemplateInput) {}
 
   static from(body: unknown): InstantiateTemplateCommand {
-    return new InstantiateTemplateCommand(parseOrThrow(InstantiateTemplateSchema, body));
+    return new InstantiateTemplateCommand(parseOrThrow(instantiateTemplateSchema, body));
   }
 }

@@ -27,7 +27,7 @@ export class GetProgrammePlanUseCase {
   }
 }
 
-const RebaselineSchema = z.strictObject({
+export const rebaselineSchema = z.strictObject({
   baselineDate: daySchema,
   reason: z.string().trim().min(1, 'must say why the baseline moves').max(2000),
   approvedBy: z.email('must be the approver’s email address'),
@@ -42,7 +42,7 @@ export class RebaselineMilestoneUseCase {
   ) {}
 
   async execute(programmeId: string, milestoneRef: string, body: unknown): Promise<ProgrammePlanRecord> {
-    const change = parseOrThrow(RebaselineSchema, body);
+    const change = parseOrThrow(rebaselineSchema, body);
     const result = await this.programmes.rebaseline(programmeIdOrNotFound(programmeId), milestoneRef, change, this.clock.now());
     if (result.outcome === 'milestone-not-found') throw ApplicationError.notFound(`no milestone ${milestoneRef} in programme ${programmeId}`);
     if (result.outcome === 'unchanged') {
@@ -54,7 +54,7 @@ export class RebaselineMilestoneUseCase {
   }
 }
 
-const ActualsSchema = z.strictObject({
+export const trajectoryActualsSchema = z.strictObject({
   actuals: z
     .array(z.strictObject({ odsCode: odsCodeSchema, value: z.number().min(0, 'must not be negative') }))
     .min(1, 'give at least one actual'),
@@ -88,7 +88,7 @@ export class RecordTrajectoryActualsUseCase {
 
   async execute(programmeId: string, trajectoryRef: string, month: string, body: unknown): Promise<void> {
     const parsedMonth = parseOrThrow(monthSchema, month);
-    const { actuals } = parseOrThrow(ActualsSchema, body);
+    const { actuals } = parseOrThrow(trajectoryActualsSchema, body);
     const unknown = new Set(await this.organisations.unknown(actuals.map((actual) => actual.odsCode)));
     const problems = actuals.flatMap((actual, index) =>
       unknown.has(actual.odsCode) ? [{ field: `actuals.${index}.odsCode`, reason: `names no known organisation: ${actual.odsCode}` }] : [],

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { endOfLondonDay, londonDay } from '@pmo/domain';
-import { readProgrammeCsv, readProgrammeXlsx, SHEETS, writeProgrammeCsv, writeProgrammeXlsx } from '@pmo/spreadsheets';
-import type { ParsedWorkbook, ProgrammeWorkbook, SheetName, SheetProblem } from '@pmo/spreadsheets';
+import { readProgrammeCsv, readProgrammeXlsx, SHEETS, SpreadsheetError, writeProgrammeCsv, writeProgrammeXlsx } from '@pmo/spreadsheets';
+import type { ParsedWorkbook, ParseResult, ProgrammeWorkbook, SheetName, SheetProblem } from '@pmo/spreadsheets';
 import { ApplicationError, ApplicationErrorCode } from '../application.error';
 import type { FieldProblem } from '../application.error';
 import { Clock } from '../ports/clock';
@@ -100,15 +100,15 @@ export class ImportProgrammeWorkbookUseCase {
 
   async xlsx(programmeId: string, content: Buffer): Promise<ImportSummary> {
     const plan = await planOrNotFound(this.programmes, programmeId);
-    return this.apply(plan, await readProgrammeXlsx(content));
+    return this.apply(plan, await unreadableAsBadInput(() => readProgrammeXlsx(content)));
   }
 
   async csv(programmeId: string, sheet: SheetName, content: string): Promise<ImportSummary> {
     const plan = await planOrNotFound(this.programmes, programmeId);
-    return this.apply(plan, readProgrammeCsv(sheet, content));
+    return this.apply(plan, await unreadableAsBadInput(async () => readProgrammeCsv(sheet, content)));
   }
 
-  private async apply(plan: ProgrammePlanRecord, parsed: Awaited<ReturnType<typeof readProgrammeXlsx>>): Promise<ImportSummary> {
+  private async apply(plan: ProgrammePlanRecord, parsed: ParseResult): Promise<ImportSummary> {
     if (!parsed.ok) throw importRefused(parsed.problems);
     const workbook = parsed.workbook;
     const problems = await this.checkAgainstRecord(plan, workbook);
@@ -202,6 +202,16 @@ export class ImportProgrammeWorkbookUseCase {
       actuals: workbook.trajectoryActuals.map(({ trajectoryRef, month, odsCode, value }) => ({ trajectoryRef, month, odsCode, value })),
       raid: workbook.raid.map(({ rowNumber: _rowNumber, ...item }) => item),
     };
+  }
+}
+
+/** A file that is not a spreadsheet at all is the caller's mistake, not the server's. */
+async function unreadableAsBadInput(read: () => Promise<ParseResult>): Promise<ParseResult> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof SpreadsheetError) throw ApplicationError.validationFailed([{ field: '(body)', reason: error.message }]);
+    throw error;
   }
 }
 

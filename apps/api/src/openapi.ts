@@ -1,0 +1,59 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { z } from 'zod';
+import {
+  completeMilestoneSchema,
+  createProgrammeSchema,
+  instantiateTemplateSchema,
+  rebaselineSchema,
+  trajectoryActualsSchema,
+} from '@pmo/application';
+import { CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE } from './programme-workbooks.controller';
+
+/**
+ * Request bodies are described by the same zod schemas that validate them, so the document cannot
+ * drift from the checks; routes and parameters come from the controllers.
+ */
+const JSON_BODIES: [method: 'post' | 'put', path: string, schema: z.ZodType][] = [
+  ['post', '/programmes', createProgrammeSchema],
+  ['post', '/programmes/from-template', instantiateTemplateSchema],
+  ['post', '/programmes/{programmeId}/milestones/{milestoneId}/complete', completeMilestoneSchema],
+  ['post', '/programmes/{programmeId}/milestones/{milestoneRef}/rebaseline', rebaselineSchema],
+  ['put', '/programmes/{programmeId}/trajectories/{trajectoryRef}/actuals/{month}', trajectoryActualsSchema],
+];
+
+const FILE_BODIES: [path: string, mediaType: string, format: 'binary' | undefined][] = [
+  ['/programmes/{programmeId}/workbook', XLSX_MEDIA_TYPE, 'binary'],
+  ['/programmes/{programmeId}/sheets/{sheet}', CSV_MEDIA_TYPE, undefined],
+];
+
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('NHS PMO engine')
+      .setDescription('Programmes, milestones, trajectories and escalations for NHS primary-care commissioners. Errors are RFC 9457 problem details.')
+      .setVersion('0.1.0')
+      .build(),
+  );
+  for (const [method, path, schema] of JSON_BODIES) {
+    const operation = document.paths[path]?.[method];
+    if (operation === undefined) throw new Error(`OpenAPI: no ${method.toUpperCase()} ${path} among the routes`);
+    operation.requestBody = {
+      required: true,
+      content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as object } },
+    };
+  }
+  for (const [path, mediaType, format] of FILE_BODIES) {
+    const operation = document.paths[path]?.post;
+    if (operation === undefined) throw new Error(`OpenAPI: no POST ${path} among the routes`);
+    operation.requestBody = { required: true, content: { [mediaType]: { schema: { type: 'string', ...(format ? { format } : {}) } } } };
+  }
+  return document;
+}
+
+/** Serves the document at /docs (Swagger UI) and /docs-json. */
+export function serveOpenApi(app: INestApplication): void {
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
+}
