@@ -109,6 +109,20 @@ describe('programme model', () => {
       .expect(409);
   });
 
+  it('keeps one monthly update per month and spend against budget in pence', async () => {
+    const plan = await instantiate({ templateId: 'dorset-extended-access-procurement', organisation: '11J', leadEmail: 'lead@nhs.example' });
+    const update = { commentary: 'Tender documents with legal.', achievements: 'Specification agreed.', nextPeriodPlans: 'Governing Body paper.', authorEmail: 'pm@nhs.example' };
+    await request(engine.http).put(`/programmes/${plan.id}/monthly-updates/2017-10`).send(update).expect(204);
+    await request(engine.http).put(`/programmes/${plan.id}/monthly-updates/2017-10`).send({ ...update, commentary: 'Tender documents signed off.' }).expect(204);
+    await request(engine.http).put(`/programmes/${plan.id}/monthly-updates/2017-13`).send(update).expect(400);
+    await request(engine.http).put(`/programmes/${plan.id}/funding/${plan.funding[0].ref}/spend`).send({ spendPence: 1_250_000 }).expect(204);
+    await request(engine.http).put(`/programmes/${plan.id}/funding/${plan.funding[0].ref}/spend`).send({ spendPence: 12.5 }).expect(400);
+    await request(engine.http).put(`/programmes/${plan.id}/funding/NOPE/spend`).send({ spendPence: 1 }).expect(404);
+    const after = (await request(engine.http).get(`/programmes/${plan.id}/plan`).expect(200)).body as ProgrammePlanRecord;
+    expect(after.monthlyUpdates).toEqual([expect.objectContaining({ month: '2017-10', commentary: 'Tender documents signed off.', authorEmail: 'pm@nhs.example' })]);
+    expect(after.funding[0]).toEqual(expect.objectContaining({ budgetPence: plan.funding[0].budgetPence, spendPence: 1_250_000 }));
+  });
+
   it('computes a population-weighted percentage from practice-level actuals', async () => {
     const plan = await instantiate({ templateId: 'dorset-extended-access-procurement', organisation: '11J', leadEmail: 'lead@nhs.example' });
     const practices = sample.populations;

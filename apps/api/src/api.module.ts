@@ -14,7 +14,9 @@ import {
   ProgrammeScheduler,
   ProgrammeTemplates,
   RebaselineMilestoneUseCase,
+  RecordSpendUseCase,
   RecordTrajectoryActualsUseCase,
+  SaveMonthlyUpdateUseCase,
   SystemClock,
 } from '@pmo/application';
 import type { EngineConfig } from '@pmo/config';
@@ -66,6 +68,8 @@ export class ApiModule {
         RebaselineMilestoneUseCase,
         RecordTrajectoryActualsUseCase,
         GetTrajectoryProgressUseCase,
+        SaveMonthlyUpdateUseCase,
+        RecordSpendUseCase,
         ExportProgrammeWorkbookUseCase,
         ImportProgrammeWorkbookUseCase,
       ],

@@ -6,7 +6,9 @@ import {
   completeMilestoneSchema,
   createProgrammeSchema,
   instantiateTemplateSchema,
+  monthlyUpdateSchema,
   rebaselineSchema,
+  spendSchema,
   trajectoryActualsSchema,
 } from '@pmo/application';
 import { CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE } from './programme-workbooks.controller';
@@ -21,6 +23,8 @@ const JSON_BODIES: [method: 'post' | 'put', path: string, schema: z.ZodType][] =
   ['post', '/programmes/{programmeId}/milestones/{milestoneId}/complete', completeMilestoneSchema],
   ['post', '/programmes/{programmeId}/milestones/{milestoneRef}/rebaseline', rebaselineSchema],
   ['put', '/programmes/{programmeId}/trajectories/{trajectoryRef}/actuals/{month}', trajectoryActualsSchema],
+  ['put', '/programmes/{programmeId}/monthly-updates/{month}', monthlyUpdateSchema],
+  ['put', '/programmes/{programmeId}/funding/{fundingRef}/spend', spendSchema],
 ];
 
 const FILE_BODIES: [path: string, mediaType: string, format: 'binary' | undefined][] = [

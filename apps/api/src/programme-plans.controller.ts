@@ -3,11 +3,13 @@ import {
   GetProgrammePlanUseCase,
   GetTrajectoryProgressUseCase,
   RebaselineMilestoneUseCase,
+  RecordSpendUseCase,
   RecordTrajectoryActualsUseCase,
+  SaveMonthlyUpdateUseCase,
 } from '@pmo/application';
 import type { ProgrammePlanRecord, TrajectoryProgress } from '@pmo/application';
 
-/** A programme's plan: its milestones' baselines, its trajectories and their actuals. */
+/** A programme's plan: baselines, trajectory actuals, monthly updates and spend. */
 @Controller('programmes/:programmeId')
 export class ProgrammePlansController {
   constructor(
@@ -15,7 +17,21 @@ export class ProgrammePlansController {
     private readonly rebaselineMilestone: RebaselineMilestoneUseCase,
     private readonly recordActuals: RecordTrajectoryActualsUseCase,
     private readonly getTrajectory: GetTrajectoryProgressUseCase,
+    private readonly saveMonthlyUpdate: SaveMonthlyUpdateUseCase,
+    private readonly recordSpend: RecordSpendUseCase,
   ) {}
+
+  @Put('monthly-updates/:month')
+  @HttpCode(204)
+  monthlyUpdate(@Param('programmeId') programmeId: string, @Param('month') month: string, @Body() body: unknown): Promise<void> {
+    return this.saveMonthlyUpdate.execute(programmeId, month, body);
+  }
+
+  @Put('funding/:fundingRef/spend')
+  @HttpCode(204)
+  spend(@Param('programmeId') programmeId: string, @Param('fundingRef') fundingRef: string, @Body() body: unknown): Promise<void> {
+    return this.recordSpend.execute(programmeId, fundingRef, body);
+  }
 
   @Get('plan')
   plan(@Param('programmeId') programmeId: string): Promise<ProgrammePlanRecord> {

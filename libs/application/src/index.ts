@@ -68,8 +68,12 @@ export {
   GetProgrammePlanUseCase,
   GetTrajectoryProgressUseCase,
   RebaselineMilestoneUseCase,
+  monthlyUpdateSchema,
   rebaselineSchema,
+  RecordSpendUseCase,
   RecordTrajectoryActualsUseCase,
+  SaveMonthlyUpdateUseCase,
+  spendSchema,
   trajectoryActualsSchema,
 } from './programme-plan/programme-plan.usecases';
 export type { TrajectoryMonth, TrajectoryProgress } from './programme-plan/programme-plan.usecases';

@@ -60,6 +60,12 @@ export abstract class ProgrammeRepository {
     change: { baselineDate: string; reason: string; approvedBy: string },
     recordedAt: Date,
   ): Promise<RebaselineOutcome>;
+  abstract saveMonthlyUpdate(
+    programmeId: string,
+    update: { month: string; commentary: string; achievements: string; nextPeriodPlans: string; authorEmail: string },
+    recordedAt: Date,
+  ): Promise<'saved' | 'programme-not-found'>;
+  abstract recordSpend(programmeId: string, fundingRef: string, spendPence: number, recordedAt: Date): Promise<'recorded' | 'funding-line-not-found'>;
   abstract recordActuals(
     programmeId: string,
     trajectoryRef: string,

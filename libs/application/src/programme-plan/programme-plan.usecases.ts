@@ -134,3 +134,45 @@ export class GetTrajectoryProgressUseCase {
     };
   }
 }
+
+export const monthlyUpdateSchema = z.strictObject({
+  commentary: z.string().trim().min(1, 'must not be empty').max(10_000),
+  achievements: z.string().trim().max(10_000).default(''),
+  nextPeriodPlans: z.string().trim().max(10_000).default(''),
+  authorEmail: z.email('must be an email address'),
+});
+
+/** The programme manager's commentary, achievements and plans for next period, one per programme per month. */
+@Injectable()
+export class SaveMonthlyUpdateUseCase {
+  constructor(
+    private readonly programmes: ProgrammeRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(programmeId: string, month: string, body: unknown): Promise<void> {
+    const parsedMonth = parseOrThrow(monthSchema, month);
+    const update = parseOrThrow(monthlyUpdateSchema, body);
+    const result = await this.programmes.saveMonthlyUpdate(programmeIdOrNotFound(programmeId), { month: parsedMonth, ...update }, this.clock.now());
+    if (result === 'programme-not-found') throw ApplicationError.notFound(`no programme ${programmeId}`);
+  }
+}
+
+export const spendSchema = z.strictObject({
+  spendPence: z.number().int('must be whole pence').min(0, 'must not be negative').max(Number.MAX_SAFE_INTEGER),
+});
+
+/** Spend to date against a funding line's budget, in integer pence. */
+@Injectable()
+export class RecordSpendUseCase {
+  constructor(
+    private readonly programmes: ProgrammeRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(programmeId: string, fundingRef: string, body: unknown): Promise<void> {
+    const { spendPence } = parseOrThrow(spendSchema, body);
+    const result = await this.programmes.recordSpend(programmeIdOrNotFound(programmeId), fundingRef, spendPence, this.clock.now());
+    if (result === 'funding-line-not-found') throw ApplicationError.notFound(`no funding line ${fundingRef} in programme ${programmeId}`);
+  }
+}

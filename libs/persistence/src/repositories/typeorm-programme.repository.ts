@@ -137,6 +137,38 @@ export class TypeormProgrammeRepository extends ProgrammeRepository {
     });
   }
 
+  async saveMonthlyUpdate(
+    programmeId: string,
+    update: { month: string; commentary: string; achievements: string; nextPeriodPlans: string; authorEmail: string },
+    recordedAt: Date,
+  ): Promise<'saved' | 'programme-not-found'> {
+    return this.dataSource.transaction(async (manager) => {
+      if (!(await manager.exists(ProgrammeEntity, { where: { id: programmeId } }))) return 'programme-not-found';
+      await manager.query(
+        `INSERT INTO monthly_updates (programme_id, month, commentary, achievements, next_period_plans, author_email, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (programme_id, month) DO UPDATE SET commentary = EXCLUDED.commentary, achievements = EXCLUDED.achievements,
+           next_period_plans = EXCLUDED.next_period_plans, author_email = EXCLUDED.author_email, updated_at = EXCLUDED.updated_at`,
+        [programmeId, update.month, update.commentary, update.achievements, update.nextPeriodPlans, update.authorEmail, recordedAt],
+      );
+      await recordEvent(manager, programmeId, 'monthly-update-saved', update, recordedAt);
+      return 'saved';
+    });
+  }
+
+  async recordSpend(programmeId: string, fundingRef: string, spendPence: number, recordedAt: Date): Promise<'recorded' | 'funding-line-not-found'> {
+    return this.dataSource.transaction(async (manager) => {
+      const [, updated] = (await manager.query(`UPDATE funding_lines SET spend_pence = $3 WHERE programme_id = $1 AND ref = $2`, [
+        programmeId,
+        fundingRef,
+        spendPence,
+      ])) as [unknown, number];
+      if (updated === 0) return 'funding-line-not-found';
+      await recordEvent(manager, programmeId, 'spend-recorded', { fundingRef, spendPence }, recordedAt);
+      return 'recorded';
+    });
+  }
+
   async recordActuals(
     programmeId: string,
     trajectoryRef: string,
