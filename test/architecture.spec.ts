@@ -16,7 +16,7 @@ const ALLOWED_LIB_IMPORTS: Record<string, string[]> = {
   persistence: ['application', 'config', 'domain'],
   notifications: ['application', 'config', 'contracts'],
   spreadsheets: [],
-  'reference-data': ['application'],
+  'reference-data': ['application', 'domain'],
 };
 
 function sourceFiles(directory: string): string[] {

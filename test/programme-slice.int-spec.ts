@@ -39,13 +39,15 @@ describe('a programme, end to end on the real stack', () => {
         milestones: [
           { name: 'Tender documents finalised', ownerEmail: 'procurement@dorset.nhs.example', dueAt: inSeconds(3) },
           { name: 'Governing Body approval', ownerEmail: 'governance@dorset.nhs.example', dueAt: inSeconds(6) },
-          { name: 'Advert out', ownerEmail: 'procurement@dorset.nhs.example', dueAt: inSeconds(86_400) },
+          { name: 'Advert out', ownerEmail: 'procurement@dorset.nhs.example', dueAt: inSeconds(60 * 86_400) },
         ],
       })
       .expect(201);
     const programme = created.body as ProgrammeView;
     expect(created.headers.location).toBe(`/programmes/${programme.id}`);
-    expect(programme.status).toBe('Green');
+    // Both first milestones are due within the warning window and nobody has confirmed them.
+    expect(programme.status).toBe('Amber');
+    expect(programme.reasons).toEqual([expect.stringContaining("without its owner's confirmation"), expect.stringContaining("without its owner's confirmation")]);
     const [tender, approval] = programme.milestones;
 
     const completed = await request(engine.http).post(`/programmes/${programme.id}/milestones/${tender.id}/complete`).send({}).expect(200);
@@ -61,7 +63,7 @@ describe('a programme, end to end on the real stack', () => {
     await eventually(async () => {
       const view = (await request(engine.http).get(`/programmes/${programme.id}`).expect(200)).body as ProgrammeView;
       expect(view.status).toBe('Red');
-      expect(view.reasons[0]).toMatch(/^milestone 'Governing Body approval' overdue by/);
+      expect(view.reasons[0]).toMatch(/^milestone 'Governing Body approval' overdue since/);
       expect(view.milestones.map((m) => m.status)).toEqual(['Complete', 'Red', 'Green']);
       expect(view.escalations).toEqual([
         expect.objectContaining({ milestoneId: approval.id, rung: 1, channel: 'email', recipient: 'lead@dorset.nhs.example', status: 'sent', attempts: 1 }),

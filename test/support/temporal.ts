@@ -1,14 +1,18 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { IllegalStateError } from '@temporalio/common';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { temporalCliPath, timeSkippingServerPath } from './tools';
 
-let runtimeInstalled = false;
-
-/** Workflow and worker logs at WARN, so that test output shows failures rather than chatter. */
-function installQuietRuntime(): void {
-  if (runtimeInstalled) return;
-  Runtime.install({ logger: new DefaultLogger('WARN') });
-  runtimeInstalled = true;
+/**
+ * Workflow and worker logs at WARN, so that test output shows failures rather than chatter. A runtime
+ * left by an earlier test file in the same jest worker is kept: there is one per process.
+ */
+export function installQuietRuntime(): void {
+  try {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+  } catch (error) {
+    if (!(error instanceof IllegalStateError)) throw error;
+  }
 }
 
 /** A Temporal dev server of this test file's own, from the CLI that infra/ built: nothing downloads. */

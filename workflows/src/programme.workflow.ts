@@ -2,6 +2,7 @@ import { condition, continueAsNew, log, proxyActivities, setHandler, workflowInf
 import { programmeChangedSignal, programmeStatusQuery } from '@pmo/contracts';
 import type { ProgrammeActivities, ProgrammeWorkflowInput } from '@pmo/contracts';
 import type { ProgrammeAssessment } from '@pmo/domain';
+import { milestonesToEscalate } from './escalation-policy';
 
 const { evaluateProgramme, raiseEscalation } = proxyActivities<ProgrammeActivities>({
   startToCloseTimeout: '30 seconds',
@@ -10,7 +11,7 @@ const { evaluateProgramme, raiseEscalation } = proxyActivities<ProgrammeActiviti
 
 /**
  * One per programme, for its whole life: evaluates the programme whenever its record changes or a
- * milestone boundary passes, and escalates each milestone that turns Red, once.
+ * milestone boundary passes, and escalates each milestone that falls overdue, once.
  * Ends when no boundary is left to wait for; a later change starts it again (signal-with-start), and
  * raiseEscalation is idempotent per (milestone, rung), so a new run never escalates twice.
  */
@@ -29,11 +30,9 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
     changed = false;
     assessment = await evaluateProgramme({ programmeId: input.programmeId, asAt: new Date().toISOString() });
 
-    for (const milestone of assessment.milestones) {
-      if (milestone.status === 'Red' && !escalated.has(milestone.milestoneId)) {
-        await raiseEscalation({ programmeId: input.programmeId, milestoneId: milestone.milestoneId, rung: 1 });
-        escalated.add(milestone.milestoneId);
-      }
+    for (const milestoneId of milestonesToEscalate(assessment, escalated)) {
+      await raiseEscalation({ programmeId: input.programmeId, milestoneId, rung: 1 });
+      escalated.add(milestoneId);
     }
 
     if (assessment.nextBoundaryAt === null) {

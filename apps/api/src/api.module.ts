@@ -2,7 +2,9 @@ import { DynamicModule, Module, OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { Client, Connection } from '@temporalio/client';
 import {
+  BankHolidays,
   Clock,
+  ConfirmMilestoneUseCase,
   CompleteMilestoneUseCase,
   CreateProgrammeUseCase,
   ExportProgrammeWorkbookUseCase,
@@ -12,16 +14,18 @@ import {
   ImportProgrammeWorkbookUseCase,
   InstantiateTemplateUseCase,
   ProgrammeScheduler,
+  ProgrammeStatusService,
   ProgrammeTemplates,
   RebaselineMilestoneUseCase,
   RecordSpendUseCase,
   RecordTrajectoryActualsUseCase,
   SaveMonthlyUpdateUseCase,
+  SetConfidenceOverrideUseCase,
   SystemClock,
 } from '@pmo/application';
 import type { EngineConfig } from '@pmo/config';
 import { PersistenceModule } from '@pmo/persistence';
-import { YamlProgrammeTemplates } from '@pmo/reference-data';
+import { PackagedBankHolidays, YamlProgrammeTemplates } from '@pmo/reference-data';
 import { CatalogueController } from './catalogue.controller';
 import { HealthController } from './health.controller';
 import { ProblemDetailsFilter } from './problem-details.filter';
@@ -60,6 +64,10 @@ export class ApiModule {
         },
         // Read and checked once, at boot: a bad template stops the API from starting.
         { provide: ProgrammeTemplates, useFactory: () => new YamlProgrammeTemplates() },
+        { provide: BankHolidays, useFactory: () => new PackagedBankHolidays() },
+        ProgrammeStatusService,
+        ConfirmMilestoneUseCase,
+        SetConfidenceOverrideUseCase,
         CreateProgrammeUseCase,
         GetProgrammeUseCase,
         CompleteMilestoneUseCase,

@@ -4,6 +4,7 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import { z } from 'zod';
 import {
   completeMilestoneSchema,
+  confidenceOverrideSchema,
   createProgrammeSchema,
   instantiateTemplateSchema,
   monthlyUpdateSchema,
@@ -24,6 +25,7 @@ const JSON_BODIES: [method: 'post' | 'put', path: string, schema: z.ZodType][] =
   ['post', '/programmes/{programmeId}/milestones/{milestoneRef}/rebaseline', rebaselineSchema],
   ['put', '/programmes/{programmeId}/trajectories/{trajectoryRef}/actuals/{month}', trajectoryActualsSchema],
   ['put', '/programmes/{programmeId}/monthly-updates/{month}', monthlyUpdateSchema],
+  ['put', '/programmes/{programmeId}/delivery-confidence-override', confidenceOverrideSchema],
   ['put', '/programmes/{programmeId}/funding/{fundingRef}/spend', spendSchema],
 ];
 

@@ -1,13 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import {
+  ConfirmMilestoneUseCase,
   GetProgrammePlanUseCase,
   GetTrajectoryProgressUseCase,
   RebaselineMilestoneUseCase,
   RecordSpendUseCase,
   RecordTrajectoryActualsUseCase,
   SaveMonthlyUpdateUseCase,
+  SetConfidenceOverrideUseCase,
 } from '@pmo/application';
-import type { ProgrammePlanRecord, TrajectoryProgress } from '@pmo/application';
+import type { ProgrammePlanRecord, ProgrammeView, TrajectoryProgress } from '@pmo/application';
 
 /** A programme's plan: baselines, trajectory actuals, monthly updates and spend. */
 @Controller('programmes/:programmeId')
@@ -19,7 +21,27 @@ export class ProgrammePlansController {
     private readonly getTrajectory: GetTrajectoryProgressUseCase,
     private readonly saveMonthlyUpdate: SaveMonthlyUpdateUseCase,
     private readonly recordSpend: RecordSpendUseCase,
+    private readonly confirmMilestone: ConfirmMilestoneUseCase,
+    private readonly setConfidenceOverride: SetConfidenceOverrideUseCase,
   ) {}
+
+  @Post('milestones/:milestoneId/confirm')
+  @HttpCode(200)
+  confirm(@Param('programmeId') programmeId: string, @Param('milestoneId') milestoneId: string, @Body() body: unknown): Promise<ProgrammeView> {
+    return this.confirmMilestone.execute(programmeId, milestoneId, body);
+  }
+
+  @Put('delivery-confidence-override')
+  @HttpCode(200)
+  override(@Param('programmeId') programmeId: string, @Body() body: unknown): Promise<ProgrammeView> {
+    return this.setConfidenceOverride.execute(programmeId, body);
+  }
+
+  @Delete('delivery-confidence-override')
+  @HttpCode(200)
+  clearOverride(@Param('programmeId') programmeId: string): Promise<ProgrammeView> {
+    return this.setConfidenceOverride.execute(programmeId, null);
+  }
 
   @Put('monthly-updates/:month')
   @HttpCode(204)

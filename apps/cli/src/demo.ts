@@ -59,9 +59,12 @@ async function followSampleProgramme(config: EngineConfig, options: DemoOptions,
   say(`created programme '${created.name}' (${created.id})`);
   for (const milestone of created.milestones) say(`  milestone '${milestone.name}' due ${milestone.dueAt}, owner ${milestone.ownerEmail}`);
 
-  const [first] = created.milestones;
+  say(`programme ${created.status}: ${created.reasons.join('; ')}`);
+  const [first, second] = created.milestones;
   await request('POST', `${api}/programmes/${created.id}/milestones/${first.id}/complete`, {});
-  say(`recorded '${first.name}' as complete ahead of its due time: it stays Green and nothing is sent`);
+  say(`recorded '${first.name}' as complete ahead of its due time: nothing is sent for it`);
+  await request('POST', `${api}/programmes/${created.id}/milestones/${second.id}/confirm`, {});
+  say(`'${second.name}' confirmed by its owner: Green until it falls due`);
 
   inbox.onEmail((email) => {
     say(`escalation email received for ${email.to.join(', ')}:`);
@@ -123,7 +126,7 @@ function sampleProgramme(now: Date): unknown {
     milestones: [
       { name: 'Tender documents finalised', ownerEmail: 'procurement@dorset-ccg.nhs.example', dueAt: at(30) },
       { name: 'Governing Body approval', ownerEmail: 'governance@dorset-ccg.nhs.example', dueAt: at(60) },
-      { name: 'Advert out', ownerEmail: 'procurement@dorset-ccg.nhs.example', dueAt: at(7 * 24 * 3600) },
+      { name: 'Advert out', ownerEmail: 'procurement@dorset-ccg.nhs.example', dueAt: at(40 * 24 * 3600) },
     ],
   };
 }

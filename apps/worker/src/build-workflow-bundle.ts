@@ -8,6 +8,12 @@ import { bundleWorkflowCode } from '@temporalio/worker';
  * so any other import fails the build.
  */
 export async function buildWorkflowBundle(repositoryRoot: string, outputPath: string): Promise<void> {
+  mkdirSync(dirname(outputPath), { recursive: true });
+  writeFileSync(outputPath, await bundleWorkflows(repositoryRoot));
+}
+
+/** The bundle's code; `substitutes` replace modules by request, for tests that build a variant. */
+export async function bundleWorkflows(repositoryRoot: string, substitutes: Record<string, string> = {}): Promise<string> {
   const { code } = await bundleWorkflowCode({
     workflowsPath: resolve(repositoryRoot, 'workflows/src/index.ts'),
     webpackConfigHook: (config) => ({
@@ -18,12 +24,12 @@ export async function buildWorkflowBundle(repositoryRoot: string, outputPath: st
           ...(config.resolve?.alias as Record<string, string> | undefined),
           '@pmo/domain': resolve(repositoryRoot, 'libs/domain/src/index.ts'),
           '@pmo/contracts': resolve(repositoryRoot, 'libs/contracts/src/index.ts'),
+          ...substitutes,
         },
       },
     }),
   });
-  mkdirSync(dirname(outputPath), { recursive: true });
-  writeFileSync(outputPath, code);
+  return code;
 }
 
 if (require.main === module) {

@@ -1,10 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { Clock, EscalationQueue, EvaluateProgrammeUseCase, RaiseEscalationUseCase, SystemClock } from '@pmo/application';
+import { BankHolidays, Clock, EscalationQueue, EvaluateProgrammeUseCase, ProgrammeStatusService, RaiseEscalationUseCase, SystemClock } from '@pmo/application';
 import type { EngineConfig } from '@pmo/config';
 import { BullmqEscalationQueue } from '@pmo/notifications';
 import { PersistenceModule } from '@pmo/persistence';
+import { PackagedBankHolidays } from '@pmo/reference-data';
 
-/** What the worker's activities need: the record, the escalation queue and a clock. */
+/** What the worker's activities need: the record, the rules' calendar, the escalation queue and a clock. */
 @Module({})
 export class WorkerModule {
   static forRoot(config: EngineConfig): DynamicModule {
@@ -14,6 +15,8 @@ export class WorkerModule {
       providers: [
         { provide: Clock, useClass: SystemClock },
         { provide: EscalationQueue, useFactory: () => new BullmqEscalationQueue(config.redis) },
+        { provide: BankHolidays, useFactory: () => new PackagedBankHolidays() },
+        ProgrammeStatusService,
         EvaluateProgrammeUseCase,
         RaiseEscalationUseCase,
       ],

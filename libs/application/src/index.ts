@@ -50,7 +50,10 @@ export type {
 export { newProgramme } from './programme-definition/new-programme';
 export type { NewMilestone, NewProgramme, ProgrammePeople } from './programme-definition/new-programme';
 export { ProgrammeScheduler } from './ports/programme.scheduler';
-export type { MilestoneView, ProgrammeView } from './programme-view';
+export type { MilestoneView, ProgrammeView, TrajectoryView } from './programme-view';
+export { ProgrammeStatusService } from './programme-status/programme-status.service';
+export type { TrajectoryMonthFigures } from './programme-status/programme-status.service';
+export { BankHolidays } from './ports/bank-holidays';
 export { CreateProgrammeCommand, createProgrammeSchema } from './create-programme/create-programme.command';
 export { CreateProgrammeUseCase } from './create-programme/create-programme.usecase';
 export { CompleteMilestoneCommand, completeMilestoneSchema } from './complete-milestone/complete-milestone.command';
@@ -65,8 +68,11 @@ export { InstantiateTemplateCommand, instantiateTemplateSchema } from './instant
 export { InstantiateTemplateUseCase } from './instantiate-template/instantiate-template.usecase';
 export { shiftPlan } from './instantiate-template/shift-plan';
 export {
+  confidenceOverrideSchema,
+  ConfirmMilestoneUseCase,
   GetProgrammePlanUseCase,
   GetTrajectoryProgressUseCase,
+  SetConfidenceOverrideUseCase,
   RebaselineMilestoneUseCase,
   monthlyUpdateSchema,
   rebaselineSchema,

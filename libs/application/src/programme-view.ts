@@ -1,9 +1,18 @@
-import { assessProgramme } from '@pmo/domain';
-import type { MilestoneStatus, RagStatus } from '@pmo/domain';
-import type { EscalationRow, MilestoneRow, ProgrammeRecord } from './ports/programme.repository';
+import type { DeliveryConfidenceAssessment, DirectionOfTravel, MilestoneStatus, ProgrammeAssessment, RagStatus } from '@pmo/domain';
+import type { EscalationRow, MilestoneRow, ProgrammePlanRecord, ProgrammeRecord } from './ports/programme.repository';
 
 export interface MilestoneView extends MilestoneRow {
   status: MilestoneStatus;
+  overdue: boolean;
+  reasons: string[];
+}
+
+export interface TrajectoryView {
+  ref: string;
+  name: string;
+  basis: string;
+  /** The latest month that could be judged; Pending when none could yet. */
+  status: RagStatus | 'Pending';
   reasons: string[];
 }
 
@@ -16,12 +25,14 @@ export interface ProgrammeView {
   asAt: string;
   status: RagStatus;
   reasons: string[];
+  deliveryConfidence: DeliveryConfidenceAssessment;
+  directionOfTravel: { direction: DirectionOfTravel; lastMonth: RagStatus; lastMonthEnd: string };
   milestones: MilestoneView[];
+  trajectories: TrajectoryView[];
   escalations: EscalationRow[];
 }
 
-export function toProgrammeView(record: ProgrammeRecord, asAt: Date): ProgrammeView {
-  const assessment = assessProgramme(record.milestones, asAt);
+export function toProgrammeView(record: ProgrammeRecord, plan: ProgrammePlanRecord, assessment: ProgrammeAssessment): ProgrammeView {
   return {
     id: record.id,
     name: record.name,
@@ -30,10 +41,20 @@ export function toProgrammeView(record: ProgrammeRecord, asAt: Date): ProgrammeV
     asAt: assessment.asAt,
     status: assessment.status,
     reasons: assessment.reasons,
+    deliveryConfidence: assessment.deliveryConfidence,
+    directionOfTravel: assessment.directionOfTravel,
     milestones: record.milestones.map((milestone, index) => ({
       ...milestone,
       status: assessment.milestones[index].status,
+      overdue: assessment.milestones[index].overdue,
       reasons: assessment.milestones[index].reasons,
+    })),
+    trajectories: plan.trajectories.map((trajectory, index) => ({
+      ref: trajectory.ref,
+      name: trajectory.name,
+      basis: trajectory.basis,
+      status: assessment.trajectories[index].status,
+      reasons: assessment.trajectories[index].reasons,
     })),
     escalations: record.escalations,
   };

@@ -74,3 +74,8 @@ export function monthsBetween(from: string, to: string): number {
 export function lastDayOfMonth(month: string): string {
   return addDays(`${addMonths(month, 1)}-01`, -1);
 }
+
+/** The instant a milestone forecast for a day falls overdue: the start of the next London day. */
+export function overdueFrom(day: string): Date {
+  return startOfLondonDay(addDays(day, 1));
+}

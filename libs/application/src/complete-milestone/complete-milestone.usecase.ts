@@ -4,7 +4,8 @@ import { Clock } from '../ports/clock';
 import { ProgrammeRepository } from '../ports/programme.repository';
 import { ProgrammeScheduler } from '../ports/programme.scheduler';
 import { startOrSignal } from '../programme-signalling';
-import { ProgrammeView, toProgrammeView } from '../programme-view';
+import type { ProgrammeView } from '../programme-view';
+import { ProgrammeStatusService } from '../programme-status/programme-status.service';
 import { CompleteMilestoneCommand } from './complete-milestone.command';
 
 /** Clocks of the API and its callers differ by a little; a completion this far ahead is still "now". */
@@ -15,6 +16,7 @@ export class CompleteMilestoneUseCase {
   constructor(
     private readonly programmes: ProgrammeRepository,
     private readonly scheduler: ProgrammeScheduler,
+    private readonly status: ProgrammeStatusService,
     private readonly clock: Clock,
   ) {}
 
@@ -38,8 +40,6 @@ export class CompleteMilestoneUseCase {
         break;
     }
     await startOrSignal(this.scheduler, command.programmeId, { kind: 'milestone-completed', milestoneId: command.milestoneId });
-    const record = await this.programmes.findById(command.programmeId);
-    if (record === null) throw ApplicationError.notFound(`no programme ${command.programmeId}`);
-    return toProgrammeView(record, this.clock.now());
+    return this.status.view(command.programmeId, this.clock.now());
   }
 }

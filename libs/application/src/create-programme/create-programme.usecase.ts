@@ -9,7 +9,8 @@ import { ProgrammeScheduler } from '../ports/programme.scheduler';
 import { newProgramme } from '../programme-definition/new-programme';
 import type { NewProgramme } from '../programme-definition/new-programme';
 import { startOrSignal } from '../programme-signalling';
-import { ProgrammeView, toProgrammeView } from '../programme-view';
+import type { ProgrammeView } from '../programme-view';
+import { ProgrammeStatusService } from '../programme-status/programme-status.service';
 import { CreateProgrammeCommand } from './create-programme.command';
 
 @Injectable()
@@ -18,6 +19,7 @@ export class CreateProgrammeUseCase {
     private readonly programmes: ProgrammeRepository,
     private readonly organisations: OrganisationRepository,
     private readonly scheduler: ProgrammeScheduler,
+    private readonly status: ProgrammeStatusService,
     private readonly clock: Clock,
   ) {}
 
@@ -30,7 +32,7 @@ export class CreateProgrammeUseCase {
     await this.checkAgainstRecord(programme);
     const record = await this.programmes.create(programme, this.clock.now());
     await startOrSignal(this.scheduler, record.id, { kind: 'created' });
-    return toProgrammeView(record, this.clock.now());
+    return this.status.view(record.id, this.clock.now());
   }
 
   private async checkAgainstRecord(programme: NewProgramme): Promise<void> {

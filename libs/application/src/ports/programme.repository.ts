@@ -1,4 +1,4 @@
-import type { TrajectoryBasis } from '@pmo/domain';
+import type { ConfidenceOverride, RollUp, TrajectoryBasis } from '@pmo/domain';
 import type { NewProgramme } from '../programme-definition/new-programme';
 import type { Tolerances } from '../programme-definition/programme-definition.schema';
 
@@ -60,6 +60,9 @@ export abstract class ProgrammeRepository {
     change: { baselineDate: string; reason: string; approvedBy: string },
     recordedAt: Date,
   ): Promise<RebaselineOutcome>;
+  /** Records the owner's confirmation that the milestone will land on its forecast. */
+  abstract confirmMilestone(programmeId: string, milestoneId: string, confirmedAt: Date): Promise<'confirmed' | 'milestone-not-found' | 'already-complete'>;
+  abstract setConfidenceOverride(programmeId: string, override: ConfidenceOverride | null, recordedAt: Date): Promise<'saved' | 'programme-not-found'>;
   abstract saveMonthlyUpdate(
     programmeId: string,
     update: { month: string; commentary: string; achievements: string; nextPeriodPlans: string; authorEmail: string },
@@ -84,6 +87,8 @@ export interface BaselineRecord {
 }
 
 export interface PlanMilestone extends MilestoneRow {
+  /** When the owner last confirmed it will land on its forecast. */
+  confirmedAt: string | null;
   phase: string | null;
   predecessors: string[];
   evidence: string | null;
@@ -98,7 +103,7 @@ export interface PlanTrajectory {
   unit: string;
   basis: TrajectoryBasis;
   plan: { month: string; plannedValue: number }[];
-  actuals: { month: string; odsCode: string; value: number }[];
+  actuals: { month: string; odsCode: string; value: number; recordedAt: string }[];
 }
 
 export interface PlanRaidItem {
@@ -126,6 +131,8 @@ export interface ProgrammePlanRecord {
   startDate: string;
   endDate: string;
   tolerances: Tolerances;
+  rules: { warningWorkingDays: number; dataDeadlineWorkingDays: number; noDataRedWorkingDays: number; rollUp: RollUp };
+  confidenceOverride: ConfidenceOverride | null;
   template: { id: string; version: number } | null;
   phases: { ref: string; name: string; members: string[] }[];
   milestones: PlanMilestone[];

@@ -1,4 +1,4 @@
-import { endOfLondonDay, londonDay } from '@pmo/domain';
+import { endOfLondonDay, londonDay, overdueFrom } from '@pmo/domain';
 import type { FundingLineDefinition, GpfvArea, MilestoneDefinition, ProgrammePlan, RaidDefinition, Tolerances, TrajectoryDefinition } from './programme-definition.schema';
 import { DEFAULT_TOLERANCES, milestoneRef } from './programme-definition.schema';
 
@@ -18,7 +18,7 @@ export interface NewMilestone {
   baselineDate: string;
   forecastDate: string;
   actualDate: string | null;
-  /** The instant it turns overdue: the end of its forecast day in London, unless the plan gave one. */
+  /** The instant it turns overdue: the start of the day after its forecast day in London, unless the plan gave one. */
   dueAt: string;
   completedAt: string | null;
   phase: string | null;
@@ -86,7 +86,7 @@ function newMilestone(milestone: MilestoneDefinition, index: number, leadEmail: 
     baselineDate,
     forecastDate,
     actualDate,
-    dueAt: milestone.dueAt ?? endOfLondonDay(forecastDate).toISOString(),
+    dueAt: milestone.dueAt ?? overdueFrom(forecastDate).toISOString(),
     completedAt,
     phase: milestone.phase ?? null,
     predecessors: milestone.predecessors,

@@ -1,13 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { computeTrajectoryActual, lastDayOfMonth } from '@pmo/domain';
+import { DELIVERY_CONFIDENCE_LEVELS, londonDay } from '@pmo/domain';
+import type { DeliveryConfidence } from '@pmo/domain';
 import type { TrajectoryActual } from '@pmo/domain';
 import { z } from 'zod';
 import { ApplicationError, ApplicationErrorCode } from '../application.error';
 import { Clock } from '../ports/clock';
 import { OrganisationRepository } from '../ports/organisation.repository';
 import { ProgrammeRepository } from '../ports/programme.repository';
+import { ProgrammeStatusService } from '../programme-status/programme-status.service';
 import type { PlanTrajectory, ProgrammePlanRecord } from '../ports/programme.repository';
 import { daySchema, monthSchema, odsCodeSchema } from '../programme-definition/programme-definition.schema';
+import type { ProgrammeView } from '../programme-view';
 import { isUuid, parseOrThrow } from '../validation';
 
 function programmeIdOrNotFound(programmeId: string): string {
@@ -104,7 +107,8 @@ export class RecordTrajectoryActualsUseCase {
 export class GetTrajectoryProgressUseCase {
   constructor(
     private readonly programmes: ProgrammeRepository,
-    private readonly organisations: OrganisationRepository,
+    private readonly status: ProgrammeStatusService,
+    private readonly clock: Clock,
   ) {}
 
   async execute(programmeId: string, trajectoryRef: string): Promise<TrajectoryProgress> {
@@ -112,25 +116,19 @@ export class GetTrajectoryProgressUseCase {
     if (plan === null) throw ApplicationError.notFound(`no programme ${programmeId}`);
     const trajectory = plan.trajectories.find((candidate) => candidate.ref === trajectoryRef);
     if (trajectory === undefined) throw ApplicationError.notFound(`no trajectory ${trajectoryRef} in programme ${programmeId}`);
-    const months = [...new Set([...trajectory.plan.map((row) => row.month), ...trajectory.actuals.map((row) => row.month)])].sort();
-    const organisation = plan.organisationOdsCode;
+    const months = await this.status.trajectoryMonths(plan, trajectory, this.clock.now());
     return {
       ref: trajectory.ref,
       metric: trajectory.metric,
       name: trajectory.name,
       unit: trajectory.unit,
       basis: trajectory.basis,
-      months: await Promise.all(
-        months.map(async (month): Promise<TrajectoryMonth> => {
-          const planned = trajectory.plan.find((row) => row.month === month)?.plannedValue ?? null;
-          const actuals = trajectory.actuals.filter((row) => row.month === month);
-          if (actuals.length === 0) return { month, planned, actual: null, variance: null };
-          // Percentages count out of the practices of the programme's organisation, sized as at the month's end.
-          const practices = organisation === null ? [] : await this.organisations.practicesUnder(organisation, lastDayOfMonth(month));
-          const actual = computeTrajectoryActual(trajectory.basis, actuals, practices);
-          return { month, planned, actual, variance: planned === null ? null : Math.round((actual.value - planned) * 100) / 100 };
-        }),
-      ),
+      months: months.map(({ month, planned, actual }) => ({
+        month,
+        planned,
+        actual,
+        variance: planned === null || actual === null ? null : Math.round((actual.value - planned) * 100) / 100,
+      })),
     };
   }
 }
@@ -174,5 +172,56 @@ export class RecordSpendUseCase {
     const { spendPence } = parseOrThrow(spendSchema, body);
     const result = await this.programmes.recordSpend(programmeIdOrNotFound(programmeId), fundingRef, spendPence, this.clock.now());
     if (result === 'funding-line-not-found') throw ApplicationError.notFound(`no funding line ${fundingRef} in programme ${programmeId}`);
+  }
+}
+
+const confirmSchema = z.strictObject({});
+
+/** The owner's word that a milestone will land on its forecast: it clears the warning-window Amber. */
+@Injectable()
+export class ConfirmMilestoneUseCase {
+  constructor(
+    private readonly programmes: ProgrammeRepository,
+    private readonly status: ProgrammeStatusService,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(programmeId: string, milestoneId: string, body: unknown): Promise<ProgrammeView> {
+    parseOrThrow(confirmSchema, body ?? {});
+    if (!isUuid(milestoneId)) throw ApplicationError.notFound(`no milestone ${milestoneId} in programme ${programmeId}`);
+    const result = await this.programmes.confirmMilestone(programmeIdOrNotFound(programmeId), milestoneId, this.clock.now());
+    if (result === 'milestone-not-found') throw ApplicationError.notFound(`no milestone ${milestoneId} in programme ${programmeId}`);
+    if (result === 'already-complete') throw new ApplicationError(ApplicationErrorCode.Conflict, `milestone ${milestoneId} is already complete`);
+    return this.status.view(programmeId, this.clock.now());
+  }
+}
+
+export const confidenceOverrideSchema = z.strictObject({
+  confidence: z.enum(DELIVERY_CONFIDENCE_LEVELS as [DeliveryConfidence, ...DeliveryConfidence[]]),
+  reason: z.string().trim().min(1, 'must say why the suggestion is overridden').max(2000),
+  setBy: z.email('must be the email address of whoever overrides'),
+  expiresOn: daySchema,
+});
+
+/** A PMO's delivery confidence in place of the suggested one, with a reason, until an expiry day; null clears it. */
+@Injectable()
+export class SetConfidenceOverrideUseCase {
+  constructor(
+    private readonly programmes: ProgrammeRepository,
+    private readonly status: ProgrammeStatusService,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(programmeId: string, body: unknown | null): Promise<ProgrammeView> {
+    const override = body === null ? null : parseOrThrow(confidenceOverrideSchema, body);
+    const today = londonDay(this.clock.now());
+    if (override !== null && override.expiresOn < today) {
+      throw new ApplicationError(ApplicationErrorCode.Unprocessable, 'an override must not have expired already', [
+        { field: 'expiresOn', reason: `is before today (${today})` },
+      ]);
+    }
+    const result = await this.programmes.setConfidenceOverride(programmeIdOrNotFound(programmeId), override, this.clock.now());
+    if (result === 'programme-not-found') throw ApplicationError.notFound(`no programme ${programmeId}`);
+    return this.status.view(programmeId, this.clock.now());
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { endOfLondonDay, londonDay } from '@pmo/domain';
+import { endOfLondonDay, londonDay, overdueFrom } from '@pmo/domain';
 import { readProgrammeCsv, readProgrammeXlsx, SHEETS, SpreadsheetError, writeProgrammeCsv, writeProgrammeXlsx } from '@pmo/spreadsheets';
 import type { ParsedWorkbook, ParseResult, ProgrammeWorkbook, SheetName, SheetProblem } from '@pmo/spreadsheets';
 import { ApplicationError, ApplicationErrorCode } from '../application.error';
@@ -164,7 +164,7 @@ export class ImportProgrammeWorkbookUseCase {
     const milestones = workbook.milestones.map((row): MilestoneChange => {
       const existing = plan.milestones.find((milestone) => milestone.ref === row.ref);
       // An unchanged forecast or actual keeps its exact instant (a milestone may be due at a time of day).
-      const dueAt = existing !== undefined && existing.forecastDate === row.forecastDate ? existing.dueAt : endOfLondonDay(row.forecastDate).toISOString();
+      const dueAt = existing !== undefined && existing.forecastDate === row.forecastDate ? existing.dueAt : overdueFrom(row.forecastDate).toISOString();
       const completedAt =
         row.actualDate === null
           ? null

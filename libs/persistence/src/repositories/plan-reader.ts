@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { PlanRaidItem, PlanTrajectory, ProgrammePlanRecord } from '@pmo/application';
+import type { DeliveryConfidence, RollUp } from '@pmo/domain';
 
 type Row = Record<string, unknown>;
 const text = (value: unknown) => value as string;
@@ -43,6 +44,21 @@ export async function loadPlan(manager: EntityManager, programmeId: string): Pro
       amberBelowPlanPercent: Number(programme.amber_below_plan_percent),
       redBelowPlanPercent: Number(programme.red_below_plan_percent),
     },
+    rules: {
+      warningWorkingDays: Number(programme.warning_working_days),
+      dataDeadlineWorkingDays: Number(programme.data_deadline_working_days),
+      noDataRedWorkingDays: Number(programme.no_data_red_working_days),
+      rollUp: programme.roll_up as RollUp,
+    },
+    confidenceOverride:
+      programme.confidence_override === null
+        ? null
+        : {
+            confidence: programme.confidence_override as DeliveryConfidence,
+            reason: text(programme.confidence_override_reason),
+            setBy: text(programme.confidence_override_by),
+            expiresOn: text(programme.confidence_override_expires_on),
+          },
     template: programme.template_id === null ? null : { id: text(programme.template_id), version: Number(programme.template_version) },
     phases: phases.map((phase) => ({
       ref: text(phase.ref),
@@ -60,6 +76,7 @@ export async function loadPlan(manager: EntityManager, programmeId: string): Pro
       actualDate: nullableText(milestone.actual_date),
       dueAt: instant(milestone.due_at),
       completedAt: milestone.completed_at === null ? null : instant(milestone.completed_at),
+      confirmedAt: milestone.confirmed_at === null ? null : instant(milestone.confirmed_at),
       phase: nullableText(milestone.phase_ref),
       predecessors: predecessors.filter((link) => link.milestone_id === milestone.id).map((link) => text(link.ref)),
       evidence: nullableText(milestone.evidence),
@@ -83,7 +100,7 @@ export async function loadPlan(manager: EntityManager, programmeId: string): Pro
         plan: plan.filter((row) => row.trajectory_id === trajectory.id).map((row) => ({ month: text(row.month), plannedValue: Number(row.planned_value) })),
         actuals: actuals
           .filter((row) => row.trajectory_id === trajectory.id)
-          .map((row) => ({ month: text(row.month), odsCode: text(row.ods_code), value: Number(row.value) })),
+          .map((row) => ({ month: text(row.month), odsCode: text(row.ods_code), value: Number(row.value), recordedAt: instant(row.recorded_at) })),
       }),
     ),
     raid: raid.map(

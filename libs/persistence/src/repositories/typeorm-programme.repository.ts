@@ -13,6 +13,7 @@ import type {
   RebaselineOutcome,
 } from '@pmo/application';
 import { londonDay } from '@pmo/domain';
+import type { ConfidenceOverride } from '@pmo/domain';
 import { EscalationEntity } from '../entities/escalation.entity';
 import { MilestoneEntity } from '../entities/milestone.entity';
 import { ProgrammeEventEntity } from '../entities/programme-event.entity';
@@ -134,6 +135,32 @@ export class TypeormProgrammeRepository extends ProgrammeRepository {
       const version = await new PlanWriter(manager, programmeId, recordedAt).baseline(rows[0].id, change.baselineDate, change.reason, change.approvedBy);
       await recordEvent(manager, programmeId, 'milestone-rebaselined', { milestoneRef, ...change, version }, recordedAt);
       return { outcome: 'rebaselined', version };
+    });
+  }
+
+  async confirmMilestone(programmeId: string, milestoneId: string, confirmedAt: Date): Promise<'confirmed' | 'milestone-not-found' | 'already-complete'> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows = (await manager.query(`SELECT completed_at FROM milestones WHERE id = $1 AND programme_id = $2 FOR UPDATE`, [milestoneId, programmeId])) as {
+        completed_at: Date | null;
+      }[];
+      if (rows.length === 0) return 'milestone-not-found';
+      if (rows[0].completed_at !== null) return 'already-complete';
+      await manager.query(`UPDATE milestones SET confirmed_at = $2 WHERE id = $1`, [milestoneId, confirmedAt]);
+      await recordEvent(manager, programmeId, 'milestone-confirmed', { milestoneId }, confirmedAt);
+      return 'confirmed';
+    });
+  }
+
+  async setConfidenceOverride(programmeId: string, override: ConfidenceOverride | null, recordedAt: Date): Promise<'saved' | 'programme-not-found'> {
+    return this.dataSource.transaction(async (manager) => {
+      const [, updated] = (await manager.query(
+        `UPDATE programmes SET confidence_override = $2, confidence_override_reason = $3, confidence_override_by = $4, confidence_override_expires_on = $5
+         WHERE id = $1`,
+        [programmeId, override?.confidence ?? null, override?.reason ?? null, override?.setBy ?? null, override?.expiresOn ?? null],
+      )) as [unknown, number];
+      if (updated === 0) return 'programme-not-found';
+      await recordEvent(manager, programmeId, override === null ? 'confidence-override-cleared' : 'confidence-override-set', { override }, recordedAt);
+      return 'saved';
     });
   }
 
