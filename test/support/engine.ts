@@ -23,6 +23,8 @@ export interface EngineOptions {
   withApi?: boolean;
   /** Wraps the real activities, to inject faults. */
   activities?: (real: ProgrammeActivities) => ProgrammeActivities;
+  /** Run no worker in this process: the test runs the worker app itself, to kill it. */
+  withoutWorker?: boolean;
 }
 
 /**
@@ -37,7 +39,7 @@ export class TestEngine {
     readonly database: TestDatabase,
     readonly inbox: MailCatcher,
     readonly workerContext: INestApplicationContext,
-    readonly worker: Worker,
+    readonly worker: Worker | undefined,
     readonly notifier: INestApplicationContext,
     readonly api: INestApplication | undefined,
   ) {}
@@ -55,12 +57,14 @@ export class TestEngine {
     });
     const workerContext = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: ['error', 'warn'] });
     const real = programmeActivitiesOf(workerContext);
-    const worker = await createProgrammeWorker({
-      connection: options.temporal.nativeConnection,
-      namespace: options.temporal.namespace ?? 'default',
-      workflowBundlePath: config.temporal.workflowBundlePath,
-      activities: options.activities ? options.activities(real) : real,
-    });
+    const worker = options.withoutWorker
+      ? undefined
+      : await createProgrammeWorker({
+          connection: options.temporal.nativeConnection,
+          namespace: options.temporal.namespace ?? 'default',
+          workflowBundlePath: config.temporal.workflowBundlePath,
+          activities: options.activities ? options.activities(real) : real,
+        });
     const notifier = await NestFactory.createApplicationContext(NotifierModule.forRoot(config), { logger: ['error', 'warn'] });
     await notifier.init();
     let api: INestApplication | undefined;
@@ -70,7 +74,7 @@ export class TestEngine {
       api = app;
     }
     const engine = new TestEngine(config, database, inbox, workerContext, worker, notifier, api);
-    engine.workerRun = worker.run();
+    engine.workerRun = worker?.run();
     return engine;
   }
 
@@ -91,8 +95,21 @@ export class TestEngine {
     return this.api.getHttpServer();
   }
 
+  /** The environment that points the worker app at this engine's services. */
+  workerEnvironment(): NodeJS.ProcessEnv {
+    return {
+      ...process.env,
+      PMO_DATABASE_URL: this.config.database.url,
+      PMO_REDIS_URL: this.config.redis.url,
+      PMO_QUEUE_PREFIX: this.config.redis.queuePrefix,
+      PMO_TEMPORAL_ADDRESS: this.config.temporal.address,
+      PMO_WORKFLOW_BUNDLE: this.config.temporal.workflowBundlePath,
+      NO_COLOR: '1',
+    };
+  }
+
   async stop(): Promise<void> {
-    this.worker.shutdown();
+    this.worker?.shutdown();
     await this.workerRun;
     await this.api?.close();
     await this.notifier.close();
