@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { parse } from 'yaml';
 import request from 'supertest';
 import type { ProgrammePlanRecord, ProgrammeTemplateSummary, ProgrammeView, TrajectoryProgress } from '@pmo/application';
 import type { OrganisationSample } from '@pmo/reference-data';
@@ -38,6 +41,15 @@ describe('programme model', () => {
       expect.arrayContaining(['name', 'leadEmail', 'milestones']),
     );
     await request(engine.http).get('/docs').expect(200).expect('content-type', /html/);
+  });
+
+  it('rehearses a plan through the API, giving the same months as the rehearsal command', async () => {
+    const script = parse(readFileSync(resolve(__dirname, 'rehearsals/dorset-pch-phased-rollout.rehearsal.yaml'), 'utf8'));
+    const golden = JSON.parse(readFileSync(resolve(__dirname, 'rehearsals/dorset-pch-phased-rollout.golden.json'), 'utf8'));
+    const response = await request(engine.http).post('/rehearsals').send(script).expect(200);
+    expect(response.body).toEqual(golden);
+    const refused = await request(engine.http).post('/rehearsals').send({ ...script, startDate: '2017-01-01' }).expect(422);
+    expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'startDate' })]);
   });
 
   it('instantiates every shipped template for its organisation', async () => {

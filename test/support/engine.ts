@@ -12,10 +12,10 @@ import type { OrganisationSample } from '@pmo/reference-data';
 import { createApi } from '../../apps/api/src/create-api';
 import { MailCatcher } from '../../apps/cli/src/mail-catcher';
 import { NotifierModule } from '../../apps/notifier/src/notifier.module';
-import { createProgrammeWorker, programmeActivitiesOf } from '../../apps/worker/src/programme-worker';
+import { createProgrammeWorker, programmeActivitiesOf } from '@pmo/orchestration';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { createTestDatabase, TestDatabase } from './test-database';
-import { workflowBundlePath } from './tools';
+import { timeSkippingServerPath, workflowBundlePath } from './tools';
 
 export interface EngineOptions {
   temporal: TestWorkflowEnvironment;
@@ -54,6 +54,7 @@ export class TestEngine {
       PMO_TEMPORAL_ADDRESS: options.temporal.address,
       PMO_SMTP_PORT: String(inbox.port),
       PMO_WORKFLOW_BUNDLE: workflowBundlePath(),
+      PMO_TEMPORAL_TEST_SERVER: timeSkippingServerPath(),
     });
     const workerContext = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: ['error', 'warn'] });
     const real = programmeActivitiesOf(workerContext);

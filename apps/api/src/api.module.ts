@@ -32,7 +32,8 @@ import { ProblemDetailsFilter } from './problem-details.filter';
 import { ProgrammePlansController } from './programme-plans.controller';
 import { ProgrammeWorkbooksController } from './programme-workbooks.controller';
 import { ProgrammesController } from './programmes.controller';
-import { TemporalProgrammeScheduler } from './temporal-programme.scheduler';
+import { ENGINE_CONFIG, RehearsalsController } from './rehearsals.controller';
+import { TemporalProgrammeScheduler } from '@pmo/orchestration';
 
 class TemporalConnection implements OnApplicationShutdown {
   constructor(readonly connection: Connection) {}
@@ -48,9 +49,10 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [PersistenceModule.forRoot(config.database)],
-      controllers: [ProgrammesController, ProgrammePlansController, ProgrammeWorkbooksController, CatalogueController, HealthController],
+      controllers: [ProgrammesController, ProgrammePlansController, ProgrammeWorkbooksController, CatalogueController, RehearsalsController, HealthController],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: ENGINE_CONFIG, useValue: config },
         { provide: Clock, useClass: SystemClock },
         {
           provide: TemporalConnection,

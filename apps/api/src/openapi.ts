@@ -12,6 +12,7 @@ import {
   spendSchema,
   trajectoryActualsSchema,
 } from '@pmo/application';
+import { rehearsalScriptSchema } from '@pmo/orchestration';
 import { CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE } from './programme-workbooks.controller';
 
 /**
@@ -26,6 +27,7 @@ const JSON_BODIES: [method: 'post' | 'put', path: string, schema: z.ZodType][] =
   ['put', '/programmes/{programmeId}/trajectories/{trajectoryRef}/actuals/{month}', trajectoryActualsSchema],
   ['put', '/programmes/{programmeId}/monthly-updates/{month}', monthlyUpdateSchema],
   ['put', '/programmes/{programmeId}/delivery-confidence-override', confidenceOverrideSchema],
+  ['post', '/rehearsals', rehearsalScriptSchema],
   ['put', '/programmes/{programmeId}/funding/{fundingRef}/spend', spendSchema],
 ];
 

@@ -1,12 +1,14 @@
 import 'reflect-metadata';
 import { loadConfig } from '@pmo/config';
 import { migrateDatabase, openMigratedDataSource, TypeormOrganisationRepository } from '@pmo/persistence';
+import { readRehearsalScript, rehearse } from '@pmo/orchestration';
 import { DORSET_SAMPLE_PATH, readOrganisationSample } from '@pmo/reference-data';
 import { runDemo } from './demo';
 
 const USAGE = `usage: node dist/apps/cli/src/main.js <command>
   migrate                         apply pending database migrations
   seed-organisations [file]       load an organisation sample (default: the synthetic Dorset sample)
+  rehearse <script.yaml>          rehearse a template with scripted updates on the time-skipping server
   demo [--exit-after-email]       run the engine on the local stack with the sample programme`;
 
 async function main(argv: string[]): Promise<number> {
@@ -27,6 +29,25 @@ async function main(argv: string[]): Promise<number> {
         await dataSource.destroy();
       }
       console.log(`loaded ${sample.organisations.length} organisations and ${sample.populations.length} practice list sizes`);
+      return 0;
+    }
+    case 'rehearse': {
+      if (flags[0] === undefined) {
+        console.error(USAGE);
+        return 2;
+      }
+      const result = await rehearse(readRehearsalScript(flags[0]), {
+        database: config.database,
+        workflowBundlePath: config.temporal.workflowBundlePath,
+        timeSkippingServerPath: config.temporal.timeSkippingServerPath,
+      });
+      console.log(`rehearsal of ${result.templateId} from ${result.startDate}; months in the template's calendar`);
+      console.log('month    RAG    confidence   direction  milestones            trajectories  escalations');
+      for (const month of result.months) {
+        const milestones = Object.entries(month.milestones).map(([ref, status]) => `${ref}:${status[0]}`).join(' ');
+        const trajectories = Object.entries(month.trajectories).map(([ref, status]) => `${ref}:${status}`).join(' ');
+        console.log(`${month.templateMonth}  ${month.status.padEnd(6)} ${month.deliveryConfidence.padEnd(12)} ${month.direction.padEnd(10)} ${milestones}  ${trajectories}  ${month.escalations}`);
+      }
       return 0;
     }
     case 'demo':

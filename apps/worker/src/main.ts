@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NativeConnection } from '@temporalio/worker';
 import { loadConfig } from '@pmo/config';
-import { createProgrammeWorker, programmeActivitiesOf } from './programme-worker';
+import { createProgrammeWorker, programmeActivitiesOf } from '@pmo/orchestration';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {

@@ -90,3 +90,4 @@ export {
   toWorkbook,
 } from './programme-workbook/programme-workbook.usecases';
 export type { ImportSummary } from './programme-workbook/programme-workbook.usecases';
+export { parseOrThrow } from './validation';

@@ -13,6 +13,8 @@ const EnvironmentSchema = z.object({
   PMO_TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   /** Relative paths resolve against the working directory: the scripts run from the repository root. */
   PMO_WORKFLOW_BUNDLE: z.string().min(1).default('dist/workflows/workflow-bundle.js').transform((path) => resolve(path)),
+  /** The launcher of the Java time-skipping server, for plan rehearsals; relative to the working directory. */
+  PMO_TEMPORAL_TEST_SERVER: z.string().min(1).default('infra/launch-test-server.sh').transform((path) => resolve(path)),
   PMO_API_HOST: z.string().min(1).default('127.0.0.1'),
   PMO_API_PORT: port.default(3000),
   PMO_SMTP_HOST: z.string().min(1).default('127.0.0.1'),
@@ -36,6 +38,7 @@ export interface TemporalConfig {
   address: string;
   namespace: string;
   workflowBundlePath: string;
+  timeSkippingServerPath: string;
 }
 export interface ApiConfig {
   host: string;
@@ -77,7 +80,12 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Engine
   return {
     database: { url: env.PMO_DATABASE_URL },
     redis: { url: env.PMO_REDIS_URL, queuePrefix: env.PMO_QUEUE_PREFIX },
-    temporal: { address: env.PMO_TEMPORAL_ADDRESS, namespace: env.PMO_TEMPORAL_NAMESPACE, workflowBundlePath: env.PMO_WORKFLOW_BUNDLE },
+    temporal: {
+      address: env.PMO_TEMPORAL_ADDRESS,
+      namespace: env.PMO_TEMPORAL_NAMESPACE,
+      workflowBundlePath: env.PMO_WORKFLOW_BUNDLE,
+      timeSkippingServerPath: env.PMO_TEMPORAL_TEST_SERVER,
+    },
     api: { host: env.PMO_API_HOST, port: env.PMO_API_PORT },
     smtp: {
       host: env.PMO_SMTP_HOST,

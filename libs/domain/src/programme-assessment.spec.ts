@@ -66,6 +66,8 @@ describe('programme rules', () => {
     expect(amber).toEqual({ month: '2017-12', status: 'Amber', reasons: ["trajectory 'Population covered' 2017-12: no data, due by 2018-01-08"] });
     expect(assessProgramme(plan, new Date('2018-01-16T09:00:00Z'), settings).trajectories[0].months[2].status).toBe('Red');
     expect(assessProgramme(plan, new Date('2018-01-03T09:00:00Z'), settings).trajectories[0].months[2].status).toBe('Pending');
+    const nothingPlanned = { ...plan.trajectories[0], months: [{ month: '2017-12', planned: 0, actual: null }] };
+    expect(assessProgramme({ ...plan, trajectories: [nothingPlanned] }, new Date('2018-01-16T09:00:00Z'), settings).trajectories[0].status).toBe('Pending');
   });
 
   it('shows a manual delivery confidence override until it expires', () => {

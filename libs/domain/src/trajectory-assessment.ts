@@ -54,6 +54,7 @@ function assessMonth(trajectory: TrajectoryRecord, record: TrajectoryMonthRecord
   const label = `trajectory '${trajectory.name}' ${month}`;
   const today = londonDay(asAt);
   if (lastDayOfMonth(month) >= today) return { month, status: 'Pending', reasons: [`${label} has not ended`] };
+  if (actual === null && (planned === null || planned === 0)) return { month, status: 'Pending', reasons: [`${label}: nothing planned, no data`] };
   if (actual === null) {
     const { amberFrom, redFrom } = noDataDeadlines(month, settings);
     if (today >= redFrom) return { month, status: 'Red', reasons: [`${label}: no data, due by ${settings.calendar.addWorkingDays(lastDayOfMonth(month), settings.dataDeadlineWorkingDays)}`] };
