@@ -1,5 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { BankHolidays, Clock, EscalationQueue, EvaluateProgrammeUseCase, ProgrammeStatusService, RaiseEscalationUseCase, SystemClock } from '@pmo/application';
+import {
+  BankHolidays,
+  Clock,
+  EscalationQueue,
+  EvaluateProgrammeUseCase,
+  ProgrammeStatusService,
+  RaiseEscalationUseCase,
+  RecordMilestoneCompletionUseCase,
+  SystemClock,
+} from '@pmo/application';
 import type { EngineConfig } from '@pmo/config';
 import { BullmqEscalationQueue } from '@pmo/notifications';
 import { PersistenceModule } from '@pmo/persistence';
@@ -19,8 +28,9 @@ export class WorkerModule {
         ProgrammeStatusService,
         EvaluateProgrammeUseCase,
         RaiseEscalationUseCase,
+        RecordMilestoneCompletionUseCase,
       ],
-      exports: [EvaluateProgrammeUseCase, RaiseEscalationUseCase],
+      exports: [EvaluateProgrammeUseCase, RaiseEscalationUseCase, RecordMilestoneCompletionUseCase],
     };
   }
 }

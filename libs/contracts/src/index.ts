@@ -1,16 +1,20 @@
 export {
+  completeMilestoneUpdate,
   PROGRAMME_TASK_QUEUE,
   PROGRAMME_WORKFLOW_TYPE,
   programmeChangedSignal,
   programmeStatusQuery,
   programmeWorkflowId,
+  UPDATE_REFUSALS,
 } from './programme-workflow';
 export type {
+  CompleteMilestoneUpdate,
   EvaluateProgrammeInput,
   ProgrammeActivities,
   ProgrammeChange,
   ProgrammeWorkflowInput,
   RaiseEscalationInput,
+  RecordMilestoneCompletionInput,
 } from './programme-workflow';
 export { ESCALATION_EMAIL_JOB, ESCALATION_QUEUE, escalationEmailJobId } from './escalation-jobs';
 export type { EscalationCause, EscalationEmailJob } from './escalation-jobs';

@@ -1,4 +1,4 @@
-import { defineQuery, defineSignal } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ProgrammeAssessment } from '@pmo/domain';
 
 /** Every programme workflow and its activities run on this task queue. */
@@ -25,6 +25,25 @@ export const programmeChangedSignal = defineSignal<[ProgrammeChange]>('programme
 /** The live status, as the workflow last evaluated it; undefined before its first evaluation. */
 export const programmeStatusQuery = defineQuery<ProgrammeAssessment | undefined>('programmeStatus');
 
+export interface CompleteMilestoneUpdate {
+  milestoneId: string;
+  /** When the milestone was achieved: a UTC instant, never after the workflow's now. */
+  completedAt: string;
+}
+
+/**
+ * Progress arrives as an Update: its validator refuses a bad one at once, with its reason, before
+ * anything is recorded; the handler records it and answers with the programme's new status.
+ */
+export const completeMilestoneUpdate = defineUpdate<ProgrammeAssessment, [CompleteMilestoneUpdate]>('completeMilestone');
+
+/** Why an update was refused; the API maps each to its HTTP status. */
+export const UPDATE_REFUSALS = { notFound: 'not-found', conflict: 'conflict', unprocessable: 'unprocessable' } as const;
+
+export interface RecordMilestoneCompletionInput extends CompleteMilestoneUpdate {
+  programmeId: string;
+}
+
 export interface EvaluateProgrammeInput {
   programmeId: string;
   /** Workflow time, so that the evaluation follows the workflow's clock (and the time-skipping server's). */
@@ -41,4 +60,5 @@ export interface RaiseEscalationInput {
 export interface ProgrammeActivities {
   evaluateProgramme(input: EvaluateProgrammeInput): Promise<ProgrammeAssessment>;
   raiseEscalation(input: RaiseEscalationInput): Promise<void>;
+  recordMilestoneCompletion(input: RecordMilestoneCompletionInput): Promise<void>;
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { EvaluateProgrammeUseCase, RaiseEscalationUseCase } from '@pmo/application';
+import { EvaluateProgrammeUseCase, RaiseEscalationUseCase, RecordMilestoneCompletionUseCase } from '@pmo/application';
 import { PROGRAMME_TASK_QUEUE } from '@pmo/contracts';
 import type { ProgrammeActivities } from '@pmo/contracts';
 import { createProgrammeActivities } from './programme.activities';
@@ -18,6 +18,7 @@ export function programmeActivitiesOf(context: INestApplicationContext): Program
   return createProgrammeActivities({
     evaluateProgramme: context.get(EvaluateProgrammeUseCase),
     raiseEscalation: context.get(RaiseEscalationUseCase),
+    recordMilestoneCompletion: context.get(RecordMilestoneCompletionUseCase),
   });
 }
 

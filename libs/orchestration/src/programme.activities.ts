@@ -1,11 +1,13 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { ApplicationError, ApplicationErrorCode } from '@pmo/application';
-import type { EvaluateProgrammeUseCase, RaiseEscalationUseCase } from '@pmo/application';
+import type { EvaluateProgrammeUseCase, RaiseEscalationUseCase, RecordMilestoneCompletionUseCase } from '@pmo/application';
+import { UPDATE_REFUSALS } from '@pmo/contracts';
 import type { ProgrammeActivities } from '@pmo/contracts';
 
 export interface ProgrammeActivityDependencies {
   evaluateProgramme: EvaluateProgrammeUseCase;
   raiseEscalation: RaiseEscalationUseCase;
+  recordMilestoneCompletion: RecordMilestoneCompletionUseCase;
 }
 
 /** The programme workflow's activities, as a factory over the use cases they hand off to. */
@@ -15,17 +17,25 @@ export function createProgrammeActivities(dependencies: ProgrammeActivityDepende
     raiseEscalation: async (input) => {
       await failFastOnBadInput(() => dependencies.raiseEscalation.execute(input));
     },
+    recordMilestoneCompletion: (input) => failFastOnBadInput(() => dependencies.recordMilestoneCompletion.execute(input)),
   };
 }
+
+/** Refusals the workflow passes on to whoever sent the update, typed as its validator types them. */
+const REFUSAL_BY_CODE: Partial<Record<ApplicationErrorCode, string>> = {
+  [ApplicationErrorCode.NotFound]: UPDATE_REFUSALS.notFound,
+  [ApplicationErrorCode.ValidationFailed]: UPDATE_REFUSALS.unprocessable,
+  [ApplicationErrorCode.Unprocessable]: UPDATE_REFUSALS.unprocessable,
+  [ApplicationErrorCode.Conflict]: UPDATE_REFUSALS.conflict,
+};
 
 /** A missing record or bad input will not mend itself: fail the activity for good instead of retrying. */
 async function failFastOnBadInput<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof ApplicationError && (error.code === ApplicationErrorCode.NotFound || error.code === ApplicationErrorCode.ValidationFailed)) {
-      throw ApplicationFailure.nonRetryable(error.message, error.code);
-    }
+    const refusal = error instanceof ApplicationError ? REFUSAL_BY_CODE[error.code] : undefined;
+    if (refusal !== undefined) throw ApplicationFailure.create({ type: refusal, message: (error as Error).message, nonRetryable: true });
     throw error;
   }
 }

@@ -1,9 +1,24 @@
-import { Client } from '@temporalio/client';
-import { ProgrammeScheduler } from '@pmo/application';
-import { PROGRAMME_TASK_QUEUE, PROGRAMME_WORKFLOW_TYPE, programmeChangedSignal, programmeWorkflowId } from '@pmo/contracts';
+import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { ApplicationError, ApplicationErrorCode, ProgrammeScheduler } from '@pmo/application';
+import type { FieldProblem } from '@pmo/application';
+import {
+  completeMilestoneUpdate,
+  PROGRAMME_TASK_QUEUE,
+  PROGRAMME_WORKFLOW_TYPE,
+  programmeChangedSignal,
+  programmeWorkflowId,
+  UPDATE_REFUSALS,
+} from '@pmo/contracts';
 import type { ProgrammeChange, ProgrammeWorkflowInput } from '@pmo/contracts';
 
-/** Signal-with-start: signals the programme's workflow, starting it first when no run is open. */
+const CODE_BY_REFUSAL: Record<string, ApplicationErrorCode> = {
+  [UPDATE_REFUSALS.notFound]: ApplicationErrorCode.NotFound,
+  [UPDATE_REFUSALS.conflict]: ApplicationErrorCode.Conflict,
+  [UPDATE_REFUSALS.unprocessable]: ApplicationErrorCode.Unprocessable,
+};
+
+/** The programme's workflow through the Temporal client: signal-with-start for changes, an update for progress. */
 export class TemporalProgrammeScheduler extends ProgrammeScheduler {
   constructor(private readonly client: Client) {
     super();
@@ -19,4 +34,33 @@ export class TemporalProgrammeScheduler extends ProgrammeScheduler {
       signalArgs: [change],
     });
   }
+
+  async completeMilestone(programmeId: string, milestoneId: string, completedAt: string): Promise<void> {
+    const update = () =>
+      this.client.workflow.getHandle(programmeWorkflowId(programmeId)).executeUpdate(completeMilestoneUpdate, { args: [{ milestoneId, completedAt }] });
+    try {
+      try {
+        await update();
+      } catch (error) {
+        // A programme whose workflow has ended (every milestone was done) is started again first.
+        if (!(error instanceof WorkflowNotFoundError)) throw error;
+        await this.programmeChanged(programmeId, { kind: 'milestone-completed', milestoneId });
+        await update();
+      }
+    } catch (error) {
+      throw refusal(error) ?? error;
+    }
+  }
+}
+
+/** The workflow's refusal of an update, as the application's error; undefined for any other failure. */
+function refusal(error: unknown): ApplicationError | undefined {
+  if (!(error instanceof WorkflowUpdateFailedError)) return undefined;
+  let cause: unknown = error.cause;
+  while (cause instanceof Error && !(cause instanceof ApplicationFailure && cause.type && CODE_BY_REFUSAL[cause.type])) {
+    cause = (cause as Error & { cause?: unknown }).cause;
+  }
+  if (!(cause instanceof ApplicationFailure) || !cause.type) return undefined;
+  const fields = (cause.details ?? []).filter((detail): detail is FieldProblem => typeof (detail as FieldProblem | null)?.field === 'string');
+  return new ApplicationError(CODE_BY_REFUSAL[cause.type], cause.message, fields);
 }

@@ -1,6 +1,12 @@
 import type { ProgrammeChange } from '@pmo/contracts';
 
-/** Tells a programme's workflow that its record changed, starting the workflow if it is not running. */
+/** The programme's workflow, as the application sees it. */
 export abstract class ProgrammeScheduler {
+  /** Tells the workflow that the record changed, starting it if it is not running. */
   abstract programmeChanged(programmeId: string, change: ProgrammeChange): Promise<void>;
+  /**
+   * Completes a milestone through the workflow's update; a refusal comes back as an ApplicationError
+   * (not found, conflict, unprocessable) with the workflow's reason.
+   */
+  abstract completeMilestone(programmeId: string, milestoneId: string, completedAt: string): Promise<void>;
 }

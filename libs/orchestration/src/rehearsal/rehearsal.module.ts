@@ -13,6 +13,7 @@ import {
   ProgrammeStatusService,
   ProgrammeTemplates,
   RaiseEscalationUseCase,
+  RecordMilestoneCompletionUseCase,
   RecordTrajectoryActualsUseCase,
 } from '@pmo/application';
 import type { DatabaseConfig } from '@pmo/config';
@@ -59,6 +60,7 @@ export class RehearsalModule {
         RecordTrajectoryActualsUseCase,
         EvaluateProgrammeUseCase,
         RaiseEscalationUseCase,
+        RecordMilestoneCompletionUseCase,
       ],
     };
   }

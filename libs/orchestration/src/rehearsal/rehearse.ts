@@ -9,14 +9,12 @@ import {
   CompleteMilestoneCommand,
   CompleteMilestoneUseCase,
   ConfirmMilestoneUseCase,
-  EvaluateProgrammeUseCase,
   InstantiateTemplateCommand,
   InstantiateTemplateUseCase,
   OrganisationRepository,
   ProgrammeRepository,
   ProgrammeStatusService,
   ProgrammeTemplates,
-  RaiseEscalationUseCase,
   RecordTrajectoryActualsUseCase,
 } from '@pmo/application';
 import type { ProgrammePlanRecord } from '@pmo/application';
@@ -25,8 +23,7 @@ import { addDays, addMonths, daysBetween, endOfLondonDay, lastDayOfMonth, months
 import type { DeliveryConfidence, DirectionOfTravel, MilestoneStatus, RagStatus } from '@pmo/domain';
 import { migrateDatabase } from '@pmo/persistence';
 import { readOrganisationSample } from '@pmo/reference-data';
-import { createProgrammeActivities } from '../programme.activities';
-import { createProgrammeWorker } from '../programme-worker';
+import { createProgrammeWorker, programmeActivitiesOf } from '../programme-worker';
 import { RehearsalClock, RehearsalModule } from './rehearsal.module';
 import type { RehearsalScript, RehearsalUpdate } from './rehearsal-script';
 
@@ -77,7 +74,7 @@ export async function rehearse(script: RehearsalScript, options: RehearsalOption
       connection: environment.nativeConnection,
       namespace: environment.namespace ?? 'default',
       workflowBundlePath: options.workflowBundlePath,
-      activities: createProgrammeActivities({ evaluateProgramme: context.get(EvaluateProgrammeUseCase), raiseEscalation: context.get(RaiseEscalationUseCase) }),
+      activities: programmeActivitiesOf(context),
     });
     const app = context;
     return await worker.runUntil(() => runScript(script, app, environment, clock));
