@@ -2,8 +2,8 @@ import { Context } from '@temporalio/activity';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Queue } from 'bullmq';
 import request from 'supertest';
-import type { ProgrammeView } from '@pmo/application';
-import { ESCALATION_QUEUE } from '@pmo/contracts';
+import type { ProgrammePlanRecord, ProgrammeView } from '@pmo/application';
+import { ESCALATION_QUEUE, phaseRolloutWorkflowId, phaseStatusQuery } from '@pmo/contracts';
 import type { ProgrammeActivities } from '@pmo/contracts';
 import { createRedisConnection } from '@pmo/notifications';
 import { TestEngine } from './support/engine';
@@ -105,3 +105,55 @@ describe('programme workflow with time skipping', () => {
     }
   });
 });
+
+describe('phased rollout with time skipping', () => {
+  let temporal: TestWorkflowEnvironment;
+  let engine: TestEngine;
+
+  beforeAll(async () => {
+    temporal = await startTimeSkippingTemporal();
+    engine = await TestEngine.start({ temporal, withApi: true });
+    await engine.seedOrganisations();
+  });
+
+  afterAll(async () => {
+    await engine?.stop();
+    await temporal?.teardown();
+  });
+
+  it('tracks each member of a PCH phase to go-live in a child workflow, Red once the phase is overdue', async () => {
+    const today = new Date(await temporal.currentTimeMs()).toISOString().slice(0, 10);
+    const created = await request(engine.http)
+      .post('/programmes/from-template')
+      .send({ templateId: 'dorset-pch-phased-rollout', organisation: '11J', leadEmail: 'pch.lead@dorset.nhs.example', startDate: today })
+      .expect(201);
+    const programme = created.body as ProgrammeView;
+    const plan = (await request(engine.http).get(`/programmes/${programme.id}/plan`).expect(200)).body as ProgrammePlanRecord;
+    const phaseOne = plan.phases[0];
+    const child = temporal.client.workflow.getHandle(phaseRolloutWorkflowId(programme.id, phaseOne.ref));
+    // The programme's workflow starts the child after its first evaluation.
+    await eventuallyTrue(async () => (await child.query(phaseStatusQuery).catch(() => undefined)) !== undefined);
+
+    // Two of three members go live; the phase's planned go-live passes with one still to go.
+    for (const odsCode of phaseOne.members.slice(0, 2)) {
+      await request(engine.http).post(`/programmes/${programme.id}/phases/${phaseOne.ref}/go-lives`).send({ odsCode, wentLiveOn: today }).expect(204);
+    }
+    await temporal.sleep(240 * DAY_MS);
+    const overdue = await child.query(phaseStatusQuery);
+    expect(overdue).toEqual(expect.objectContaining({ status: 'Red', live: 2, total: 3, overdueMembers: [phaseOne.members[2]] }));
+
+    // Recorded late (the API's clock is not the test server's), the last member completes the phase.
+    await request(engine.http).post(`/programmes/${programme.id}/phases/${phaseOne.ref}/go-lives`).send({ odsCode: phaseOne.members[2] }).expect(204);
+    expect(await child.result()).toEqual(expect.objectContaining({ status: 'Live', live: 3, total: 3 }));
+
+    await request(engine.http).post(`/programmes/${programme.id}/phases/${phaseOne.ref}/go-lives`).send({ odsCode: 'ZZZ999' }).expect(404);
+  });
+});
+
+async function eventuallyTrue(condition: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`not true within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}

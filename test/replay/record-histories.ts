@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import request from 'supertest';
-import type { ProgrammeView } from '@pmo/application';
-import { programmeWorkflowId } from '@pmo/contracts';
+import type { ProgrammePlanRecord, ProgrammeView } from '@pmo/application';
+import { phaseRolloutWorkflowId, phaseStatusQuery, programmeWorkflowId } from '@pmo/contracts';
 import { TestEngine } from '../support/engine';
 import { startTimeSkippingTemporal } from '../support/temporal';
 import { temporalCliPath } from '../support/tools';
@@ -22,7 +22,14 @@ describe('recording workflow histories', () => {
   beforeAll(async () => {
     temporal = await startTimeSkippingTemporal();
     engine = await TestEngine.start({ temporal, withApi: true });
+    await engine.seedOrganisations();
   });
+
+  function writeHistory(workflowId: string, file: string): void {
+    // The CLI writes the history in the JSON form historyFromJSON reads.
+    const history = execFileSync(temporalCliPath(), ['workflow', 'show', '--workflow-id', workflowId, '--output', 'json', '--address', temporal.address]);
+    writeFileSync(resolve(__dirname, 'histories', file), history);
+  }
 
   afterAll(async () => {
     await engine?.stop();
@@ -30,6 +37,8 @@ describe('recording workflow histories', () => {
   });
 
   it('records a programme workflow: created, a milestone completed by update, one overdue, escalated and left open', async () => {
+    // Recorded once; a history stands for runs already in production and is never recorded again.
+    if (existsSync(resolve(__dirname, 'histories/programme-workflow.v2.json'))) return;
     const now = Date.now();
     const created = await request(engine.http)
       .post('/programmes')
@@ -44,10 +53,29 @@ describe('recording workflow histories', () => {
       .expect(201);
     const programme = created.body as ProgrammeView;
     await request(engine.http).post(`/programmes/${programme.id}/milestones/${programme.milestones[0].id}/complete`).send({}).expect(200);
-    const workflowId = programmeWorkflowId(programme.id);
     await temporal.sleep(21 * 86_400_000);
-    // The CLI writes the history in the JSON form historyFromJSON reads.
-    const history = execFileSync(temporalCliPath(), ['workflow', 'show', '--workflow-id', workflowId, '--output', 'json', '--address', temporal.address]);
-    writeFileSync(resolve(__dirname, 'histories/programme-workflow.v2.json'), history);
+    writeHistory(programmeWorkflowId(programme.id), 'programme-workflow.v2.json');
+  });
+
+  it('records a phased rollout: the programme starting its phase children, one phase going live member by member', async () => {
+    const today = new Date(await temporal.currentTimeMs()).toISOString().slice(0, 10);
+    const created = await request(engine.http)
+      .post('/programmes/from-template')
+      .send({ templateId: 'dorset-pch-phased-rollout', organisation: '11J', leadEmail: 'lead@nhs.example', startDate: today })
+      .expect(201);
+    const programme = created.body as ProgrammeView;
+    const plan = (await request(engine.http).get(`/programmes/${programme.id}/plan`).expect(200)).body as ProgrammePlanRecord;
+    const phase = plan.phases[0];
+    const child = temporal.client.workflow.getHandle(phaseRolloutWorkflowId(programme.id, phase.ref));
+    for (let attempt = 0; (await child.query(phaseStatusQuery).catch(() => undefined)) === undefined; attempt += 1) {
+      if (attempt > 100) throw new Error('the phase rollout never started');
+      await new Promise((done) => setTimeout(done, 100));
+    }
+    for (const odsCode of phase.members) {
+      await request(engine.http).post(`/programmes/${programme.id}/phases/${phase.ref}/go-lives`).send({ odsCode }).expect(204);
+    }
+    await child.result();
+    writeHistory(phaseRolloutWorkflowId(programme.id, phase.ref), 'phase-rollout-workflow.v1.json');
+    writeHistory(programmeWorkflowId(programme.id), 'programme-workflow.v3.json');
   });
 });

@@ -1,1 +1,2 @@
+export { phaseRolloutWorkflow } from './phase-rollout.workflow';
 export { programmeWorkflow } from './programme.workflow';

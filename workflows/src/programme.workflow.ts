@@ -1,11 +1,22 @@
-import { condition, continueAsNew, log, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
-import { completeMilestoneUpdate, programmeChangedSignal, programmeStatusQuery } from '@pmo/contracts';
+import {
+  condition,
+  continueAsNew,
+  log,
+  ParentClosePolicy,
+  patched,
+  proxyActivities,
+  setHandler,
+  startChild,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { completeMilestoneUpdate, phaseRolloutWorkflowId, programmeChangedSignal, programmeStatusQuery } from '@pmo/contracts';
 import type { ProgrammeActivities, ProgrammeWorkflowInput } from '@pmo/contracts';
 import type { ProgrammeAssessment } from '@pmo/domain';
 import { milestonesToEscalate } from './escalation-policy';
+import { phaseRolloutWorkflow } from './phase-rollout.workflow';
 import { validateCompletion } from './progress-updates';
 
-const { evaluateProgramme, raiseEscalation, recordMilestoneCompletion } = proxyActivities<ProgrammeActivities>({
+const { evaluateProgramme, raiseEscalation, recordMilestoneCompletion, listPhases } = proxyActivities<ProgrammeActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
@@ -19,6 +30,7 @@ const { evaluateProgramme, raiseEscalation, recordMilestoneCompletion } = proxyA
  */
 export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<void> {
   const escalated = new Set(input.escalatedMilestoneIds ?? []);
+  const startedPhases = new Set(input.startedPhaseRefs ?? []);
   let changed = false;
   let assessment: ProgrammeAssessment | undefined;
 
@@ -43,6 +55,8 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
     changed = false;
     assessment = await evaluateProgramme({ programmeId: input.programmeId, asAt: new Date().toISOString() });
 
+    if (patched('phase-rollout-children')) await startPhaseRollouts(input.programmeId, startedPhases);
+
     for (const milestoneId of milestonesToEscalate(assessment, escalated)) {
       await raiseEscalation({ programmeId: input.programmeId, milestoneId, rung: 1 });
       escalated.add(milestoneId);
@@ -58,9 +72,31 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
       continue;
     }
     if (workflowInfo().continueAsNewSuggested) {
-      await continueAsNew<typeof programmeWorkflow>({ programmeId: input.programmeId, escalatedMilestoneIds: [...escalated] });
+      await continueAsNew<typeof programmeWorkflow>({
+        programmeId: input.programmeId,
+        escalatedMilestoneIds: [...escalated],
+        startedPhaseRefs: [...startedPhases],
+      });
     }
     const untilBoundary = Date.parse(assessment.nextBoundaryAt) - Date.now();
     if (untilBoundary > 0) await condition(() => changed, untilBoundary);
+  }
+}
+
+/** One PhaseRolloutWorkflow per phase, started once; it outlives this run across continue-as-new. */
+async function startPhaseRollouts(programmeId: string, started: Set<string>): Promise<void> {
+  for (const phaseRef of await listPhases({ programmeId })) {
+    if (started.has(phaseRef)) continue;
+    try {
+      await startChild(phaseRolloutWorkflow, {
+        workflowId: phaseRolloutWorkflowId(programmeId, phaseRef),
+        args: [{ programmeId, phaseRef }],
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+      });
+    } catch (error) {
+      // Started by an earlier run of this programme's workflow: it is tracking the phase already.
+      if ((error as Error).name !== 'WorkflowExecutionAlreadyStartedError') throw error;
+    }
+    started.add(phaseRef);
   }
 }

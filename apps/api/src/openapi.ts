@@ -5,6 +5,7 @@ import { z } from 'zod';
 import {
   completeMilestoneSchema,
   confidenceOverrideSchema,
+  goLiveSchema,
   createProgrammeSchema,
   instantiateTemplateSchema,
   monthlyUpdateSchema,
@@ -28,6 +29,7 @@ const JSON_BODIES: [method: 'post' | 'put', path: string, schema: z.ZodType][] =
   ['put', '/programmes/{programmeId}/monthly-updates/{month}', monthlyUpdateSchema],
   ['put', '/programmes/{programmeId}/delivery-confidence-override', confidenceOverrideSchema],
   ['post', '/rehearsals', rehearsalScriptSchema],
+  ['post', '/programmes/{programmeId}/phases/{phaseRef}/go-lives', goLiveSchema],
   ['put', '/programmes/{programmeId}/funding/{fundingRef}/spend', spendSchema],
 ];
 

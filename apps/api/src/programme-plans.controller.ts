@@ -4,6 +4,7 @@ import {
   GetProgrammePlanUseCase,
   GetTrajectoryProgressUseCase,
   RebaselineMilestoneUseCase,
+  RecordGoLiveUseCase,
   RecordSpendUseCase,
   RecordTrajectoryActualsUseCase,
   SaveMonthlyUpdateUseCase,
@@ -23,6 +24,7 @@ export class ProgrammePlansController {
     private readonly recordSpend: RecordSpendUseCase,
     private readonly confirmMilestone: ConfirmMilestoneUseCase,
     private readonly setConfidenceOverride: SetConfidenceOverrideUseCase,
+    private readonly recordGoLive: RecordGoLiveUseCase,
   ) {}
 
   @Post('milestones/:milestoneId/confirm')
@@ -41,6 +43,12 @@ export class ProgrammePlansController {
   @HttpCode(200)
   clearOverride(@Param('programmeId') programmeId: string): Promise<ProgrammeView> {
     return this.setConfidenceOverride.execute(programmeId, null);
+  }
+
+  @Post('phases/:phaseRef/go-lives')
+  @HttpCode(204)
+  goLive(@Param('programmeId') programmeId: string, @Param('phaseRef') phaseRef: string, @Body() body: unknown): Promise<void> {
+    return this.recordGoLive.execute(programmeId, phaseRef, body);
   }
 
   @Put('monthly-updates/:month')

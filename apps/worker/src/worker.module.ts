@@ -7,6 +7,8 @@ import {
   ProgrammeStatusService,
   RaiseEscalationUseCase,
   RecordMilestoneCompletionUseCase,
+  ListPhasesUseCase,
+  AssessPhaseUseCase,
   SystemClock,
 } from '@pmo/application';
 import type { EngineConfig } from '@pmo/config';
@@ -29,8 +31,10 @@ export class WorkerModule {
         EvaluateProgrammeUseCase,
         RaiseEscalationUseCase,
         RecordMilestoneCompletionUseCase,
+        ListPhasesUseCase,
+        AssessPhaseUseCase,
       ],
-      exports: [EvaluateProgrammeUseCase, RaiseEscalationUseCase, RecordMilestoneCompletionUseCase],
+      exports: [EvaluateProgrammeUseCase, RaiseEscalationUseCase, RecordMilestoneCompletionUseCase, ListPhasesUseCase, AssessPhaseUseCase],
     };
   }
 }

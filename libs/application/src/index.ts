@@ -92,3 +92,4 @@ export {
 } from './programme-workbook/programme-workbook.usecases';
 export type { ImportSummary } from './programme-workbook/programme-workbook.usecases';
 export { parseOrThrow } from './validation';
+export { AssessPhaseUseCase, goLiveSchema, ListPhasesUseCase, RecordGoLiveUseCase } from './programme-plan/phase-rollout.usecases';

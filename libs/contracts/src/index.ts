@@ -1,5 +1,9 @@
 export {
   completeMilestoneUpdate,
+  PHASE_ROLLOUT_WORKFLOW_TYPE,
+  phaseChangedSignal,
+  phaseRolloutWorkflowId,
+  phaseStatusQuery,
   PROGRAMME_TASK_QUEUE,
   PROGRAMME_WORKFLOW_TYPE,
   programmeChangedSignal,
@@ -10,6 +14,7 @@ export {
 export type {
   CompleteMilestoneUpdate,
   EvaluateProgrammeInput,
+  PhaseRolloutInput,
   ProgrammeActivities,
   ProgrammeChange,
   ProgrammeWorkflowInput,

@@ -1,5 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { ProgrammeAssessment } from '@pmo/domain';
+import type { PhaseAssessment, ProgrammeAssessment } from '@pmo/domain';
 
 /** Every programme workflow and its activities run on this task queue. */
 export const PROGRAMME_TASK_QUEUE = 'programmes';
@@ -15,7 +15,26 @@ export interface ProgrammeWorkflowInput {
   programmeId: string;
   /** Milestones already escalated, carried across continue-as-new. */
   escalatedMilestoneIds?: string[];
+  /** Phases whose rollout workflow was started, carried across continue-as-new. */
+  startedPhaseRefs?: string[];
 }
+
+export const PHASE_ROLLOUT_WORKFLOW_TYPE = 'phaseRolloutWorkflow';
+
+/** One child workflow per phase of a phased rollout, tracking each member's go-live. */
+export function phaseRolloutWorkflowId(programmeId: string, phaseRef: string): string {
+  return `programme-${programmeId}-phase-${phaseRef}`;
+}
+
+export interface PhaseRolloutInput {
+  programmeId: string;
+  phaseRef: string;
+}
+
+/** A member went live, or the phase's plan changed: the child re-reads the record. */
+export const phaseChangedSignal = defineSignal('phaseChanged');
+
+export const phaseStatusQuery = defineQuery<PhaseAssessment | undefined>('phaseStatus');
 
 /** Why the record changed; the workflow re-reads the record whatever the kind. */
 export type ProgrammeChange = { kind: 'created' } | { kind: 'milestone-completed'; milestoneId: string };
@@ -61,4 +80,6 @@ export interface ProgrammeActivities {
   evaluateProgramme(input: EvaluateProgrammeInput): Promise<ProgrammeAssessment>;
   raiseEscalation(input: RaiseEscalationInput): Promise<void>;
   recordMilestoneCompletion(input: RecordMilestoneCompletionInput): Promise<void>;
+  listPhases(input: { programmeId: string }): Promise<string[]>;
+  assessPhase(input: PhaseRolloutInput & { asAt: string }): Promise<PhaseAssessment>;
 }

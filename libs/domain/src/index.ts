@@ -14,3 +14,5 @@ export type { DirectionOfTravel, ProgrammeAssessment, ProgrammeRecordForAssessme
 export { addDays, addMonths, daysBetween, endOfLondonDay, lastDayOfMonth, londonDay, monthsBetween, overdueFrom, startOfLondonDay } from './london-time';
 export { computeTrajectoryActual } from './trajectory-actual';
 export type { OrganisationActual, PracticePopulation, TrajectoryActual, TrajectoryBasis } from './trajectory-actual';
+export { assessPhaseRollout } from './phase-rollout';
+export type { PhaseAssessment, PhaseRecord, PhaseStatus } from './phase-rollout';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { EvaluateProgrammeUseCase, RaiseEscalationUseCase, RecordMilestoneCompletionUseCase } from '@pmo/application';
+import { AssessPhaseUseCase, EvaluateProgrammeUseCase, ListPhasesUseCase, RaiseEscalationUseCase, RecordMilestoneCompletionUseCase } from '@pmo/application';
 import { PROGRAMME_TASK_QUEUE } from '@pmo/contracts';
 import type { ProgrammeActivities } from '@pmo/contracts';
 import { createProgrammeActivities } from './programme.activities';
@@ -19,6 +19,8 @@ export function programmeActivitiesOf(context: INestApplicationContext): Program
     evaluateProgramme: context.get(EvaluateProgrammeUseCase),
     raiseEscalation: context.get(RaiseEscalationUseCase),
     recordMilestoneCompletion: context.get(RecordMilestoneCompletionUseCase),
+    listPhases: context.get(ListPhasesUseCase),
+    assessPhase: context.get(AssessPhaseUseCase),
   });
 }
 

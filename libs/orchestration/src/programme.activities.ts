@@ -1,6 +1,12 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { ApplicationError, ApplicationErrorCode } from '@pmo/application';
-import type { EvaluateProgrammeUseCase, RaiseEscalationUseCase, RecordMilestoneCompletionUseCase } from '@pmo/application';
+import type {
+  AssessPhaseUseCase,
+  EvaluateProgrammeUseCase,
+  ListPhasesUseCase,
+  RaiseEscalationUseCase,
+  RecordMilestoneCompletionUseCase,
+} from '@pmo/application';
 import { UPDATE_REFUSALS } from '@pmo/contracts';
 import type { ProgrammeActivities } from '@pmo/contracts';
 
@@ -8,6 +14,8 @@ export interface ProgrammeActivityDependencies {
   evaluateProgramme: EvaluateProgrammeUseCase;
   raiseEscalation: RaiseEscalationUseCase;
   recordMilestoneCompletion: RecordMilestoneCompletionUseCase;
+  listPhases: ListPhasesUseCase;
+  assessPhase: AssessPhaseUseCase;
 }
 
 /** The programme workflow's activities, as a factory over the use cases they hand off to. */
@@ -18,6 +26,8 @@ export function createProgrammeActivities(dependencies: ProgrammeActivityDepende
       await failFastOnBadInput(() => dependencies.raiseEscalation.execute(input));
     },
     recordMilestoneCompletion: (input) => failFastOnBadInput(() => dependencies.recordMilestoneCompletion.execute(input)),
+    listPhases: (input) => failFastOnBadInput(() => dependencies.listPhases.execute(input.programmeId)),
+    assessPhase: (input) => failFastOnBadInput(() => dependencies.assessPhase.execute(input)),
   };
 }
 

@@ -4,6 +4,8 @@ import { ApplicationError, ApplicationErrorCode, ProgrammeScheduler } from '@pmo
 import type { FieldProblem } from '@pmo/application';
 import {
   completeMilestoneUpdate,
+  phaseChangedSignal,
+  phaseRolloutWorkflowId,
   PROGRAMME_TASK_QUEUE,
   PROGRAMME_WORKFLOW_TYPE,
   programmeChangedSignal,
@@ -33,6 +35,15 @@ export class TemporalProgrammeScheduler extends ProgrammeScheduler {
       signal: programmeChangedSignal,
       signalArgs: [change],
     });
+  }
+
+  async phaseChanged(programmeId: string, phaseRef: string): Promise<void> {
+    try {
+      await this.client.workflow.getHandle(phaseRolloutWorkflowId(programmeId, phaseRef)).signal(phaseChangedSignal);
+    } catch (error) {
+      // Not started yet (the programme workflow starts it and it reads the record) or already live.
+      if (!(error instanceof WorkflowNotFoundError)) throw error;
+    }
   }
 
   async completeMilestone(programmeId: string, milestoneId: string, completedAt: string): Promise<void> {

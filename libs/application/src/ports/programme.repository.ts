@@ -63,6 +63,7 @@ export abstract class ProgrammeRepository {
   /** Records the owner's confirmation that the milestone will land on its forecast. */
   abstract confirmMilestone(programmeId: string, milestoneId: string, confirmedAt: Date): Promise<'confirmed' | 'milestone-not-found' | 'already-complete'>;
   abstract setConfidenceOverride(programmeId: string, override: ConfidenceOverride | null, recordedAt: Date): Promise<'saved' | 'programme-not-found'>;
+  abstract recordGoLive(programmeId: string, phaseRef: string, odsCode: string, wentLiveOn: string, recordedAt: Date): Promise<'recorded' | 'member-not-found'>;
   abstract saveMonthlyUpdate(
     programmeId: string,
     update: { month: string; commentary: string; achievements: string; nextPeriodPlans: string; authorEmail: string },
@@ -134,7 +135,7 @@ export interface ProgrammePlanRecord {
   rules: { warningWorkingDays: number; dataDeadlineWorkingDays: number; noDataRedWorkingDays: number; rollUp: RollUp };
   confidenceOverride: ConfidenceOverride | null;
   template: { id: string; version: number } | null;
-  phases: { ref: string; name: string; members: string[] }[];
+  phases: { ref: string; name: string; members: string[]; goLives: { odsCode: string; wentLiveOn: string }[] }[];
   milestones: PlanMilestone[];
   trajectories: PlanTrajectory[];
   raid: PlanRaidItem[];

@@ -9,4 +9,6 @@ export abstract class ProgrammeScheduler {
    * (not found, conflict, unprocessable) with the workflow's reason.
    */
   abstract completeMilestone(programmeId: string, milestoneId: string, completedAt: string): Promise<void>;
+  /** Tells a phase's rollout workflow that a member went live; nothing to tell when it is not running. */
+  abstract phaseChanged(programmeId: string, phaseRef: string): Promise<void>;
 }

@@ -14,6 +14,8 @@ import {
   ProgrammeTemplates,
   RaiseEscalationUseCase,
   RecordMilestoneCompletionUseCase,
+  ListPhasesUseCase,
+  AssessPhaseUseCase,
   RecordTrajectoryActualsUseCase,
 } from '@pmo/application';
 import type { DatabaseConfig } from '@pmo/config';
@@ -61,6 +63,8 @@ export class RehearsalModule {
         EvaluateProgrammeUseCase,
         RaiseEscalationUseCase,
         RecordMilestoneCompletionUseCase,
+        ListPhasesUseCase,
+        AssessPhaseUseCase,
       ],
     };
   }

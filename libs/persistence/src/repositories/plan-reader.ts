@@ -15,7 +15,7 @@ export async function loadPlan(manager: EntityManager, programmeId: string): Pro
   const [contacts, phases, members, milestones, predecessors, baselines, trajectories, plan, actuals, raid, funding, updates] = await Promise.all([
     query(`SELECT email FROM programme_contacts WHERE programme_id = $1 AND role = 'pmo' ORDER BY email`),
     query(`SELECT id, ref, name FROM phases WHERE programme_id = $1 ORDER BY position`),
-    query(`SELECT pm.phase_id, pm.ods_code FROM phase_members pm JOIN phases p ON p.id = pm.phase_id WHERE p.programme_id = $1 ORDER BY pm.ods_code`),
+    query(`SELECT pm.phase_id, pm.ods_code, pm.went_live_on FROM phase_members pm JOIN phases p ON p.id = pm.phase_id WHERE p.programme_id = $1 ORDER BY pm.ods_code`),
     query(`SELECT m.*, p.ref AS phase_ref FROM milestones m LEFT JOIN phases p ON p.id = m.phase_id WHERE m.programme_id = $1 ORDER BY m.position`),
     query(`SELECT mp.milestone_id, p.ref FROM milestone_predecessors mp JOIN milestones p ON p.id = mp.predecessor_id
            WHERE mp.programme_id = $1 ORDER BY p.position`),
@@ -64,6 +64,9 @@ export async function loadPlan(manager: EntityManager, programmeId: string): Pro
       ref: text(phase.ref),
       name: text(phase.name),
       members: members.filter((member) => member.phase_id === phase.id).map((member) => text(member.ods_code)),
+      goLives: members
+        .filter((member) => member.phase_id === phase.id && member.went_live_on !== null)
+        .map((member) => ({ odsCode: text(member.ods_code), wentLiveOn: text(member.went_live_on) })),
     })),
     milestones: milestones.map((milestone) => ({
       id: text(milestone.id),

@@ -164,6 +164,19 @@ export class TypeormProgrammeRepository extends ProgrammeRepository {
     });
   }
 
+  async recordGoLive(programmeId: string, phaseRef: string, odsCode: string, wentLiveOn: string, recordedAt: Date): Promise<'recorded' | 'member-not-found'> {
+    return this.dataSource.transaction(async (manager) => {
+      const [, updated] = (await manager.query(
+        `UPDATE phase_members pm SET went_live_on = $4 FROM phases p
+         WHERE pm.phase_id = p.id AND p.programme_id = $1 AND p.ref = $2 AND pm.ods_code = $3`,
+        [programmeId, phaseRef, odsCode, wentLiveOn],
+      )) as [unknown, number];
+      if (updated === 0) return 'member-not-found';
+      await recordEvent(manager, programmeId, 'phase-member-went-live', { phaseRef, odsCode, wentLiveOn }, recordedAt);
+      return 'recorded';
+    });
+  }
+
   async saveMonthlyUpdate(
     programmeId: string,
     update: { month: string; commentary: string; achievements: string; nextPeriodPlans: string; authorEmail: string },
