@@ -136,6 +136,7 @@ describe('a programme, end to end on the real stack', () => {
     await request(engine.http).post(`/programmes/${programme.id}/milestones/3f1c2a56-2d7e-4c1b-9a57-0c7f6d1b2e90/complete`).send({}).expect(404);
     await request(engine.http).post(`/programmes/3f1c2a56-2d7e-4c1b-9a57-0c7f6d1b2e90/milestones/${milestone.id}/complete`).send({}).expect(404);
     const again = await request(engine.http).post(`/programmes/${programme.id}/milestones/${milestone.id}/complete`).send({}).expect(409);
+    await request(engine.http).post(`/programmes/${programme.id}/milestones/${milestone.id}/confirm`).send({}).expect(409);
     expect(again.body.detail).toMatch(/already complete/);
     const future = await request(engine.http)
       .post(`/programmes/${programme.id}/milestones/${programme.milestones[1].id}/complete`)
@@ -148,6 +149,9 @@ describe('a programme, end to end on the real stack', () => {
     const history = await temporal.client.workflow.getHandle(`programme-${programme.id}`).fetchHistory();
     const accepted = (history.events ?? []).filter((event) => event.workflowExecutionUpdateAcceptedEventAttributes);
     expect(accepted).toHaveLength(1);
+    // A good confirmation goes through the same kind of update and turns the warning-window Amber Green.
+    const confirmed = await request(engine.http).post(`/programmes/${programme.id}/milestones/${programme.milestones[1].id}/confirm`).send({}).expect(200);
+    expect((confirmed.body as ProgrammeView).milestones[1].status).toBe('Green');
   });
 });
 

@@ -9,14 +9,14 @@ import {
   startChild,
   workflowInfo,
 } from '@temporalio/workflow';
-import { completeMilestoneUpdate, phaseRolloutWorkflowId, programmeChangedSignal, programmeStatusQuery } from '@pmo/contracts';
+import { completeMilestoneUpdate, confirmMilestoneUpdate, phaseRolloutWorkflowId, programmeChangedSignal, programmeStatusQuery } from '@pmo/contracts';
 import type { ProgrammeActivities, ProgrammeWorkflowInput } from '@pmo/contracts';
 import type { ProgrammeAssessment } from '@pmo/domain';
 import { milestonesToEscalate } from './escalation-policy';
 import { phaseRolloutWorkflow } from './phase-rollout.workflow';
-import { validateCompletion } from './progress-updates';
+import { validateCompletion, validateOpenMilestone } from './progress-updates';
 
-const { evaluateProgramme, raiseEscalation, recordMilestoneCompletion, listPhases } = proxyActivities<ProgrammeActivities>({
+const { evaluateProgramme, raiseEscalation, recordMilestoneCompletion, recordMilestoneConfirmation, listPhases } = proxyActivities<ProgrammeActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
@@ -49,6 +49,16 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
       return assessment;
     },
     { validator: (update) => validateCompletion(update, assessment) },
+  );
+  setHandler(
+    confirmMilestoneUpdate,
+    async (update) => {
+      await recordMilestoneConfirmation({ programmeId: input.programmeId, milestoneId: update.milestoneId, confirmedAt: new Date().toISOString() });
+      assessment = await evaluateProgramme({ programmeId: input.programmeId, asAt: new Date().toISOString() });
+      changed = true;
+      return assessment;
+    },
+    { validator: (update) => validateOpenMilestone(update, assessment) },
   );
 
   for (;;) {

@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/workflow';
 import { UPDATE_REFUSALS } from '@pmo/contracts';
-import type { CompleteMilestoneUpdate } from '@pmo/contracts';
+import type { CompleteMilestoneUpdate, ConfirmMilestoneUpdate } from '@pmo/contracts';
 import type { ProgrammeAssessment } from '@pmo/domain';
 
 /** Clocks of the API and its callers differ by a little; a completion this far ahead is still "now". */
@@ -24,6 +24,11 @@ export function validateCompletion(update: CompleteMilestoneUpdate, assessment: 
     const reason = `is after now (${new Date().toISOString()})`;
     refuse(UPDATE_REFUSALS.unprocessable, `a milestone cannot be completed in the future: completedAt ${reason}`, { field: 'completedAt', reason });
   }
+  validateOpenMilestone(update, assessment);
+}
+
+/** A confirmation, like a completion, must name an open milestone of this programme. */
+export function validateOpenMilestone(update: ConfirmMilestoneUpdate, assessment: ProgrammeAssessment | undefined): void {
   if (assessment === undefined) return;
   const milestone = assessment.milestones.find((candidate) => candidate.milestoneId === update.milestoneId);
   if (milestone === undefined) refuse(UPDATE_REFUSALS.notFound, `no milestone ${update.milestoneId} in this programme`);

@@ -7,6 +7,7 @@ import {
   ProgrammeStatusService,
   RaiseEscalationUseCase,
   RecordMilestoneCompletionUseCase,
+  RecordMilestoneConfirmationUseCase,
   ListPhasesUseCase,
   AssessPhaseUseCase,
   SystemClock,
@@ -31,10 +32,18 @@ export class WorkerModule {
         EvaluateProgrammeUseCase,
         RaiseEscalationUseCase,
         RecordMilestoneCompletionUseCase,
+        RecordMilestoneConfirmationUseCase,
         ListPhasesUseCase,
         AssessPhaseUseCase,
       ],
-      exports: [EvaluateProgrammeUseCase, RaiseEscalationUseCase, RecordMilestoneCompletionUseCase, ListPhasesUseCase, AssessPhaseUseCase],
+      exports: [
+        EvaluateProgrammeUseCase,
+        RaiseEscalationUseCase,
+        RecordMilestoneCompletionUseCase,
+        RecordMilestoneConfirmationUseCase,
+        ListPhasesUseCase,
+        AssessPhaseUseCase,
+      ],
     };
   }
 }

@@ -58,7 +58,7 @@ export { CreateProgrammeCommand, createProgrammeSchema } from './create-programm
 export { CreateProgrammeUseCase } from './create-programme/create-programme.usecase';
 export { CompleteMilestoneCommand, completeMilestoneSchema } from './complete-milestone/complete-milestone.command';
 export { CompleteMilestoneUseCase } from './complete-milestone/complete-milestone.usecase';
-export { RecordMilestoneCompletionUseCase } from './complete-milestone/record-milestone-completion.usecase';
+export { RecordMilestoneCompletionUseCase, RecordMilestoneConfirmationUseCase } from './complete-milestone/record-milestone-completion.usecase';
 export { GetProgrammeQuery } from './get-programme/get-programme.query';
 export { GetProgrammeUseCase } from './get-programme/get-programme.usecase';
 export { EvaluateProgrammeUseCase } from './evaluate-programme/evaluate-programme.usecase';

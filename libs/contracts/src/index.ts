@@ -1,5 +1,6 @@
 export {
   completeMilestoneUpdate,
+  confirmMilestoneUpdate,
   PHASE_ROLLOUT_WORKFLOW_TYPE,
   phaseChangedSignal,
   phaseRolloutWorkflowId,
@@ -13,6 +14,7 @@ export {
 } from './programme-workflow';
 export type {
   CompleteMilestoneUpdate,
+  ConfirmMilestoneUpdate,
   EvaluateProgrammeInput,
   PhaseRolloutInput,
   ProgrammeActivities,
@@ -20,6 +22,7 @@ export type {
   ProgrammeWorkflowInput,
   RaiseEscalationInput,
   RecordMilestoneCompletionInput,
+  RecordMilestoneConfirmationInput,
 } from './programme-workflow';
 export { ESCALATION_EMAIL_JOB, ESCALATION_QUEUE, escalationEmailJobId } from './escalation-jobs';
 export type { EscalationCause, EscalationEmailJob } from './escalation-jobs';

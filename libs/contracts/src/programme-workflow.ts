@@ -37,7 +37,7 @@ export const phaseChangedSignal = defineSignal('phaseChanged');
 export const phaseStatusQuery = defineQuery<PhaseAssessment | undefined>('phaseStatus');
 
 /** Why the record changed; the workflow re-reads the record whatever the kind. */
-export type ProgrammeChange = { kind: 'created' } | { kind: 'milestone-completed'; milestoneId: string };
+export type ProgrammeChange = { kind: 'created' } | { kind: 'milestone-completed'; milestoneId: string } | { kind: 'plan-changed'; what: string };
 
 export const programmeChangedSignal = defineSignal<[ProgrammeChange]>('programmeChanged');
 
@@ -55,6 +55,19 @@ export interface CompleteMilestoneUpdate {
  * anything is recorded; the handler records it and answers with the programme's new status.
  */
 export const completeMilestoneUpdate = defineUpdate<ProgrammeAssessment, [CompleteMilestoneUpdate]>('completeMilestone');
+
+export interface ConfirmMilestoneUpdate {
+  milestoneId: string;
+}
+
+/** The owner's word that a milestone will land on its forecast, through the same kind of validated update. */
+export const confirmMilestoneUpdate = defineUpdate<ProgrammeAssessment, [ConfirmMilestoneUpdate]>('confirmMilestone');
+
+export interface RecordMilestoneConfirmationInput extends ConfirmMilestoneUpdate {
+  programmeId: string;
+  /** Workflow time, so that a confirmation counts on the workflow's clock (and the time-skipping server's). */
+  confirmedAt: string;
+}
 
 /** Why an update was refused; the API maps each to its HTTP status. */
 export const UPDATE_REFUSALS = { notFound: 'not-found', conflict: 'conflict', unprocessable: 'unprocessable' } as const;
@@ -80,6 +93,7 @@ export interface ProgrammeActivities {
   evaluateProgramme(input: EvaluateProgrammeInput): Promise<ProgrammeAssessment>;
   raiseEscalation(input: RaiseEscalationInput): Promise<void>;
   recordMilestoneCompletion(input: RecordMilestoneCompletionInput): Promise<void>;
+  recordMilestoneConfirmation(input: RecordMilestoneConfirmationInput): Promise<void>;
   listPhases(input: { programmeId: string }): Promise<string[]>;
   assessPhase(input: PhaseRolloutInput & { asAt: string }): Promise<PhaseAssessment>;
 }

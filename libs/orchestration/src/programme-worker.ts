@@ -1,7 +1,14 @@
 import { existsSync } from 'node:fs';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { AssessPhaseUseCase, EvaluateProgrammeUseCase, ListPhasesUseCase, RaiseEscalationUseCase, RecordMilestoneCompletionUseCase } from '@pmo/application';
+import {
+  AssessPhaseUseCase,
+  EvaluateProgrammeUseCase,
+  ListPhasesUseCase,
+  RaiseEscalationUseCase,
+  RecordMilestoneCompletionUseCase,
+  RecordMilestoneConfirmationUseCase,
+} from '@pmo/application';
 import { PROGRAMME_TASK_QUEUE } from '@pmo/contracts';
 import type { ProgrammeActivities } from '@pmo/contracts';
 import { createProgrammeActivities } from './programme.activities';
@@ -19,6 +26,7 @@ export function programmeActivitiesOf(context: INestApplicationContext): Program
     evaluateProgramme: context.get(EvaluateProgrammeUseCase),
     raiseEscalation: context.get(RaiseEscalationUseCase),
     recordMilestoneCompletion: context.get(RecordMilestoneCompletionUseCase),
+    recordMilestoneConfirmation: context.get(RecordMilestoneConfirmationUseCase),
     listPhases: context.get(ListPhasesUseCase),
     assessPhase: context.get(AssessPhaseUseCase),
   });

@@ -6,6 +6,7 @@ import type {
   ListPhasesUseCase,
   RaiseEscalationUseCase,
   RecordMilestoneCompletionUseCase,
+  RecordMilestoneConfirmationUseCase,
 } from '@pmo/application';
 import { UPDATE_REFUSALS } from '@pmo/contracts';
 import type { ProgrammeActivities } from '@pmo/contracts';
@@ -14,6 +15,7 @@ export interface ProgrammeActivityDependencies {
   evaluateProgramme: EvaluateProgrammeUseCase;
   raiseEscalation: RaiseEscalationUseCase;
   recordMilestoneCompletion: RecordMilestoneCompletionUseCase;
+  recordMilestoneConfirmation: RecordMilestoneConfirmationUseCase;
   listPhases: ListPhasesUseCase;
   assessPhase: AssessPhaseUseCase;
 }
@@ -26,6 +28,7 @@ export function createProgrammeActivities(dependencies: ProgrammeActivityDepende
       await failFastOnBadInput(() => dependencies.raiseEscalation.execute(input));
     },
     recordMilestoneCompletion: (input) => failFastOnBadInput(() => dependencies.recordMilestoneCompletion.execute(input)),
+    recordMilestoneConfirmation: (input) => failFastOnBadInput(() => dependencies.recordMilestoneConfirmation.execute(input)),
     listPhases: (input) => failFastOnBadInput(() => dependencies.listPhases.execute(input.programmeId)),
     assessPhase: (input) => failFastOnBadInput(() => dependencies.assessPhase.execute(input)),
   };

@@ -1,9 +1,11 @@
 import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import type { WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { ApplicationError, ApplicationErrorCode, ProgrammeScheduler } from '@pmo/application';
 import type { FieldProblem } from '@pmo/application';
 import {
   completeMilestoneUpdate,
+  confirmMilestoneUpdate,
   phaseChangedSignal,
   phaseRolloutWorkflowId,
   PROGRAMME_TASK_QUEUE,
@@ -46,9 +48,17 @@ export class TemporalProgrammeScheduler extends ProgrammeScheduler {
     }
   }
 
-  async completeMilestone(programmeId: string, milestoneId: string, completedAt: string): Promise<void> {
-    const update = () =>
-      this.client.workflow.getHandle(programmeWorkflowId(programmeId)).executeUpdate(completeMilestoneUpdate, { args: [{ milestoneId, completedAt }] });
+  completeMilestone(programmeId: string, milestoneId: string, completedAt: string): Promise<void> {
+    return this.progress(programmeId, milestoneId, (handle) => handle.executeUpdate(completeMilestoneUpdate, { args: [{ milestoneId, completedAt }] }));
+  }
+
+  confirmMilestone(programmeId: string, milestoneId: string): Promise<void> {
+    return this.progress(programmeId, milestoneId, (handle) => handle.executeUpdate(confirmMilestoneUpdate, { args: [{ milestoneId }] }));
+  }
+
+  /** Sends a progress update, starting the workflow first when it has ended; refusals become ApplicationErrors. */
+  private async progress(programmeId: string, milestoneId: string, send: (handle: WorkflowHandle) => Promise<unknown>): Promise<void> {
+    const update = () => send(this.client.workflow.getHandle(programmeWorkflowId(programmeId)));
     try {
       try {
         await update();

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { RecordMilestoneCompletionInput } from '@pmo/contracts';
+import type { RecordMilestoneCompletionInput, RecordMilestoneConfirmationInput } from '@pmo/contracts';
 import { ApplicationError, ApplicationErrorCode } from '../application.error';
 import { Clock } from '../ports/clock';
 import { ProgrammeRepository } from '../ports/programme.repository';
@@ -26,5 +26,17 @@ export class RecordMilestoneCompletionUseCase {
       case 'completed':
         return;
     }
+  }
+}
+
+/** Records a confirmation the programme's workflow accepted, at the workflow's time. */
+@Injectable()
+export class RecordMilestoneConfirmationUseCase {
+  constructor(private readonly programmes: ProgrammeRepository) {}
+
+  async execute(input: RecordMilestoneConfirmationInput): Promise<void> {
+    const result = await this.programmes.confirmMilestone(input.programmeId, input.milestoneId, new Date(input.confirmedAt));
+    if (result === 'milestone-not-found') throw ApplicationError.notFound(`no milestone ${input.milestoneId} in programme ${input.programmeId}`);
+    if (result === 'already-complete') throw new ApplicationError(ApplicationErrorCode.Conflict, `milestone ${input.milestoneId} is already complete`);
   }
 }

@@ -9,6 +9,8 @@ export abstract class ProgrammeScheduler {
    * (not found, conflict, unprocessable) with the workflow's reason.
    */
   abstract completeMilestone(programmeId: string, milestoneId: string, completedAt: string): Promise<void>;
+  /** Confirms a milestone through the workflow's update; refusals as for completions. */
+  abstract confirmMilestone(programmeId: string, milestoneId: string): Promise<void>;
   /** Tells a phase's rollout workflow that a member went live; nothing to tell when it is not running. */
   abstract phaseChanged(programmeId: string, phaseRef: string): Promise<void>;
 }

@@ -7,10 +7,12 @@ import { ApplicationError, ApplicationErrorCode } from '../application.error';
 import { Clock } from '../ports/clock';
 import { OrganisationRepository } from '../ports/organisation.repository';
 import { ProgrammeRepository } from '../ports/programme.repository';
+import { ProgrammeScheduler } from '../ports/programme.scheduler';
 import { ProgrammeStatusService } from '../programme-status/programme-status.service';
 import type { PlanTrajectory, ProgrammePlanRecord } from '../ports/programme.repository';
 import { daySchema, monthSchema, odsCodeSchema } from '../programme-definition/programme-definition.schema';
 import type { ProgrammeView } from '../programme-view';
+import { startOrSignal } from '../programme-signalling';
 import { isUuid, parseOrThrow } from '../validation';
 
 function programmeIdOrNotFound(programmeId: string): string {
@@ -41,6 +43,7 @@ export const rebaselineSchema = z.strictObject({
 export class RebaselineMilestoneUseCase {
   constructor(
     private readonly programmes: ProgrammeRepository,
+    private readonly scheduler: ProgrammeScheduler,
     private readonly clock: Clock,
   ) {}
 
@@ -51,6 +54,7 @@ export class RebaselineMilestoneUseCase {
     if (result.outcome === 'unchanged') {
       throw new ApplicationError(ApplicationErrorCode.Conflict, `milestone ${milestoneRef} is already baselined on ${change.baselineDate}`);
     }
+    await startOrSignal(this.scheduler, programmeId, { kind: 'plan-changed', what: `milestone ${milestoneRef} rebaselined` });
     const plan = await this.programmes.loadPlan(programmeId);
     if (plan === null) throw ApplicationError.notFound(`no programme ${programmeId}`);
     return plan;
@@ -86,6 +90,7 @@ export class RecordTrajectoryActualsUseCase {
   constructor(
     private readonly programmes: ProgrammeRepository,
     private readonly organisations: OrganisationRepository,
+    private readonly scheduler: ProgrammeScheduler,
     private readonly clock: Clock,
   ) {}
 
@@ -99,6 +104,7 @@ export class RecordTrajectoryActualsUseCase {
     if (problems.length > 0) throw new ApplicationError(ApplicationErrorCode.Unprocessable, 'the actuals name unknown organisations', problems);
     const result = await this.programmes.recordActuals(programmeIdOrNotFound(programmeId), trajectoryRef, parsedMonth, actuals, this.clock.now());
     if (result === 'trajectory-not-found') throw ApplicationError.notFound(`no trajectory ${trajectoryRef} in programme ${programmeId}`);
+    await startOrSignal(this.scheduler, programmeId, { kind: 'plan-changed', what: `actuals for ${trajectoryRef} ${parsedMonth}` });
   }
 }
 
@@ -177,11 +183,12 @@ export class RecordSpendUseCase {
 
 const confirmSchema = z.strictObject({});
 
-/** The owner's word that a milestone will land on its forecast: it clears the warning-window Amber. */
+/** The owner's word that a milestone will land on its forecast, through the workflow's validated update. */
 @Injectable()
 export class ConfirmMilestoneUseCase {
   constructor(
     private readonly programmes: ProgrammeRepository,
+    private readonly scheduler: ProgrammeScheduler,
     private readonly status: ProgrammeStatusService,
     private readonly clock: Clock,
   ) {}
@@ -189,9 +196,8 @@ export class ConfirmMilestoneUseCase {
   async execute(programmeId: string, milestoneId: string, body: unknown): Promise<ProgrammeView> {
     parseOrThrow(confirmSchema, body ?? {});
     if (!isUuid(milestoneId)) throw ApplicationError.notFound(`no milestone ${milestoneId} in programme ${programmeId}`);
-    const result = await this.programmes.confirmMilestone(programmeIdOrNotFound(programmeId), milestoneId, this.clock.now());
-    if (result === 'milestone-not-found') throw ApplicationError.notFound(`no milestone ${milestoneId} in programme ${programmeId}`);
-    if (result === 'already-complete') throw new ApplicationError(ApplicationErrorCode.Conflict, `milestone ${milestoneId} is already complete`);
+    if ((await this.programmes.findById(programmeIdOrNotFound(programmeId))) === null) throw ApplicationError.notFound(`no programme ${programmeId}`);
+    await this.scheduler.confirmMilestone(programmeId, milestoneId);
     return this.status.view(programmeId, this.clock.now());
   }
 }
@@ -208,6 +214,7 @@ export const confidenceOverrideSchema = z.strictObject({
 export class SetConfidenceOverrideUseCase {
   constructor(
     private readonly programmes: ProgrammeRepository,
+    private readonly scheduler: ProgrammeScheduler,
     private readonly status: ProgrammeStatusService,
     private readonly clock: Clock,
   ) {}
@@ -222,6 +229,7 @@ export class SetConfidenceOverrideUseCase {
     }
     const result = await this.programmes.setConfidenceOverride(programmeIdOrNotFound(programmeId), override, this.clock.now());
     if (result === 'programme-not-found') throw ApplicationError.notFound(`no programme ${programmeId}`);
+    await startOrSignal(this.scheduler, programmeId, { kind: 'plan-changed', what: 'delivery confidence override' });
     return this.status.view(programmeId, this.clock.now());
   }
 }

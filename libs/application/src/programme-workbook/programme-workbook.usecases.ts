@@ -114,7 +114,7 @@ export class ImportProgrammeWorkbookUseCase {
     const problems = await this.checkAgainstRecord(plan, workbook);
     if (problems.length > 0) throw importRefused(problems);
     await this.programmes.applyChanges(plan.id, this.changes(plan, workbook), this.clock.now());
-    await startOrSignal(this.scheduler, plan.id, { kind: 'created' });
+    await startOrSignal(this.scheduler, plan.id, { kind: 'plan-changed', what: 'spreadsheet import' });
     return {
       milestones: workbook.milestones.length,
       trajectoryPlanRows: workbook.trajectoryPlan.length,
