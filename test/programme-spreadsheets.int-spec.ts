@@ -126,6 +126,24 @@ describe('programme spreadsheets', () => {
     expect(await plan(target)).toEqual(before);
   });
 
+  it('keeps every forecast, so the status as at a past instant uses the forecast then in force', async () => {
+    const target = await emptyProgramme();
+    const before = new Date().toISOString();
+    await new Promise((done) => setTimeout(done, 20));
+    // The placeholder due 2030-01-31 is forecast three months later, beyond the Red slip tolerance.
+    const csv = (await request(engine.http).get(`/programmes/${target}/sheets/milestones`).expect(200)).text.replace(
+      'X1,Placeholder one,delivery,,2030-01-31,2030-01-31,',
+      'X1,Placeholder one,delivery,,2030-01-31,2030-04-30,',
+    );
+    await request(engine.http).post(`/programmes/${target}/sheets/milestones`).set('content-type', 'text/csv').send(csv).expect(200);
+    const now = (await request(engine.http).get(`/programmes/${target}`).expect(200)).body as ProgrammeView;
+    const then = (await request(engine.http).get(`/programmes/${target}`).query({ asAt: before }).expect(200)).body as ProgrammeView;
+    expect(now.milestones[0].status).toBe('Red');
+    expect(then.milestones[0].status).toBe('Green');
+    expect((await plan(target)).milestones[0].forecasts.map((forecast) => forecast.forecastDate)).toEqual(['2030-01-31', '2030-04-30']);
+    await request(engine.http).get(`/programmes/${target}`).query({ asAt: 'yesterday' }).expect(400);
+  });
+
   it('refuses a moved baseline without a reason and an unknown organisation, against the record, writing nothing', async () => {
     const csv = (await request(engine.http).get(`/programmes/${source.id}/sheets/milestones`).expect(200)).text;
     const moved = csv.replace(source.milestones[1].baselineDate, '2018-01-15');

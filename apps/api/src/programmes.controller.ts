@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import {
   CompleteMilestoneCommand,
@@ -38,8 +38,8 @@ export class ProgrammesController {
   }
 
   @Get(':programmeId')
-  get(@Param('programmeId') programmeId: string): Promise<ProgrammeView> {
-    return this.getProgramme.execute(GetProgrammeQuery.from(programmeId));
+  get(@Param('programmeId') programmeId: string, @Query('asAt') asAt?: string): Promise<ProgrammeView> {
+    return this.getProgramme.execute(GetProgrammeQuery.from(programmeId, asAt));
   }
 
   @Post(':programmeId/milestones/:milestoneId/complete')

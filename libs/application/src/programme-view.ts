@@ -56,6 +56,7 @@ export function toProgrammeView(record: ProgrammeRecord, plan: ProgrammePlanReco
       status: assessment.trajectories[index].status,
       reasons: assessment.trajectories[index].reasons,
     })),
-    escalations: record.escalations,
+    // Seen as at a past instant, only the escalations raised by then.
+    escalations: record.escalations.filter((escalation) => Date.parse(escalation.queuedAt) <= Date.parse(assessment.asAt)),
   };
 }

@@ -4,7 +4,7 @@ import { ProgrammeStatusService } from '../programme-status/programme-status.ser
 import type { ProgrammeView } from '../programme-view';
 import { GetProgrammeQuery } from './get-programme.query';
 
-/** The programme as at now: statuses are worked out from the record at read time, never stale. */
+/** The programme as at now, or as at a past instant: statuses are worked out from the record at read time. */
 @Injectable()
 export class GetProgrammeUseCase {
   constructor(
@@ -13,6 +13,6 @@ export class GetProgrammeUseCase {
   ) {}
 
   execute(query: GetProgrammeQuery): Promise<ProgrammeView> {
-    return this.status.view(query.programmeId, this.clock.now());
+    return this.status.view(query.programmeId, query.asAt ?? this.clock.now());
   }
 }

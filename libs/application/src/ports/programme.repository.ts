@@ -95,6 +95,8 @@ export interface PlanMilestone extends MilestoneRow {
   evidence: string | null;
   /** Every baseline the milestone has had, the first (the original plan) first. */
   baselines: BaselineRecord[];
+  /** Every forecast it has had, oldest first: the status as at a past instant uses the one then in force. */
+  forecasts: { forecastDate: string; dueAt: string; recordedAt: string }[];
 }
 
 export interface PlanTrajectory {

@@ -84,16 +84,18 @@ export class ProgrammeStatusService {
   }
 }
 
-/** A milestone as the rules see it as at an instant: the baseline then in force, predecessors by id. */
+/** A milestone as the rules see it as at an instant: the baseline and forecast then in force, predecessors by id. */
 function milestoneRecord(plan: ProgrammePlanRecord, milestone: PlanMilestone, asAt: Date): MilestoneRecord {
   const baselines = milestone.baselines.filter((baseline) => baseline.version === 1 || Date.parse(baseline.recordedAt) <= asAt.getTime());
+  const forecasts = milestone.forecasts.filter((forecast, index) => index === 0 || Date.parse(forecast.recordedAt) <= asAt.getTime());
+  const forecast = forecasts[forecasts.length - 1] ?? { forecastDate: milestone.forecastDate, dueAt: milestone.dueAt };
   const refToId = new Map(plan.milestones.map((candidate) => [candidate.ref, candidate.id]));
   return {
     id: milestone.id,
     name: milestone.name,
     baselineDate: baselines.length === 0 ? milestone.baselineDate : baselines[baselines.length - 1].baselineDate,
-    forecastDate: milestone.forecastDate,
-    dueAt: milestone.dueAt,
+    forecastDate: forecast.forecastDate,
+    dueAt: forecast.dueAt,
     completedAt: milestone.completedAt,
     confirmedAt: milestone.confirmedAt,
     predecessorIds: milestone.predecessors.flatMap((ref) => refToId.get(ref) ?? []),

@@ -12,13 +12,14 @@ export async function loadPlan(manager: EntityManager, programmeId: string): Pro
   const query = (sql: string) => manager.query(sql, [programmeId]) as Promise<Row[]>;
   const [programme] = await query(`SELECT * FROM programmes WHERE id = $1`);
   if (programme === undefined) return null;
-  const [contacts, phases, members, milestones, predecessors, baselines, trajectories, plan, actuals, raid, funding, updates] = await Promise.all([
+  const [contacts, phases, members, milestones, predecessors, forecasts, baselines, trajectories, plan, actuals, raid, funding, updates] = await Promise.all([
     query(`SELECT email FROM programme_contacts WHERE programme_id = $1 AND role = 'pmo' ORDER BY email`),
     query(`SELECT id, ref, name FROM phases WHERE programme_id = $1 ORDER BY position`),
     query(`SELECT pm.phase_id, pm.ods_code, pm.went_live_on FROM phase_members pm JOIN phases p ON p.id = pm.phase_id WHERE p.programme_id = $1 ORDER BY pm.ods_code`),
     query(`SELECT m.*, p.ref AS phase_ref FROM milestones m LEFT JOIN phases p ON p.id = m.phase_id WHERE m.programme_id = $1 ORDER BY m.position`),
     query(`SELECT mp.milestone_id, p.ref FROM milestone_predecessors mp JOIN milestones p ON p.id = mp.predecessor_id
            WHERE mp.programme_id = $1 ORDER BY p.position`),
+    query(`SELECT f.* FROM milestone_forecasts f JOIN milestones m ON m.id = f.milestone_id WHERE m.programme_id = $1 ORDER BY f.recorded_at`),
     query(`SELECT b.* FROM milestone_baselines b JOIN milestones m ON m.id = b.milestone_id WHERE m.programme_id = $1 ORDER BY b.version`),
     query(`SELECT * FROM trajectories WHERE programme_id = $1 ORDER BY ref`),
     query(`SELECT tp.* FROM trajectory_plan tp JOIN trajectories t ON t.id = tp.trajectory_id WHERE t.programme_id = $1 ORDER BY tp.month`),
@@ -83,6 +84,9 @@ export async function loadPlan(manager: EntityManager, programmeId: string): Pro
       phase: nullableText(milestone.phase_ref),
       predecessors: predecessors.filter((link) => link.milestone_id === milestone.id).map((link) => text(link.ref)),
       evidence: nullableText(milestone.evidence),
+      forecasts: forecasts
+        .filter((forecast) => forecast.milestone_id === milestone.id)
+        .map((forecast) => ({ forecastDate: text(forecast.forecast_date), dueAt: instant(forecast.due_at), recordedAt: instant(forecast.recorded_at) })),
       baselines: baselines
         .filter((baseline) => baseline.milestone_id === milestone.id)
         .map((baseline) => ({

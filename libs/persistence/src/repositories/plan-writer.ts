@@ -68,6 +68,16 @@ export class PlanWriter {
         ],
       )) as { id: string; inserted: boolean }[];
       const { id, inserted } = rows[0];
+      // A new forecast (or the first) joins the history that as-at views read.
+      await this.manager.query(
+        `INSERT INTO milestone_forecasts (milestone_id, recorded_at, forecast_date, due_at)
+         SELECT m.id, $2, m.forecast_date, m.due_at FROM milestones m
+         WHERE m.id = $1 AND NOT EXISTS (
+           SELECT 1 FROM milestone_forecasts f WHERE f.milestone_id = m.id AND f.forecast_date = m.forecast_date AND f.due_at = m.due_at
+             AND f.recorded_at = (SELECT max(recorded_at) FROM milestone_forecasts WHERE milestone_id = m.id))
+         ON CONFLICT (milestone_id, recorded_at) DO UPDATE SET forecast_date = EXCLUDED.forecast_date, due_at = EXCLUDED.due_at`,
+        [id, this.recordedAt],
+      );
       if (inserted) {
         position += 1;
         await this.manager.query(`INSERT INTO milestone_baselines (milestone_id, version, baseline_date, recorded_at) VALUES ($1, 1, $2, $3)`, [
