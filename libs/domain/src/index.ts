@@ -16,3 +16,5 @@ export { computeTrajectoryActual } from './trajectory-actual';
 export type { OrganisationActual, PracticePopulation, TrajectoryActual, TrajectoryBasis } from './trajectory-actual';
 export { assessPhaseRollout } from './phase-rollout';
 export type { PhaseAssessment, PhaseRecord, PhaseStatus } from './phase-rollout';
+export { financialPeriod, nthWorkingDayAfterMonthEnd, periodBefore } from './financial-calendar';
+export type { FinancialPeriod } from './financial-calendar';
