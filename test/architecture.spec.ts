@@ -16,6 +16,7 @@ const ALLOWED_LIB_IMPORTS: Record<string, string[]> = {
   persistence: ['application', 'config', 'domain'],
   notifications: ['application', 'config', 'contracts'],
   spreadsheets: [],
+  reporting: ['application', 'domain'],
   orchestration: ['application', 'contracts', 'config', 'domain', 'persistence', 'reference-data'],
   'reference-data': ['application', 'domain'],
 };

@@ -121,6 +121,23 @@ describe('programme model', () => {
       .expect(409);
   });
 
+  it('makes the highlight report of a past month as at its end, as data and as Markdown', async () => {
+    const plan = await instantiate({ templateId: 'dorset-extended-access-procurement', organisation: '11J', leadEmail: 'lead@nhs.example', sroEmail: 'sro@nhs.example' });
+    await request(engine.http)
+      .put(`/programmes/${plan.id}/monthly-updates/2017-11`)
+      .send({ commentary: 'Governing Body approved the procurement.', authorEmail: 'pm@nhs.example' })
+      .expect(204);
+    const report = (await request(engine.http).get(`/programmes/${plan.id}/highlight-reports/2017-11`).expect(200)).body;
+    expect(report.period).toEqual({ month: '2017-11', financialYear: '2017/18', quarter: 'Q3', monthNumber: 8, label: 'M8 2017/18 (November 2017)' });
+    expect(report.asAt).toBe('2017-11-30T23:59:59.999Z');
+    // As at the end of November 2017 the first milestone (October) is overdue: nothing was recorded complete.
+    expect(report.milestones[0]).toEqual(expect.objectContaining({ ref: 'M01', status: 'Red' }));
+    const markdown = await request(engine.http).get(`/programmes/${plan.id}/highlight-reports/2017-11/markdown`).expect(200).expect('content-type', /text\/markdown/);
+    expect(markdown.text).toContain('**Period:** M8 2017/18 (November 2017)');
+    expect(markdown.text).toContain('Governing Body approved the procurement.');
+    await request(engine.http).get(`/programmes/${plan.id}/highlight-reports/2017-13`).expect(400);
+  });
+
   it('keeps one monthly update per month and spend against budget in pence', async () => {
     const plan = await instantiate({ templateId: 'dorset-extended-access-procurement', organisation: '11J', leadEmail: 'lead@nhs.example' });
     const update = { commentary: 'Tender documents with legal.', achievements: 'Specification agreed.', nextPeriodPlans: 'Governing Body paper.', authorEmail: 'pm@nhs.example' };

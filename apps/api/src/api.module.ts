@@ -27,8 +27,10 @@ import {
 import type { EngineConfig } from '@pmo/config';
 import { PersistenceModule } from '@pmo/persistence';
 import { PackagedBankHolidays, YamlProgrammeTemplates } from '@pmo/reference-data';
+import { HighlightReportService } from '@pmo/reporting';
 import { CatalogueController } from './catalogue.controller';
 import { HealthController } from './health.controller';
+import { HighlightReportsController } from './highlight-reports.controller';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { ProgrammePlansController } from './programme-plans.controller';
 import { ProgrammeWorkbooksController } from './programme-workbooks.controller';
@@ -50,7 +52,15 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [PersistenceModule.forRoot(config.database)],
-      controllers: [ProgrammesController, ProgrammePlansController, ProgrammeWorkbooksController, CatalogueController, RehearsalsController, HealthController],
+      controllers: [
+        ProgrammesController,
+        ProgrammePlansController,
+        ProgrammeWorkbooksController,
+        HighlightReportsController,
+        CatalogueController,
+        RehearsalsController,
+        HealthController,
+      ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: ENGINE_CONFIG, useValue: config },
@@ -69,6 +79,7 @@ export class ApiModule {
         { provide: ProgrammeTemplates, useFactory: () => new YamlProgrammeTemplates() },
         { provide: BankHolidays, useFactory: () => new PackagedBankHolidays() },
         ProgrammeStatusService,
+        HighlightReportService,
         ConfirmMilestoneUseCase,
         SetConfidenceOverrideUseCase,
         RecordGoLiveUseCase,

@@ -91,5 +91,5 @@ export {
   toWorkbook,
 } from './programme-workbook/programme-workbook.usecases';
 export type { ImportSummary } from './programme-workbook/programme-workbook.usecases';
-export { parseOrThrow } from './validation';
+export { isUuid, parseOrThrow } from './validation';
 export { AssessPhaseUseCase, goLiveSchema, ListPhasesUseCase, RecordGoLiveUseCase } from './programme-plan/phase-rollout.usecases';

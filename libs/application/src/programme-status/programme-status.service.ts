@@ -78,9 +78,14 @@ export class ProgrammeStatusService {
     );
   }
 
-  private settings(plan: ProgrammePlanRecord): AssessmentSettings {
+  /** England's working days: weekends and England and Wales bank holidays left out. */
+  workingCalendar(): WorkingCalendar {
     this.calendar ??= new WorkingCalendar(this.bankHolidays.englandAndWales());
-    return { ...DEFAULT_RULE_SETTINGS, ...plan.rules, calendar: this.calendar, tolerances: plan.tolerances };
+    return this.calendar;
+  }
+
+  private settings(plan: ProgrammePlanRecord): AssessmentSettings {
+    return { ...DEFAULT_RULE_SETTINGS, ...plan.rules, calendar: this.workingCalendar(), tolerances: plan.tolerances };
   }
 }
 

@@ -1,0 +1,27 @@
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { ApplicationError, isUuid } from '@pmo/application';
+import { HighlightReportService, renderHighlightReportMarkdown } from '@pmo/reporting';
+import type { HighlightReport } from '@pmo/reporting';
+
+/** Highlight reports, built as at the end of the month they report on. */
+@Controller('programmes/:programmeId/highlight-reports')
+export class HighlightReportsController {
+  constructor(private readonly reports: HighlightReportService) {}
+
+  @Get(':month')
+  report(@Param('programmeId') programmeId: string, @Param('month') month: string): Promise<HighlightReport> {
+    return this.reports.build(programmeOrNotFound(programmeId), month);
+  }
+
+  @Get(':month/markdown')
+  async markdown(@Param('programmeId') programmeId: string, @Param('month') month: string, @Res() response: Response): Promise<void> {
+    const report = await this.reports.build(programmeOrNotFound(programmeId), month);
+    response.type('text/markdown; charset=utf-8').send(renderHighlightReportMarkdown(report));
+  }
+}
+
+function programmeOrNotFound(programmeId: string): string {
+  if (!isUuid(programmeId)) throw ApplicationError.notFound(`no programme ${programmeId}`);
+  return programmeId;
+}
