@@ -17,7 +17,7 @@ const ALLOWED_LIB_IMPORTS: Record<string, string[]> = {
   notifications: ['application', 'config', 'contracts'],
   spreadsheets: [],
   reporting: ['application', 'domain'],
-  orchestration: ['application', 'contracts', 'config', 'domain', 'persistence', 'reference-data'],
+  orchestration: ['application', 'contracts', 'config', 'domain', 'persistence', 'reference-data', 'reporting'],
   'reference-data': ['application', 'domain'],
 };
 

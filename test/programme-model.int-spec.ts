@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -136,6 +137,21 @@ describe('programme model', () => {
     expect(markdown.text).toContain('**Period:** M8 2017/18 (November 2017)');
     expect(markdown.text).toContain('Governing Body approved the procurement.');
     await request(engine.http).get(`/programmes/${plan.id}/highlight-reports/2017-13`).expect(400);
+  });
+
+  it('runs a month-end cycle that keeps each programme’s report once, with its checksum, however often it runs', async () => {
+    await instantiate({ templateId: 'dorset-extended-access-procurement', organisation: '11J', leadEmail: 'lead@nhs.example' });
+    const first = (await request(engine.http).post('/month-ends/2018-01').expect(200)).body as { period: string; reports: { reportId: string; sha256: string }[] };
+    const again = (await request(engine.http).post('/month-ends/2018-01').expect(200)).body;
+    expect(first.reports.length).toBeGreaterThan(0);
+    expect(again).toEqual(first);
+    const listed = (await request(engine.http).get('/reports').query({ period: '2018-01' }).expect(200)).body as { id: string; sha256: string }[];
+    expect(listed.map((report) => report.id).sort()).toEqual(first.reports.map((report) => report.reportId).sort());
+    const download = await request(engine.http).get(`/reports/${listed[0].id}`).expect(200).expect('content-type', /text\/markdown/);
+    expect(download.headers['x-checksum-sha256']).toBe(listed[0].sha256);
+    expect(createHash('sha256').update(download.text).digest('hex')).toBe(listed[0].sha256);
+    expect(download.text).toContain('**Period:** M10 2017/18 (January 2018)');
+    await request(engine.http).post('/month-ends/2018-13').expect(400);
   });
 
   it('keeps one monthly update per month and spend against budget in pence', async () => {

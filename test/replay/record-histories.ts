@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import request from 'supertest';
 import type { ProgrammePlanRecord, ProgrammeView } from '@pmo/application';
-import { phaseRolloutWorkflowId, phaseStatusQuery, programmeWorkflowId } from '@pmo/contracts';
+import { monthEndWorkflowId, phaseRolloutWorkflowId, phaseStatusQuery, programmeWorkflowId } from '@pmo/contracts';
 import { TestEngine } from '../support/engine';
 import { startTimeSkippingTemporal } from '../support/temporal';
 import { temporalCliPath } from '../support/tools';
@@ -57,7 +57,18 @@ describe('recording workflow histories', () => {
     writeHistory(programmeWorkflowId(programme.id), 'programme-workflow.v2.json');
   });
 
+  it('records a month-end cycle over the programmes running in its period', async () => {
+    if (existsSync(resolve(__dirname, 'histories/month-end-workflow.v1.json'))) return;
+    await request(engine.http)
+      .post('/programmes/from-template')
+      .send({ templateId: 'dorset-extended-access-procurement', organisation: '11J', leadEmail: 'lead@nhs.example' })
+      .expect(201);
+    await request(engine.http).post('/month-ends/2018-01').expect(200);
+    writeHistory(monthEndWorkflowId('2018-01'), 'month-end-workflow.v1.json');
+  });
+
   it('records a phased rollout: the programme starting its phase children, one phase going live member by member', async () => {
+    if (existsSync(resolve(__dirname, 'histories/phase-rollout-workflow.v1.json'))) return;
     const today = new Date(await temporal.currentTimeMs()).toISOString().slice(0, 10);
     const created = await request(engine.http)
       .post('/programmes/from-template')

@@ -31,6 +31,7 @@ import { HighlightReportService } from '@pmo/reporting';
 import { CatalogueController } from './catalogue.controller';
 import { HealthController } from './health.controller';
 import { HighlightReportsController } from './highlight-reports.controller';
+import { ReportsController } from './reports.controller';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { ProgrammePlansController } from './programme-plans.controller';
 import { ProgrammeWorkbooksController } from './programme-workbooks.controller';
@@ -57,6 +58,7 @@ export class ApiModule {
         ProgrammePlansController,
         ProgrammeWorkbooksController,
         HighlightReportsController,
+        ReportsController,
         CatalogueController,
         RehearsalsController,
         HealthController,

@@ -15,6 +15,7 @@ import {
 import type { EngineConfig } from '@pmo/config';
 import { BullmqEscalationQueue } from '@pmo/notifications';
 import { PersistenceModule } from '@pmo/persistence';
+import { HighlightReportService } from '@pmo/reporting';
 import { PackagedBankHolidays } from '@pmo/reference-data';
 
 /** What the worker's activities need: the record, the rules' calendar, the escalation queue and a clock. */
@@ -35,6 +36,7 @@ export class WorkerModule {
         RecordMilestoneConfirmationUseCase,
         ListPhasesUseCase,
         AssessPhaseUseCase,
+        HighlightReportService,
       ],
       exports: [
         EvaluateProgrammeUseCase,
@@ -43,6 +45,7 @@ export class WorkerModule {
         RecordMilestoneConfirmationUseCase,
         ListPhasesUseCase,
         AssessPhaseUseCase,
+        HighlightReportService,
       ],
     };
   }

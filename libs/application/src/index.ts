@@ -93,3 +93,5 @@ export {
 export type { ImportSummary } from './programme-workbook/programme-workbook.usecases';
 export { isUuid, parseOrThrow } from './validation';
 export { AssessPhaseUseCase, goLiveSchema, ListPhasesUseCase, RecordGoLiveUseCase } from './programme-plan/phase-rollout.usecases';
+export { ReportRepository } from './ports/report.repository';
+export type { StoredReport } from './ports/report.repository';

@@ -1,4 +1,6 @@
 export {
+  MONTH_END_WORKFLOW_TYPE,
+  monthEndWorkflowId,
   completeMilestoneUpdate,
   confirmMilestoneUpdate,
   PHASE_ROLLOUT_WORKFLOW_TYPE,
@@ -13,6 +15,8 @@ export {
   UPDATE_REFUSALS,
 } from './programme-workflow';
 export type {
+  MonthEndInput,
+  MonthEndSummary,
   CompleteMilestoneUpdate,
   ConfirmMilestoneUpdate,
   EvaluateProgrammeInput,

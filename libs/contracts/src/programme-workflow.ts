@@ -76,6 +76,23 @@ export interface RecordMilestoneCompletionInput extends CompleteMilestoneUpdate 
   programmeId: string;
 }
 
+export const MONTH_END_WORKFLOW_TYPE = 'monthEndWorkflow';
+
+/** One month-end cycle per period: a second start for the same period finds the first. */
+export function monthEndWorkflowId(period: string): string {
+  return `month-end-${period}`;
+}
+
+export interface MonthEndInput {
+  /** The month reported on, `YYYY-MM`. */
+  period: string;
+}
+
+export interface MonthEndSummary {
+  period: string;
+  reports: { programmeId: string; reportId: string; sha256: string }[];
+}
+
 export interface EvaluateProgrammeInput {
   programmeId: string;
   /** Workflow time, so that the evaluation follows the workflow's clock (and the time-skipping server's). */
@@ -96,4 +113,6 @@ export interface ProgrammeActivities {
   recordMilestoneConfirmation(input: RecordMilestoneConfirmationInput): Promise<void>;
   listPhases(input: { programmeId: string }): Promise<string[]>;
   assessPhase(input: PhaseRolloutInput & { asAt: string }): Promise<PhaseAssessment>;
+  listProgrammesForPeriod(input: MonthEndInput): Promise<string[]>;
+  makeHighlightReport(input: MonthEndInput & { programmeId: string }): Promise<{ reportId: string; sha256: string }>;
 }

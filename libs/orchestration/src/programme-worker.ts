@@ -8,7 +8,9 @@ import {
   RaiseEscalationUseCase,
   RecordMilestoneCompletionUseCase,
   RecordMilestoneConfirmationUseCase,
+  ReportRepository,
 } from '@pmo/application';
+import { HighlightReportService } from '@pmo/reporting';
 import { PROGRAMME_TASK_QUEUE } from '@pmo/contracts';
 import type { ProgrammeActivities } from '@pmo/contracts';
 import { createProgrammeActivities } from './programme.activities';
@@ -29,6 +31,8 @@ export function programmeActivitiesOf(context: INestApplicationContext): Program
     recordMilestoneConfirmation: context.get(RecordMilestoneConfirmationUseCase),
     listPhases: context.get(ListPhasesUseCase),
     assessPhase: context.get(AssessPhaseUseCase),
+    reports: context.get(ReportRepository),
+    highlightReports: context.get(HighlightReportService),
   });
 }
 

@@ -7,8 +7,10 @@ import type {
   RaiseEscalationUseCase,
   RecordMilestoneCompletionUseCase,
   RecordMilestoneConfirmationUseCase,
+  ReportRepository,
 } from '@pmo/application';
 import { UPDATE_REFUSALS } from '@pmo/contracts';
+import type { HighlightReportService } from '@pmo/reporting';
 import type { ProgrammeActivities } from '@pmo/contracts';
 
 export interface ProgrammeActivityDependencies {
@@ -18,6 +20,8 @@ export interface ProgrammeActivityDependencies {
   recordMilestoneConfirmation: RecordMilestoneConfirmationUseCase;
   listPhases: ListPhasesUseCase;
   assessPhase: AssessPhaseUseCase;
+  reports: ReportRepository;
+  highlightReports: HighlightReportService;
 }
 
 /** The programme workflow's activities, as a factory over the use cases they hand off to. */
@@ -31,6 +35,11 @@ export function createProgrammeActivities(dependencies: ProgrammeActivityDepende
     recordMilestoneConfirmation: (input) => failFastOnBadInput(() => dependencies.recordMilestoneConfirmation.execute(input)),
     listPhases: (input) => failFastOnBadInput(() => dependencies.listPhases.execute(input.programmeId)),
     assessPhase: (input) => failFastOnBadInput(() => dependencies.assessPhase.execute(input)),
+    listProgrammesForPeriod: (input) => dependencies.reports.programmesActiveIn(input.period),
+    makeHighlightReport: async (input) => {
+      const report = await failFastOnBadInput(() => dependencies.highlightReports.storeOnce(input.programmeId, input.period));
+      return { reportId: report.id, sha256: report.sha256 };
+    },
   };
 }
 

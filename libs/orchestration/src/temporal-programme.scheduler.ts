@@ -1,4 +1,4 @@
-import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { ApplicationError, ApplicationErrorCode, ProgrammeScheduler } from '@pmo/application';
@@ -6,6 +6,8 @@ import type { FieldProblem } from '@pmo/application';
 import {
   completeMilestoneUpdate,
   confirmMilestoneUpdate,
+  MONTH_END_WORKFLOW_TYPE,
+  monthEndWorkflowId,
   phaseChangedSignal,
   phaseRolloutWorkflowId,
   PROGRAMME_TASK_QUEUE,
@@ -14,7 +16,7 @@ import {
   programmeWorkflowId,
   UPDATE_REFUSALS,
 } from '@pmo/contracts';
-import type { ProgrammeChange, ProgrammeWorkflowInput } from '@pmo/contracts';
+import type { MonthEndInput, MonthEndSummary, ProgrammeChange, ProgrammeWorkflowInput } from '@pmo/contracts';
 
 const CODE_BY_REFUSAL: Record<string, ApplicationErrorCode> = {
   [UPDATE_REFUSALS.notFound]: ApplicationErrorCode.NotFound,
@@ -37,6 +39,17 @@ export class TemporalProgrammeScheduler extends ProgrammeScheduler {
       signal: programmeChangedSignal,
       signalArgs: [change],
     });
+  }
+
+  async runMonthEnd(period: string): Promise<MonthEndSummary> {
+    const input: MonthEndInput = { period };
+    try {
+      return await this.client.workflow.execute(MONTH_END_WORKFLOW_TYPE, { workflowId: monthEndWorkflowId(period), taskQueue: PROGRAMME_TASK_QUEUE, args: [input] });
+    } catch (error) {
+      // A cycle for the period is already running: wait for it rather than run it twice at once.
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+      return this.client.workflow.getHandle(monthEndWorkflowId(period)).result();
+    }
   }
 
   async phaseChanged(programmeId: string, phaseRef: string): Promise<void> {

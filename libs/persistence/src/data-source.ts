@@ -10,9 +10,10 @@ import { ProgrammeModel1763910000000 } from './migrations/1763910000000-programm
 import { AssessmentRules1763920000000 } from './migrations/1763920000000-assessment-rules';
 import { PhaseGoLives1763930000000 } from './migrations/1763930000000-phase-go-lives';
 import { MilestoneForecasts1763940000000 } from './migrations/1763940000000-milestone-forecasts';
+import { Reports1763950000000 } from './migrations/1763950000000-reports';
 
 export const ENTITIES = [ProgrammeEntity, MilestoneEntity, EscalationEntity, ProgrammeEventEntity];
-export const MIGRATIONS = [ProgrammesMilestonesEscalations1763900000000, ProgrammeModel1763910000000, AssessmentRules1763920000000, PhaseGoLives1763930000000, MilestoneForecasts1763940000000];
+export const MIGRATIONS = [ProgrammesMilestonesEscalations1763900000000, ProgrammeModel1763910000000, AssessmentRules1763920000000, PhaseGoLives1763930000000, MilestoneForecasts1763940000000, Reports1763950000000];
 
 /** The schema comes from migrations only, never from `synchronize`. */
 export function createDataSource(config: DatabaseConfig): DataSource {

@@ -1,11 +1,12 @@
 import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { EscalationRepository, OrganisationRepository, ProgrammeRepository } from '@pmo/application';
+import { EscalationRepository, OrganisationRepository, ProgrammeRepository, ReportRepository } from '@pmo/application';
 import type { DatabaseConfig } from '@pmo/config';
 import { openMigratedDataSource } from './data-source';
 import { TypeormEscalationRepository } from './repositories/typeorm-escalation.repository';
 import { TypeormOrganisationRepository } from './repositories/typeorm-organisation.repository';
 import { TypeormProgrammeRepository } from './repositories/typeorm-programme.repository';
+import { TypeormReportRepository } from './repositories/typeorm-report.repository';
 
 /** The record in PostgreSQL behind the application's repository ports; boot fails on pending migrations. */
 @Module({})
@@ -21,8 +22,9 @@ export class PersistenceModule implements OnApplicationShutdown {
         { provide: ProgrammeRepository, useClass: TypeormProgrammeRepository },
         { provide: EscalationRepository, useClass: TypeormEscalationRepository },
         { provide: OrganisationRepository, useClass: TypeormOrganisationRepository },
+        { provide: ReportRepository, useClass: TypeormReportRepository },
       ],
-      exports: [DataSource, ProgrammeRepository, EscalationRepository, OrganisationRepository],
+      exports: [DataSource, ProgrammeRepository, EscalationRepository, OrganisationRepository, ReportRepository],
     };
   }
 

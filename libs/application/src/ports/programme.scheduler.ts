@@ -1,4 +1,4 @@
-import type { ProgrammeChange } from '@pmo/contracts';
+import type { MonthEndSummary, ProgrammeChange } from '@pmo/contracts';
 
 /** The programme's workflow, as the application sees it. */
 export abstract class ProgrammeScheduler {
@@ -13,4 +13,6 @@ export abstract class ProgrammeScheduler {
   abstract confirmMilestone(programmeId: string, milestoneId: string): Promise<void>;
   /** Tells a phase's rollout workflow that a member went live; nothing to tell when it is not running. */
   abstract phaseChanged(programmeId: string, phaseRef: string): Promise<void>;
+  /** Runs (or joins the run of) the month-end cycle for a period and answers with what it made. */
+  abstract runMonthEnd(period: string): Promise<MonthEndSummary>;
 }

@@ -21,6 +21,7 @@ import {
 } from '@pmo/application';
 import type { DatabaseConfig } from '@pmo/config';
 import { PersistenceModule } from '@pmo/persistence';
+import { HighlightReportService } from '@pmo/reporting';
 import { PackagedBankHolidays, YamlProgrammeTemplates } from '@pmo/reference-data';
 import { TemporalProgrammeScheduler } from '../temporal-programme.scheduler';
 
@@ -67,6 +68,7 @@ export class RehearsalModule {
         RecordMilestoneConfirmationUseCase,
         ListPhasesUseCase,
         AssessPhaseUseCase,
+        HighlightReportService,
       ],
     };
   }
