@@ -83,6 +83,7 @@ async function followSampleProgramme(config: EngineConfig, options: DemoOptions,
       lastPrintedAt = Date.now();
     }
     const delivered = programme.escalations.some((escalation) => escalation.status === 'sent') && inbox.emails.length > 0;
+    if (delivered) await runMonthEnd(api);
     if (delivered && options.exitAfterEmail) return 0;
     if (delivered) {
       say(`the API stays up at ${api}; press Ctrl-C to stop`);
@@ -116,6 +117,22 @@ async function showTemplate(api: string): Promise<void> {
   const path = resolve(OUTPUT_DIRECTORY, 'dorset-extended-access-procurement.xlsx');
   writeFileSync(path, Buffer.from(await workbook.arrayBuffer()));
   say(`  its plan as a spreadsheet: ${path}`);
+}
+
+/** This month's cycle, run now; its highlight reports are left in demo-output for a newcomer to open. */
+async function runMonthEnd(api: string): Promise<void> {
+  const period = londonDay(new Date()).slice(0, 7);
+  const summary = await request<{ reports: { reportId: string; programmeId: string; sha256: string }[] }>('POST', `${api}/month-ends/${period}`);
+  const directory = resolve(OUTPUT_DIRECTORY, 'reports', period);
+  mkdirSync(directory, { recursive: true });
+  for (const report of summary.reports) {
+    const response = await fetch(`${api}/reports/${report.reportId}`);
+    if (!response.ok) throw new Error(`GET ${api}/reports/${report.reportId} answered ${response.status}`);
+    const programme = await request<ProgrammeView>('GET', `${api}/programmes/${report.programmeId}`);
+    const name = programme.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    writeFileSync(resolve(directory, `${name}-${report.programmeId.slice(0, 8)}.md`), await response.text());
+  }
+  say(`month-end cycle for ${period}: ${summary.reports.length} highlight reports, each kept once with its checksum, in ${directory}`);
 }
 
 function sampleProgramme(now: Date): unknown {
