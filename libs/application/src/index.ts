@@ -27,11 +27,6 @@ export type { Organisation, OrganisationKind, PopulationRecord } from './ports/o
 export { ProgrammeTemplates } from './ports/programme-templates';
 export type { ProgrammeTemplate, ProgrammeTemplateSummary } from './ports/programme-templates';
 export {
-  DEFAULT_TOLERANCES,
-  GPFV_AREAS,
-  MILESTONE_KINDS,
-  RAID_TYPES,
-  TRAJECTORY_BASES,
   daySchema,
   monthSchema,
   odsCodeSchema,

@@ -10,7 +10,7 @@ import { createRedisConnection } from './redis-connection';
 const DAY_SECONDS = 24 * 60 * 60;
 
 /** Delivery retries: about two hours of exponential backoff before the job is given up. */
-export const ESCALATION_JOB_ATTEMPTS = 12;
+const ESCALATION_JOB_ATTEMPTS = 12;
 
 export class BullmqEscalationQueue extends EscalationQueue implements OnApplicationShutdown {
   private readonly connection: IORedis;

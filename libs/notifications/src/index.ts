@@ -1,3 +1,3 @@
-export { BullmqEscalationQueue, ESCALATION_JOB_ATTEMPTS } from './bullmq-escalation.queue';
+export { BullmqEscalationQueue } from './bullmq-escalation.queue';
 export { createRedisConnection } from './redis-connection';
 export { SmtpMailer } from './smtp.mailer';
