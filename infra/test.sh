@@ -17,8 +17,9 @@ export PMO_DATABASE_URL="postgres://$PG_USER:$PG_PASSWORD@127.0.0.1:$PG_PORT/$PG
 export PMO_REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
 results="$DATA_DIR/jest-results.json"
 status=0
-# A hung test fails the run in 20 minutes rather than holding CI to its limit.
-timeout 1200 npx jest --ci --json --outputFile="$results" "$@" || status=$?
+# A hung test fails the run in 20 minutes rather than holding CI to its limit; --forceExit ends jest
+# once every suite has finished, should a native Temporal handle outlive a failed suite's clean-up.
+timeout 1200 npx jest --ci --forceExit --json --outputFile="$results" "$@" || status=$?
 if [ -f "$results" ]; then
   node -e 'const r = require(process.argv[1]); console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed`)' "$results"
 fi

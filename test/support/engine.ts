@@ -110,12 +110,15 @@ export class TestEngine {
   }
 
   async stop(): Promise<void> {
-    this.worker?.shutdown();
-    await this.workerRun;
-    await this.api?.close();
-    await this.notifier.close();
-    await this.workerContext.close();
-    await this.inbox.stop();
-    await this.database.drop();
+    try {
+      this.worker?.shutdown();
+      await this.workerRun;
+      await this.api?.close();
+      await this.notifier.close();
+      await this.workerContext.close();
+      await this.inbox.stop();
+    } finally {
+      await this.database.drop();
+    }
   }
 }

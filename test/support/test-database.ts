@@ -34,8 +34,24 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await client.end();
       const dropper = new Client({ connectionString: adminUrl });
       await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
+      try {
+        // An autovacuum worker on the new database belongs to the superuser, and FORCE may not end it:
+        // try again a few times, and never fail a suite over its clean-up.
+        for (let attempt = 1; ; attempt += 1) {
+          try {
+            await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+            return;
+          } catch (error) {
+            if (attempt >= 10) {
+              console.warn(`test database ${name} left behind: ${(error as Error).message}`);
+              return;
+            }
+            await new Promise((resolve) => setTimeout(resolve, 500));
+          }
+        }
+      } finally {
+        await dropper.end();
+      }
     },
   };
 }
