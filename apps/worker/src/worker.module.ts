@@ -1,21 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import {
-  BankHolidays,
-  Clock,
-  EscalationQueue,
-  EvaluateProgrammeUseCase,
-  ProgrammeStatusService,
-  RaiseEscalationUseCase,
-  RecordMilestoneCompletionUseCase,
-  RecordMilestoneConfirmationUseCase,
-  ListPhasesUseCase,
-  AssessPhaseUseCase,
-  SystemClock,
-} from '@pmo/application';
+import { BankHolidays, Clock, EscalationQueue, SystemClock } from '@pmo/application';
 import type { EngineConfig } from '@pmo/config';
 import { BullmqEscalationQueue } from '@pmo/notifications';
 import { PersistenceModule } from '@pmo/persistence';
-import { HighlightReportService } from '@pmo/reporting';
+import { ACTIVITY_PROVIDERS } from '@pmo/orchestration';
 import { PackagedBankHolidays } from '@pmo/reference-data';
 
 /** What the worker's activities need: the record, the rules' calendar, the escalation queue and a clock. */
@@ -29,23 +17,7 @@ export class WorkerModule {
         { provide: Clock, useClass: SystemClock },
         { provide: EscalationQueue, useFactory: () => new BullmqEscalationQueue(config.redis) },
         { provide: BankHolidays, useFactory: () => new PackagedBankHolidays() },
-        ProgrammeStatusService,
-        EvaluateProgrammeUseCase,
-        RaiseEscalationUseCase,
-        RecordMilestoneCompletionUseCase,
-        RecordMilestoneConfirmationUseCase,
-        ListPhasesUseCase,
-        AssessPhaseUseCase,
-        HighlightReportService,
-      ],
-      exports: [
-        EvaluateProgrammeUseCase,
-        RaiseEscalationUseCase,
-        RecordMilestoneCompletionUseCase,
-        RecordMilestoneConfirmationUseCase,
-        ListPhasesUseCase,
-        AssessPhaseUseCase,
-        HighlightReportService,
+        ...ACTIVITY_PROVIDERS,
       ],
     };
   }

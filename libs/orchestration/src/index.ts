@@ -1,6 +1,6 @@
 export { createProgrammeActivities } from './programme.activities';
 export type { ProgrammeActivityDependencies } from './programme.activities';
-export { createProgrammeWorker, programmeActivitiesOf } from './programme-worker';
+export { ACTIVITY_PROVIDERS, createProgrammeWorker, programmeActivitiesOf } from './programme-worker';
 export type { ProgrammeWorkerOptions } from './programme-worker';
 export { TemporalProgrammeScheduler } from './temporal-programme.scheduler';
 export { rehearse } from './rehearsal/rehearse';

@@ -5,6 +5,7 @@ import {
   AssessPhaseUseCase,
   EvaluateProgrammeUseCase,
   ListPhasesUseCase,
+  ProgrammeStatusService,
   RaiseEscalationUseCase,
   RecordMilestoneCompletionUseCase,
   RecordMilestoneConfirmationUseCase,
@@ -21,6 +22,18 @@ export interface ProgrammeWorkerOptions {
   workflowBundlePath: string;
   activities: ProgrammeActivities;
 }
+
+/** The providers the activities hand off to: a module that runs a worker provides all of them. */
+export const ACTIVITY_PROVIDERS = [
+  ProgrammeStatusService,
+  EvaluateProgrammeUseCase,
+  RaiseEscalationUseCase,
+  RecordMilestoneCompletionUseCase,
+  RecordMilestoneConfirmationUseCase,
+  ListPhasesUseCase,
+  AssessPhaseUseCase,
+  HighlightReportService,
+];
 
 /** The activities over the use cases of a booted WorkerModule. */
 export function programmeActivitiesOf(context: INestApplicationContext): ProgrammeActivities {

@@ -7,22 +7,15 @@ import {
   ConfirmMilestoneUseCase,
   CreateProgrammeUseCase,
   EscalationQueue,
-  EvaluateProgrammeUseCase,
   InstantiateTemplateUseCase,
   ProgrammeScheduler,
-  ProgrammeStatusService,
   ProgrammeTemplates,
-  RaiseEscalationUseCase,
-  RecordMilestoneCompletionUseCase,
-  RecordMilestoneConfirmationUseCase,
-  ListPhasesUseCase,
-  AssessPhaseUseCase,
   RecordTrajectoryActualsUseCase,
 } from '@pmo/application';
 import type { DatabaseConfig } from '@pmo/config';
 import { PersistenceModule } from '@pmo/persistence';
-import { HighlightReportService } from '@pmo/reporting';
 import { PackagedBankHolidays, YamlProgrammeTemplates } from '@pmo/reference-data';
+import { ACTIVITY_PROVIDERS } from '../programme-worker';
 import { TemporalProgrammeScheduler } from '../temporal-programme.scheduler';
 
 /** The rehearsal's clock: the time-skipping server's time, set by the runner as it moves time on. */
@@ -56,19 +49,12 @@ export class RehearsalModule {
         { provide: EscalationQueue, useValue: new SilentEscalationQueue() },
         { provide: ProgrammeTemplates, useFactory: () => new YamlProgrammeTemplates() },
         { provide: BankHolidays, useFactory: () => new PackagedBankHolidays() },
-        ProgrammeStatusService,
+        ...ACTIVITY_PROVIDERS,
         CreateProgrammeUseCase,
         InstantiateTemplateUseCase,
         CompleteMilestoneUseCase,
         ConfirmMilestoneUseCase,
         RecordTrajectoryActualsUseCase,
-        EvaluateProgrammeUseCase,
-        RaiseEscalationUseCase,
-        RecordMilestoneCompletionUseCase,
-        RecordMilestoneConfirmationUseCase,
-        ListPhasesUseCase,
-        AssessPhaseUseCase,
-        HighlightReportService,
       ],
     };
   }
