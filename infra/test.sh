@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Every test: starts PostgreSQL and Redis, builds the Temporal CLI and resolves the time-skipping
-# server (the tests start their own Temporal servers from them), builds, type-checks, runs jest.
+# Every test: starts PostgreSQL and Redis, installs Chromium, builds the Temporal CLI and resolves the
+# time-skipping server (the tests start their own Temporal servers from them), builds, type-checks, runs jest.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 started=$SECONDS
 bash infra/postgres.sh
 bash infra/redis.sh
+bash infra/chromium.sh
 bash infra/temporal-cli.sh
 bash infra/temporal-test-server.sh
 bash infra/node.sh

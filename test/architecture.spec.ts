@@ -16,7 +16,7 @@ const ALLOWED_LIB_IMPORTS: Record<string, string[]> = {
   persistence: ['application', 'config', 'domain'],
   notifications: ['application', 'config', 'contracts'],
   spreadsheets: [],
-  reporting: ['application', 'domain'],
+  reporting: ['application', 'config', 'domain', 'spreadsheets'],
   orchestration: ['application', 'contracts', 'config', 'domain', 'persistence', 'reference-data', 'reporting'],
   'reference-data': ['application', 'domain'],
 };

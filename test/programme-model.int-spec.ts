@@ -4,7 +4,8 @@ import { resolve } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { parse } from 'yaml';
 import request from 'supertest';
-import type { ProgrammePlanRecord, ProgrammeTemplateSummary, ProgrammeView, TrajectoryProgress } from '@pmo/application';
+import type { ProgrammePlanRecord, ProgrammeTemplateSummary, ProgrammeView, StoredReport, TrajectoryProgress } from '@pmo/application';
+import type { MonthEndSummary } from '@pmo/contracts';
 import type { OrganisationSample } from '@pmo/reference-data';
 import { TestEngine } from './support/engine';
 import { startLocalTemporal } from './support/temporal';
@@ -134,23 +135,25 @@ describe('programme model', () => {
     // As at the end of November 2017 the first milestone (October) is overdue: nothing was recorded complete.
     expect(report.milestones[0]).toEqual(expect.objectContaining({ ref: 'M01', status: 'Red' }));
     const markdown = await request(engine.http).get(`/programmes/${plan.id}/highlight-reports/2017-11/markdown`).expect(200).expect('content-type', /text\/markdown/);
-    expect(markdown.text).toContain('**Period:** M8 2017/18 (November 2017)');
+    expect(markdown.text).toContain('_Highlight report · M8 2017/18 (November 2017)_');
     expect(markdown.text).toContain('Governing Body approved the procurement.');
     await request(engine.http).get(`/programmes/${plan.id}/highlight-reports/2017-13`).expect(400);
   });
 
   it('runs a month-end cycle that keeps each programme’s report once, with its checksum, however often it runs', async () => {
     await instantiate({ templateId: 'dorset-extended-access-procurement', organisation: '11J', leadEmail: 'lead@nhs.example' });
-    const first = (await request(engine.http).post('/month-ends/2018-01').expect(200)).body as { period: string; reports: { reportId: string; sha256: string }[] };
+    const first = (await request(engine.http).post('/month-ends/2018-01').expect(200)).body as MonthEndSummary;
     const again = (await request(engine.http).post('/month-ends/2018-01').expect(200)).body;
-    expect(first.reports.length).toBeGreaterThan(0);
+    expect(first.highlightReports.length).toBeGreaterThan(0);
     expect(again).toEqual(first);
-    const listed = (await request(engine.http).get('/reports').query({ period: '2018-01' }).expect(200)).body as { id: string; sha256: string }[];
-    expect(listed.map((report) => report.id).sort()).toEqual(first.reports.map((report) => report.reportId).sort());
-    const download = await request(engine.http).get(`/reports/${listed[0].id}`).expect(200).expect('content-type', /text\/markdown/);
-    expect(download.headers['x-checksum-sha256']).toBe(listed[0].sha256);
-    expect(createHash('sha256').update(download.text).digest('hex')).toBe(listed[0].sha256);
-    expect(download.text).toContain('**Period:** M10 2017/18 (January 2018)');
+    const kept = [...first.highlightReports.flatMap((programme) => programme.reports), ...first.collated];
+    const listed = (await request(engine.http).get('/reports').query({ period: '2018-01' }).expect(200)).body as StoredReport[];
+    expect(listed.map((report) => report.id).sort()).toEqual(kept.map((report) => report.reportId).sort());
+    const markdown = listed.find((report) => report.kind === 'highlight-report' && report.format === 'markdown') as StoredReport;
+    const download = await request(engine.http).get(`/reports/${markdown.id}`).expect(200).expect('content-type', /text\/markdown/);
+    expect(download.headers['x-checksum-sha256']).toBe(markdown.sha256);
+    expect(createHash('sha256').update(download.text).digest('hex')).toBe(markdown.sha256);
+    expect(download.text).toContain('_Highlight report · M10 2017/18 (January 2018)_');
     await request(engine.http).post('/month-ends/2018-13').expect(400);
   });
 

@@ -1,7 +1,7 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadConfig } from '@pmo/config';
 import { readRehearsalScript, rehearse } from '@pmo/orchestration';
+import { golden } from '../support/golden';
 import { installQuietRuntime } from '../support/temporal';
 import { timeSkippingServerPath, workflowBundlePath } from '../support/tools';
 
@@ -20,12 +20,7 @@ describe.each(['dorset-extended-access-procurement', 'dorset-pch-phased-rollout'
       timeSkippingServerPath: timeSkippingServerPath(),
     });
     const seconds = (Date.now() - started) / 1000;
-    const golden = resolve(__dirname, `${name}.golden.json`);
-    if (process.env.PMO_UPDATE_GOLDEN === '1' || !existsSync(golden)) {
-      if (process.env.CI) throw new Error(`no golden file ${golden}: record it with PMO_UPDATE_GOLDEN=1 and commit it`);
-      writeFileSync(golden, `${JSON.stringify(result, null, 2)}\n`);
-    }
-    expect(result).toEqual(JSON.parse(readFileSync(golden, 'utf8')));
+    expect(result).toEqual(JSON.parse(golden(resolve(__dirname, `${name}.golden.json`), `${JSON.stringify(result, null, 2)}\n`)));
     expect(result.months).toHaveLength(18);
     expect(seconds).toBeLessThan(60);
   });

@@ -67,6 +67,16 @@ describe('recording workflow histories', () => {
     writeHistory(monthEndWorkflowId('2018-01'), 'month-end-workflow.v1.json');
   });
 
+  it('records a month-end cycle that also makes the collated papers and the NHS England return', async () => {
+    if (existsSync(resolve(__dirname, 'histories/month-end-workflow.v2.json'))) return;
+    await request(engine.http)
+      .post('/programmes/from-template')
+      .send({ templateId: 'clinical-pharmacists', organisation: '11J', leadEmail: 'lead@nhs.example' })
+      .expect(201);
+    await request(engine.http).post('/month-ends/2018-06').expect(200);
+    writeHistory(monthEndWorkflowId('2018-06'), 'month-end-workflow.v2.json');
+  });
+
   it('records a phased rollout: the programme starting its phase children, one phase going live member by member', async () => {
     if (existsSync(resolve(__dirname, 'histories/phase-rollout-workflow.v1.json'))) return;
     const today = new Date(await temporal.currentTimeMs()).toISOString().slice(0, 10);

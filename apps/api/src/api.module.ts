@@ -8,11 +8,13 @@ import {
   CompleteMilestoneUseCase,
   CreateProgrammeUseCase,
   ExportProgrammeWorkbookUseCase,
+  GetMonthlyReturnUseCase,
   GetProgrammePlanUseCase,
   GetProgrammeUseCase,
   GetTrajectoryProgressUseCase,
   ImportProgrammeWorkbookUseCase,
   InstantiateTemplateUseCase,
+  MonthEndSettings,
   ProgrammeScheduler,
   ProgrammeStatusService,
   ProgrammeTemplates,
@@ -22,22 +24,24 @@ import {
   RecordTrajectoryActualsUseCase,
   SaveMonthlyUpdateUseCase,
   SetConfidenceOverrideUseCase,
+  SignOffMonthlyReturnUseCase,
   SystemClock,
 } from '@pmo/application';
 import type { EngineConfig } from '@pmo/config';
 import { PersistenceModule } from '@pmo/persistence';
 import { PackagedBankHolidays, YamlProgrammeTemplates } from '@pmo/reference-data';
-import { HighlightReportService } from '@pmo/reporting';
+import { HighlightReportService, MonthlyReturnService, PdfRenderer } from '@pmo/reporting';
 import { CatalogueController } from './catalogue.controller';
 import { HealthController } from './health.controller';
 import { HighlightReportsController } from './highlight-reports.controller';
+import { MonthlyReturnsController } from './monthly-returns.controller';
 import { ReportsController } from './reports.controller';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { ProgrammePlansController } from './programme-plans.controller';
 import { ProgrammeWorkbooksController } from './programme-workbooks.controller';
 import { ProgrammesController } from './programmes.controller';
 import { ENGINE_CONFIG, RehearsalsController } from './rehearsals.controller';
-import { TemporalProgrammeScheduler } from '@pmo/orchestration';
+import { monthEndSettingsOf, TemporalProgrammeScheduler } from '@pmo/orchestration';
 
 class TemporalConnection implements OnApplicationShutdown {
   constructor(readonly connection: Connection) {}
@@ -59,6 +63,7 @@ export class ApiModule {
         ProgrammeWorkbooksController,
         HighlightReportsController,
         ReportsController,
+        MonthlyReturnsController,
         CatalogueController,
         RehearsalsController,
         HealthController,
@@ -80,8 +85,13 @@ export class ApiModule {
         // Read and checked once, at boot: a bad template stops the API from starting.
         { provide: ProgrammeTemplates, useFactory: () => new YamlProgrammeTemplates() },
         { provide: BankHolidays, useFactory: () => new PackagedBankHolidays() },
+        { provide: MonthEndSettings, useValue: monthEndSettingsOf(config.monthEnd) },
         ProgrammeStatusService,
         HighlightReportService,
+        MonthlyReturnService,
+        GetMonthlyReturnUseCase,
+        SignOffMonthlyReturnUseCase,
+        { provide: PdfRenderer, useFactory: () => new PdfRenderer(config.pdf) },
         ConfirmMilestoneUseCase,
         SetConfidenceOverrideUseCase,
         RecordGoLiveUseCase,

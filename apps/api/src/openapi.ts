@@ -10,10 +10,12 @@ import {
   instantiateTemplateSchema,
   monthlyUpdateSchema,
   rebaselineSchema,
+  signOffSchema,
   spendSchema,
   trajectoryActualsSchema,
 } from '@pmo/application';
 import { rehearsalScriptSchema } from '@pmo/orchestration';
+import { correctionSchema } from './monthly-returns.controller';
 import { CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE } from './programme-workbooks.controller';
 
 /**
@@ -31,6 +33,8 @@ const JSON_BODIES: [method: 'post' | 'put', path: string, schema: z.ZodType][] =
   ['post', '/rehearsals', rehearsalScriptSchema],
   ['post', '/programmes/{programmeId}/phases/{phaseRef}/go-lives', goLiveSchema],
   ['put', '/programmes/{programmeId}/funding/{fundingRef}/spend', spendSchema],
+  ['post', '/returns/{period}/versions/{version}/sign-off', signOffSchema],
+  ['post', '/returns/{period}/corrections', correctionSchema],
 ];
 
 const FILE_BODIES: [path: string, mediaType: string, format: 'binary' | undefined][] = [

@@ -1,9 +1,11 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { ProgrammePlanRecord, ProgrammeView } from '@pmo/application';
+import type { MonthlyReturnView, ProgrammePlanRecord, ProgrammeView, StoredReport } from '@pmo/application';
+import type { MonthEndSummary } from '@pmo/contracts';
 import { londonDay } from '@pmo/domain';
 import type { EngineConfig } from '@pmo/config';
+import { REPORT_STYLESHEET_HREF, reportStylesheetPath } from '@pmo/reporting';
 import { MailCatcher } from './mail-catcher';
 
 const APPS = ['api', 'worker', 'notifier'] as const;
@@ -111,28 +113,52 @@ async function showTemplate(api: string): Promise<void> {
   for (const trajectory of plan.trajectories) {
     say(`  trajectory ${trajectory.ref} '${trajectory.name}' (${trajectory.basis}): ${trajectory.plan.map((row) => `${row.month} ${row.plannedValue}`).join(', ')}`);
   }
-  const workbook = await fetch(`${api}/programmes/${created.id}/workbook`);
-  if (!workbook.ok) throw new Error(`GET ${api}/programmes/${created.id}/workbook answered ${workbook.status}`);
   mkdirSync(OUTPUT_DIRECTORY, { recursive: true });
   const path = resolve(OUTPUT_DIRECTORY, 'dorset-extended-access-procurement.xlsx');
-  writeFileSync(path, Buffer.from(await workbook.arrayBuffer()));
+  writeFileSync(path, await download(`${api}/programmes/${created.id}/workbook`));
   say(`  its plan as a spreadsheet: ${path}`);
 }
 
-/** This month's cycle, run now; its highlight reports are left in demo-output for a newcomer to open. */
+/**
+ * This month's cycle, run now: its highlight reports, portfolio summary and committee paper (HTML with
+ * the NHS.UK stylesheet beside them, Markdown, and the paper printed to PDF) and the draft NHS England
+ * return as CSV and XLSX are left in demo-output for a newcomer to open.
+ */
 async function runMonthEnd(api: string): Promise<void> {
   const period = londonDay(new Date()).slice(0, 7);
-  const summary = await request<{ reports: { reportId: string; programmeId: string; sha256: string }[] }>('POST', `${api}/month-ends/${period}`);
+  const summary = await request<MonthEndSummary>('POST', `${api}/month-ends/${period}`);
   const directory = resolve(OUTPUT_DIRECTORY, 'reports', period);
-  mkdirSync(directory, { recursive: true });
-  for (const report of summary.reports) {
-    const response = await fetch(`${api}/reports/${report.reportId}`);
-    if (!response.ok) throw new Error(`GET ${api}/reports/${report.reportId} answered ${response.status}`);
-    const programme = await request<ProgrammeView>('GET', `${api}/programmes/${report.programmeId}`);
-    const name = programme.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-    writeFileSync(resolve(directory, `${name}-${report.programmeId.slice(0, 8)}.md`), await response.text());
+  mkdirSync(resolve(directory, 'assets'), { recursive: true });
+  copyFileSync(reportStylesheetPath(), resolve(directory, REPORT_STYLESHEET_HREF));
+  const names = new Map<string, string>();
+  for (const report of await request<StoredReport[]>('GET', `${api}/reports?period=${period}`)) {
+    const subject = report.programmeId === null ? report.organisation : (names.get(report.programmeId) ?? (await programmeName(api, report.programmeId, names)));
+    const stem = [report.kind, subject].filter((part) => part !== null).join('-');
+    writeFileSync(resolve(directory, `${stem}.${report.format === 'markdown' ? 'md' : 'html'}`), await download(`${api}/reports/${report.id}`));
+    if (report.kind === 'monthly-update-paper' && report.format === 'html') writeFileSync(resolve(directory, `${stem}.pdf`), await download(`${api}/reports/${report.id}/pdf`));
   }
-  say(`month-end cycle for ${period}: ${summary.reports.length} highlight reports, each kept once with its checksum, in ${directory}`);
+  const { version } = summary.monthlyReturn ?? { version: 1 };
+  for (const format of ['csv', 'xlsx']) {
+    writeFileSync(resolve(directory, `nhse-monthly-return-${period}-v${version}.${format}`), await download(`${api}/returns/${period}/versions/${version}/${format}`));
+  }
+  const returned = await request<MonthlyReturnView>('GET', `${api}/returns/${period}`);
+  say(
+    `month-end cycle for ${period}: ${summary.highlightReports.length} highlight reports, ${summary.collated.length} collated papers, ` +
+      `NHS England return v${version} (${summary.monthlyReturn?.rowCount ?? 0} rows, ${returned.versions[0].status}, due by ${returned.deadline}), in ${directory}`,
+  );
+}
+
+async function programmeName(api: string, programmeId: string, names: Map<string, string>): Promise<string> {
+  const programme = await request<ProgrammeView>('GET', `${api}/programmes/${programmeId}`);
+  const name = `${programme.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}-${programmeId.slice(0, 8)}`;
+  names.set(programmeId, name);
+  return name;
+}
+
+async function download(url: string): Promise<Buffer> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`GET ${url} answered ${response.status}: ${await response.text()}`);
+  return Buffer.from(await response.arrayBuffer());
 }
 
 function sampleProgramme(now: Date): unknown {

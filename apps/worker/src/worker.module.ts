@@ -1,12 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { BankHolidays, Clock, EscalationQueue, SystemClock } from '@pmo/application';
+import { BankHolidays, Clock, EscalationQueue, MonthEndSettings, SystemClock } from '@pmo/application';
 import type { EngineConfig } from '@pmo/config';
 import { BullmqEscalationQueue } from '@pmo/notifications';
 import { PersistenceModule } from '@pmo/persistence';
-import { ACTIVITY_PROVIDERS } from '@pmo/orchestration';
+import { ACTIVITY_PROVIDERS, monthEndSettingsOf } from '@pmo/orchestration';
 import { PackagedBankHolidays } from '@pmo/reference-data';
 
-/** What the worker's activities need: the record, the rules' calendar, the escalation queue and a clock. */
+/** What the worker's activities need: the record, the rules' calendar, the cycle rule, the escalation queue and a clock. */
 @Module({})
 export class WorkerModule {
   static forRoot(config: EngineConfig): DynamicModule {
@@ -17,6 +17,7 @@ export class WorkerModule {
         { provide: Clock, useClass: SystemClock },
         { provide: EscalationQueue, useFactory: () => new BullmqEscalationQueue(config.redis) },
         { provide: BankHolidays, useFactory: () => new PackagedBankHolidays() },
+        { provide: MonthEndSettings, useValue: monthEndSettingsOf(config.monthEnd) },
         ...ACTIVITY_PROVIDERS,
       ],
     };

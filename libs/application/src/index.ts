@@ -89,4 +89,9 @@ export type { ImportSummary } from './programme-workbook/programme-workbook.usec
 export { isUuid, parseOrThrow } from './validation';
 export { AssessPhaseUseCase, goLiveSchema, ListPhasesUseCase, RecordGoLiveUseCase } from './programme-plan/phase-rollout.usecases';
 export { ReportRepository } from './ports/report.repository';
-export type { StoredReport } from './ports/report.repository';
+export type { NewReport, ReportFormat, ReportKind, StoredReport } from './ports/report.repository';
+export { MonthlyReturnRepository } from './ports/monthly-return.repository';
+export type { ReturnFiles, ReturnFormat, StoredReturn } from './ports/monthly-return.repository';
+export { MonthEndSettings } from './month-end/month-end-settings';
+export { GetMonthlyReturnUseCase, SignOffMonthlyReturnUseCase, signOffSchema } from './month-end/monthly-return.usecases';
+export type { MonthlyReturnView } from './month-end/monthly-return.usecases';

@@ -6,23 +6,40 @@ describe('loadConfig', () => {
     expect(config.database.url).toBe('postgres://pmo:pmo@127.0.0.1:55432/pmo');
     expect(config.redis).toEqual({ url: 'redis://127.0.0.1:56379', queuePrefix: 'pmo' });
     expect(config.smtp).toEqual({ host: '127.0.0.1', port: 1025, secure: false, from: 'pmo-engine@localhost.localdomain' });
+    expect(config.pdf).toEqual({ chromiumPath: '/usr/bin/chromium' });
   });
 
   it('names every bad variable', () => {
     const error = ((): unknown => {
       try {
-        loadConfig({ PMO_API_PORT: '70000', PMO_REDIS_URL: 'http://x', PMO_SMTP_SECURE: 'yes' });
+        loadConfig({ PMO_API_PORT: '70000', PMO_REDIS_URL: 'http://x', PMO_SMTP_SECURE: 'yes', PMO_CHROMIUM_PATH: 'chromium' });
       } catch (thrown) {
         return thrown;
       }
       return undefined;
     })();
     expect(error).toBeInstanceOf(ConfigurationError);
-    expect((error as ConfigurationError).problems.map((problem) => problem.split(':')[0])).toEqual(['PMO_REDIS_URL', 'PMO_API_PORT', 'PMO_SMTP_SECURE']);
+    expect((error as ConfigurationError).problems.map((problem) => problem.split(':')[0])).toEqual(['PMO_REDIS_URL', 'PMO_API_PORT', 'PMO_SMTP_SECURE', 'PMO_CHROMIUM_PATH']);
   });
 
   it('wants SMTP credentials in pairs', () => {
     expect(() => loadConfig({ PMO_SMTP_USER: 'pmo' })).toThrow(/set both or neither/);
     expect(loadConfig({ PMO_SMTP_USER: 'pmo', PMO_SMTP_PASSWORD: 'secret' }).smtp.auth).toEqual({ user: 'pmo', pass: 'secret' });
+  });
+
+  it('reads the month-end cycle rule and its people, refusing a deadline before the run', () => {
+    expect(loadConfig({}).monthEnd).toEqual({
+      runWorkingDay: 5,
+      runTime: '07:00',
+      returnDeadlineWorkingDay: 10,
+      returnReminderWorkingDays: 2,
+      updateReminderWorkingDays: 2,
+      returnSignOffEmails: ['pmo@icb.nhs.example'],
+      returnEscalationEmails: ['director.primary-care@icb.nhs.example'],
+    });
+    expect(loadConfig({ PMO_RETURN_SIGN_OFF_EMAILS: 'a@icb.nhs.example, b@icb.nhs.example' }).monthEnd.returnSignOffEmails).toEqual(['a@icb.nhs.example', 'b@icb.nhs.example']);
+    expect(() => loadConfig({ PMO_MONTH_END_RUN_TIME: '7am' })).toThrow(/PMO_MONTH_END_RUN_TIME: must be a London time of day/);
+    expect(() => loadConfig({ PMO_RETURN_SIGN_OFF_EMAILS: 'nobody' })).toThrow(/PMO_RETURN_SIGN_OFF_EMAILS/);
+    expect(() => loadConfig({ PMO_MONTH_END_RUN_WORKING_DAY: '12' })).toThrow(/must not come before PMO_MONTH_END_RUN_WORKING_DAY/);
   });
 });

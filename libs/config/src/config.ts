@@ -1,8 +1,13 @@
-import { resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 
 const port = z.coerce.number().int().min(1).max(65535);
 const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
+const workingDays = (min: number) => z.coerce.number().int().min(min).max(20);
+const emailList = z
+  .string()
+  .transform((text) => text.split(',').map((email) => email.trim()).filter((email) => email !== ''))
+  .pipe(z.array(z.email()).min(1, 'must name at least one email address'));
 
 /** Every setting the engine reads, from the environment only; defaults are the local stack of infra/. */
 const EnvironmentSchema = z.object({
@@ -24,6 +29,17 @@ const EnvironmentSchema = z.object({
   PMO_SMTP_USER: z.string().optional(),
   PMO_SMTP_PASSWORD: z.string().optional(),
   PMO_MAIL_FROM: z.email().default('pmo-engine@localhost.localdomain'),
+  /** Debian's Chromium (infra/chromium.sh); absolute, since puppeteer-core never looks a browser up or downloads one. */
+  /** The month-end cycle: on which working day after month end it runs, and at what London time. */
+  PMO_MONTH_END_RUN_WORKING_DAY: workingDays(1).default(5),
+  PMO_MONTH_END_RUN_TIME: z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'must be a London time of day, HH:MM').default('07:00'),
+  PMO_RETURN_DEADLINE_WORKING_DAY: workingDays(1).default(10),
+  PMO_RETURN_REMINDER_WORKING_DAYS: workingDays(0).default(2),
+  PMO_UPDATE_REMINDER_WORKING_DAYS: workingDays(0).default(2),
+  /** Who signs the NHS England return off, reminded before its deadline; and who hears when it is missed. */
+  PMO_RETURN_SIGN_OFF_EMAILS: emailList.default(['pmo@icb.nhs.example']),
+  PMO_RETURN_ESCALATION_EMAILS: emailList.default(['director.primary-care@icb.nhs.example']),
+  PMO_CHROMIUM_PATH: z.string().refine(isAbsolute, 'must be an absolute path').default('/usr/bin/chromium'),
 });
 
 export interface DatabaseConfig {
@@ -51,6 +67,19 @@ export interface SmtpConfig {
   auth?: { user: string; pass: string };
   from: string;
 }
+export interface MonthEndConfig {
+  runWorkingDay: number;
+  /** London time of day, `HH:MM`. */
+  runTime: string;
+  returnDeadlineWorkingDay: number;
+  returnReminderWorkingDays: number;
+  updateReminderWorkingDays: number;
+  returnSignOffEmails: string[];
+  returnEscalationEmails: string[];
+}
+export interface PdfConfig {
+  chromiumPath: string;
+}
 
 export interface EngineConfig {
   database: DatabaseConfig;
@@ -58,6 +87,8 @@ export interface EngineConfig {
   temporal: TemporalConfig;
   api: ApiConfig;
   smtp: SmtpConfig;
+  pdf: PdfConfig;
+  monthEnd: MonthEndConfig;
 }
 
 export class ConfigurationError extends Error {
@@ -74,6 +105,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Engine
     throw new ConfigurationError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
   const env = parsed.data;
+  if (env.PMO_RETURN_DEADLINE_WORKING_DAY < env.PMO_MONTH_END_RUN_WORKING_DAY) {
+    throw new ConfigurationError(['PMO_RETURN_DEADLINE_WORKING_DAY: must not come before PMO_MONTH_END_RUN_WORKING_DAY']);
+  }
   if ((env.PMO_SMTP_USER === undefined) !== (env.PMO_SMTP_PASSWORD === undefined)) {
     throw new ConfigurationError(['PMO_SMTP_USER and PMO_SMTP_PASSWORD: set both or neither']);
   }
@@ -95,6 +129,16 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Engine
         ? { auth: { user: env.PMO_SMTP_USER, pass: env.PMO_SMTP_PASSWORD } }
         : {}),
       from: env.PMO_MAIL_FROM,
+    },
+    pdf: { chromiumPath: env.PMO_CHROMIUM_PATH },
+    monthEnd: {
+      runWorkingDay: env.PMO_MONTH_END_RUN_WORKING_DAY,
+      runTime: env.PMO_MONTH_END_RUN_TIME,
+      returnDeadlineWorkingDay: env.PMO_RETURN_DEADLINE_WORKING_DAY,
+      returnReminderWorkingDays: env.PMO_RETURN_REMINDER_WORKING_DAYS,
+      updateReminderWorkingDays: env.PMO_UPDATE_REMINDER_WORKING_DAYS,
+      returnSignOffEmails: env.PMO_RETURN_SIGN_OFF_EMAILS,
+      returnEscalationEmails: env.PMO_RETURN_ESCALATION_EMAILS,
     },
   };
 }

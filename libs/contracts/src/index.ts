@@ -1,6 +1,4 @@
 export {
-  MONTH_END_WORKFLOW_TYPE,
-  monthEndWorkflowId,
   completeMilestoneUpdate,
   confirmMilestoneUpdate,
   PHASE_ROLLOUT_WORKFLOW_TYPE,
@@ -15,8 +13,6 @@ export {
   UPDATE_REFUSALS,
 } from './programme-workflow';
 export type {
-  MonthEndInput,
-  MonthEndSummary,
   CompleteMilestoneUpdate,
   ConfirmMilestoneUpdate,
   EvaluateProgrammeInput,
@@ -30,3 +26,5 @@ export type {
 } from './programme-workflow';
 export { ESCALATION_EMAIL_JOB, ESCALATION_QUEUE, escalationEmailJobId } from './escalation-jobs';
 export type { EscalationCause, EscalationEmailJob } from './escalation-jobs';
+export { MONTH_END_WORKFLOW_TYPE, monthEndWorkflowId } from './month-end';
+export type { KeptReport, KeptReturn, MonthEndActivities, MonthEndInput, MonthEndSummary } from './month-end';

@@ -1,5 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { PhaseAssessment, ProgrammeAssessment } from '@pmo/domain';
+import type { MonthEndActivities } from './month-end';
 
 /** Every programme workflow and its activities run on this task queue. */
 export const PROGRAMME_TASK_QUEUE = 'programmes';
@@ -76,23 +77,6 @@ export interface RecordMilestoneCompletionInput extends CompleteMilestoneUpdate 
   programmeId: string;
 }
 
-export const MONTH_END_WORKFLOW_TYPE = 'monthEndWorkflow';
-
-/** One month-end cycle per period: a second start for the same period finds the first. */
-export function monthEndWorkflowId(period: string): string {
-  return `month-end-${period}`;
-}
-
-export interface MonthEndInput {
-  /** The month reported on, `YYYY-MM`. */
-  period: string;
-}
-
-export interface MonthEndSummary {
-  period: string;
-  reports: { programmeId: string; reportId: string; sha256: string }[];
-}
-
 export interface EvaluateProgrammeInput {
   programmeId: string;
   /** Workflow time, so that the evaluation follows the workflow's clock (and the time-skipping server's). */
@@ -105,14 +89,12 @@ export interface RaiseEscalationInput {
   rung: number;
 }
 
-/** The activities the programme workflow calls; apps/worker implements them. */
-export interface ProgrammeActivities {
+/** The activities the workflows call; apps/worker implements them. */
+export interface ProgrammeActivities extends MonthEndActivities {
   evaluateProgramme(input: EvaluateProgrammeInput): Promise<ProgrammeAssessment>;
   raiseEscalation(input: RaiseEscalationInput): Promise<void>;
   recordMilestoneCompletion(input: RecordMilestoneCompletionInput): Promise<void>;
   recordMilestoneConfirmation(input: RecordMilestoneConfirmationInput): Promise<void>;
   listPhases(input: { programmeId: string }): Promise<string[]>;
   assessPhase(input: PhaseRolloutInput & { asAt: string }): Promise<PhaseAssessment>;
-  listProgrammesForPeriod(input: MonthEndInput): Promise<string[]>;
-  makeHighlightReport(input: MonthEndInput & { programmeId: string }): Promise<{ reportId: string; sha256: string }>;
 }

@@ -18,3 +18,7 @@ export { assessPhaseRollout } from './phase-rollout';
 export type { PhaseAssessment, PhaseRecord, PhaseStatus } from './phase-rollout';
 export { financialPeriod, nthWorkingDayAfterMonthEnd, periodBefore } from './financial-calendar';
 export type { FinancialPeriod } from './financial-calendar';
+export { SIGN_OFF_STEPS, signOffRefusal, statusAfter } from './return-sign-off';
+export type { ReturnStatus, SignOffRecord, SignOffStep } from './return-sign-off';
+export { checkCycleRule, cycleDays, DEFAULT_CYCLE_RULE, periodRunningOn } from './month-end-cycle';
+export type { CycleDays, CycleRule } from './month-end-cycle';

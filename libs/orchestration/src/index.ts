@@ -7,3 +7,4 @@ export { rehearse } from './rehearsal/rehearse';
 export type { RehearsalMonth, RehearsalOptions, RehearsalResult } from './rehearsal/rehearse';
 export { readRehearsalScript, rehearsalScriptSchema } from './rehearsal/rehearsal-script';
 export type { RehearsalScript } from './rehearsal/rehearsal-script';
+export { monthEndSettingsOf } from './month-end-settings';

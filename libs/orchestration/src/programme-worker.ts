@@ -11,7 +11,7 @@ import {
   RecordMilestoneConfirmationUseCase,
   ReportRepository,
 } from '@pmo/application';
-import { HighlightReportService } from '@pmo/reporting';
+import { CollatedReportsService, HighlightReportService, MonthlyReturnService } from '@pmo/reporting';
 import { PROGRAMME_TASK_QUEUE } from '@pmo/contracts';
 import type { ProgrammeActivities } from '@pmo/contracts';
 import { createProgrammeActivities } from './programme.activities';
@@ -33,6 +33,8 @@ export const ACTIVITY_PROVIDERS = [
   ListPhasesUseCase,
   AssessPhaseUseCase,
   HighlightReportService,
+  CollatedReportsService,
+  MonthlyReturnService,
 ];
 
 /** The activities over the use cases of a booted WorkerModule. */
@@ -46,6 +48,8 @@ export function programmeActivitiesOf(context: INestApplicationContext): Program
     assessPhase: context.get(AssessPhaseUseCase),
     reports: context.get(ReportRepository),
     highlightReports: context.get(HighlightReportService),
+    collatedReports: context.get(CollatedReportsService),
+    monthlyReturns: context.get(MonthlyReturnService),
   });
 }
 

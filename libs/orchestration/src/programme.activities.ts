@@ -8,10 +8,11 @@ import type {
   RecordMilestoneCompletionUseCase,
   RecordMilestoneConfirmationUseCase,
   ReportRepository,
+  StoredReport,
 } from '@pmo/application';
 import { UPDATE_REFUSALS } from '@pmo/contracts';
-import type { HighlightReportService } from '@pmo/reporting';
-import type { ProgrammeActivities } from '@pmo/contracts';
+import type { CollatedReportsService, HighlightReportService, MonthlyReturnService } from '@pmo/reporting';
+import type { KeptReport, ProgrammeActivities } from '@pmo/contracts';
 
 export interface ProgrammeActivityDependencies {
   evaluateProgramme: EvaluateProgrammeUseCase;
@@ -22,7 +23,11 @@ export interface ProgrammeActivityDependencies {
   assessPhase: AssessPhaseUseCase;
   reports: ReportRepository;
   highlightReports: HighlightReportService;
+  collatedReports: CollatedReportsService;
+  monthlyReturns: MonthlyReturnService;
 }
+
+const kept = (reports: StoredReport[]): KeptReport[] => reports.map(({ id, kind, format, sha256 }) => ({ reportId: id, kind, format, sha256 }));
 
 /** The programme workflow's activities, as a factory over the use cases they hand off to. */
 export function createProgrammeActivities(dependencies: ProgrammeActivityDependencies): ProgrammeActivities {
@@ -36,9 +41,11 @@ export function createProgrammeActivities(dependencies: ProgrammeActivityDepende
     listPhases: (input) => failFastOnBadInput(() => dependencies.listPhases.execute(input.programmeId)),
     assessPhase: (input) => failFastOnBadInput(() => dependencies.assessPhase.execute(input)),
     listProgrammesForPeriod: (input) => dependencies.reports.programmesActiveIn(input.period),
-    makeHighlightReport: async (input) => {
-      const report = await failFastOnBadInput(() => dependencies.highlightReports.storeOnce(input.programmeId, input.period));
-      return { reportId: report.id, sha256: report.sha256 };
+    makeHighlightReport: async (input) => kept(await failFastOnBadInput(() => dependencies.highlightReports.storeOnce(input.programmeId, input.period))),
+    makeCollatedReports: async (input) => kept(await failFastOnBadInput(() => dependencies.collatedReports.storeOnce(input.period))),
+    makeMonthlyReturn: async (input) => {
+      const { version, status, rowCount, sha256 } = await failFastOnBadInput(() => dependencies.monthlyReturns.storeFirstOnce(input.period));
+      return { version, status, rowCount, sha256 };
     },
   };
 }

@@ -1,9 +1,10 @@
 import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { EscalationRepository, OrganisationRepository, ProgrammeRepository, ReportRepository } from '@pmo/application';
+import { EscalationRepository, MonthlyReturnRepository, OrganisationRepository, ProgrammeRepository, ReportRepository } from '@pmo/application';
 import type { DatabaseConfig } from '@pmo/config';
 import { openMigratedDataSource } from './data-source';
 import { TypeormEscalationRepository } from './repositories/typeorm-escalation.repository';
+import { TypeormMonthlyReturnRepository } from './repositories/typeorm-monthly-return.repository';
 import { TypeormOrganisationRepository } from './repositories/typeorm-organisation.repository';
 import { TypeormProgrammeRepository } from './repositories/typeorm-programme.repository';
 import { TypeormReportRepository } from './repositories/typeorm-report.repository';
@@ -23,8 +24,9 @@ export class PersistenceModule implements OnApplicationShutdown {
         { provide: EscalationRepository, useClass: TypeormEscalationRepository },
         { provide: OrganisationRepository, useClass: TypeormOrganisationRepository },
         { provide: ReportRepository, useClass: TypeormReportRepository },
+        { provide: MonthlyReturnRepository, useClass: TypeormMonthlyReturnRepository },
       ],
-      exports: [DataSource, ProgrammeRepository, EscalationRepository, OrganisationRepository, ReportRepository],
+      exports: [DataSource, ProgrammeRepository, EscalationRepository, OrganisationRepository, ReportRepository, MonthlyReturnRepository],
     };
   }
 

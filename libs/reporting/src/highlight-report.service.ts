@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
 import { ApplicationError, Clock, monthSchema, parseOrThrow, ProgrammeRepository, ProgrammeStatusService, ReportRepository } from '@pmo/application';
 import type { StoredReport } from '@pmo/application';
 import { endOfLondonDay, financialPeriod, lastDayOfMonth } from '@pmo/domain';
+import { renderHtml, renderMarkdown } from './document';
 import { buildHighlightReport } from './highlight-report';
 import type { HighlightReport } from './highlight-report';
-import { renderHighlightReportMarkdown } from './markdown.renderer';
+import { highlightReportDocument } from './highlight-report.document';
+
+/** Plans read and assessed at once when reporting on a whole period: PostgreSQL's pool is ten connections. */
+const PARALLEL_PLANS = 8;
 
 /** A programme's highlight report for a month, as at the month's end: the same report whatever day it is made. */
 @Injectable()
@@ -18,14 +21,16 @@ export class HighlightReportService {
   ) {}
 
   /**
-   * Makes and keeps a programme's report for a period, once: a second call (a retried activity, a
-   * re-run cycle) returns the report already kept. The report is as at the period's end, so its
-   * content and checksum are the same whenever it is made.
+   * Makes and keeps a programme's report for a period, once, in Markdown and HTML: a second call (a
+   * retried activity, a re-run cycle) returns the reports already kept. The report is as at the
+   * period's end, so its content and checksum are the same whenever it is made.
    */
-  async storeOnce(programmeId: string, month: string): Promise<StoredReport> {
-    const content = renderHighlightReportMarkdown(await this.build(programmeId, month));
-    const sha256 = createHash('sha256').update(content).digest('hex');
-    return this.reports.storeOnce({ programmeId, period: month, kind: 'highlight-report', format: 'markdown', content, sha256 }, this.clock.now());
+  async storeOnce(programmeId: string, month: string): Promise<StoredReport[]> {
+    const document = highlightReportDocument(await this.build(programmeId, month));
+    const now = this.clock.now();
+    const keep = (format: StoredReport['format'], content: string) =>
+      this.reports.storeOnce({ kind: 'highlight-report', format, period: month, programmeId, organisation: null, content }, now);
+    return [await keep('markdown', renderMarkdown(document)), await keep('html', renderHtml(document))];
   }
 
   async build(programmeId: string, month: string): Promise<HighlightReport> {
@@ -33,17 +38,17 @@ export class HighlightReportService {
     const plan = await this.programmes.loadPlan(programmeId);
     if (plan === null) throw ApplicationError.notFound(`no programme ${programmeId}`);
     const asAt = endOfLondonDay(lastDayOfMonth(period.month));
-    const assessment = await this.status.assess(plan, asAt);
-    const trajectories = await Promise.all(
-      plan.trajectories.map(async (trajectory) => ({
-        ref: trajectory.ref,
-        months: (await this.status.trajectoryMonths(plan, trajectory, asAt)).map(({ month: figureMonth, planned, actual }) => ({
-          month: figureMonth,
-          planned,
-          actual: actual?.value ?? null,
-        })),
-      })),
-    );
+    const { assessment, trajectories } = await this.status.assessWithFigures(plan, asAt);
     return buildHighlightReport(plan, assessment, period, trajectories, this.status.workingCalendar());
+  }
+
+  /** Every report of a period, for the papers that collate them, in the order of the programmes' ids. */
+  async buildAll(month: string): Promise<HighlightReport[]> {
+    const programmeIds = await this.reports.programmesActiveIn(parseOrThrow(monthSchema, month));
+    const reports: HighlightReport[] = [];
+    for (let start = 0; start < programmeIds.length; start += PARALLEL_PLANS) {
+      reports.push(...(await Promise.all(programmeIds.slice(start, start + PARALLEL_PLANS).map((programmeId) => this.build(programmeId, month)))));
+    }
+    return reports;
   }
 }

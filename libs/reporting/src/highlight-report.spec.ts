@@ -1,9 +1,10 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ProgrammePlanRecord } from '@pmo/application';
 import { assessProgramme, DEFAULT_RULE_SETTINGS, endOfLondonDay, financialPeriod, overdueFrom, WorkingCalendar } from '@pmo/domain';
+import { golden } from '../../../test/support/golden';
 import { buildHighlightReport } from './highlight-report';
-import { renderHighlightReportMarkdown } from './markdown.renderer';
+import { renderHtml, renderMarkdown } from './document';
+import { highlightReportDocument } from './highlight-report.document';
 
 const calendar = new WorkingCalendar(['2017-12-25', '2017-12-26', '2018-01-01', '2018-03-30', '2018-04-02']);
 
@@ -106,14 +107,25 @@ describe('highlight report', () => {
   });
 
   it('renders as the golden Markdown', () => {
-    const markdown = renderHighlightReportMarkdown(report);
-    const golden = resolve(__dirname, 'golden/highlight-report.md');
-    if (process.env.PMO_UPDATE_GOLDEN === '1' || !existsSync(golden)) {
-      if (process.env.CI) throw new Error(`no golden file ${golden}: record it with PMO_UPDATE_GOLDEN=1 and commit it`);
-      writeFileSync(golden, markdown);
-    }
-    expect(markdown).toBe(readFileSync(golden, 'utf8'));
-    expect(markdown).toContain('# Highlight report: Extended access procurement | Dorset');
+    const markdown = renderMarkdown(highlightReportDocument(report));
+    expect(markdown).toBe(golden(resolve(__dirname, 'golden/highlight-report.md'), markdown));
+    expect(markdown).toContain('# Extended access procurement | Dorset');
     expect(markdown).toContain('£2,551,760.00');
+  });
+
+  it('renders as the golden HTML page in the NHS.UK styles, with the trajectory drawn', () => {
+    const html = renderHtml(highlightReportDocument(report));
+    expect(html).toBe(golden(resolve(__dirname, 'golden/highlight-report.html'), html));
+    expect(html).toContain('<link rel="stylesheet" href="assets/nhsuk-frontend.min.css">');
+    expect(html).toContain('<strong class="nhsuk-tag nhsuk-tag--yellow">Amber</strong>');
+    expect(html).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
+    expect(html).toContain('Extended access procurement | Dorset');
+  });
+
+  it('escapes what people typed, so an update cannot inject markup', () => {
+    const typed = { ...report, update: { commentary: '<script>alert(1)</script> & "more"', achievements: '', nextPeriodPlans: '', authorEmail: 'pm@x.nhs.example' } };
+    const html = renderHtml(highlightReportDocument(typed));
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;more&quot;');
   });
 });

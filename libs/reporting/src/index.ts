@@ -1,4 +1,12 @@
 export { buildHighlightReport } from './highlight-report';
 export type { HighlightReport, TrajectoryFigures } from './highlight-report';
-export { formatPence, renderHighlightReportMarkdown } from './markdown.renderer';
+export { formatPence, renderHtml, renderMarkdown, REPORT_STYLESHEET_HREF, reportStylesheetPath } from './document';
+export type { ReportDocument } from './document';
+export { highlightReportDocument } from './highlight-report.document';
 export { HighlightReportService } from './highlight-report.service';
+export { CollatedReportsService } from './collated-reports.service';
+export { buildMonthlyReturn, monthlyReturnTable, RETURN_COLUMNS } from './monthly-return';
+export type { MonthlyReturn, MonthlyReturnRow } from './monthly-return';
+export { MonthlyReturnService } from './monthly-return.service';
+export { PdfRenderer } from './pdf.renderer';
+export type { PdfRenderOptions } from './pdf.renderer';

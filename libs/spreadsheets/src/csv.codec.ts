@@ -1,15 +1,14 @@
 import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
-import { columnHeadings } from './column-layout';
+import { COLUMN_LAYOUT } from './column-layout';
 import type { ParseResult, ProgrammeWorkbook, SheetName } from './programme-workbook';
 import { renderSheet } from './row-rendering';
 import { parseSheets } from './row-validation';
 import { SpreadsheetError } from './spreadsheet.error';
+import { writeTableCsv } from './table.codec';
 
 /** One sheet as an RFC 4180 CSV file: header row, CRLF line ends, no BOM. */
 export function writeProgrammeCsv(sheet: SheetName, workbook: ProgrammeWorkbook): string {
-  // CRLF as the record delimiter stops csv-stringify quoting a lone LF or CR unless told to.
-  return stringify([columnHeadings(sheet), ...renderSheet(sheet, workbook)], { record_delimiter: 'windows', quote_record_delimiter: true });
+  return writeTableCsv({ name: sheet, columns: COLUMN_LAYOUT[sheet], rows: renderSheet(sheet, workbook) });
 }
 
 /**

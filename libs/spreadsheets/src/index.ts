@@ -16,3 +16,5 @@ export type { CellKind, Column, SheetRow } from './column-layout';
 export { readProgrammeXlsx, writeProgrammeXlsx } from './xlsx.codec';
 export { readProgrammeCsv, writeProgrammeCsv } from './csv.codec';
 export { SpreadsheetError } from './spreadsheet.error';
+export { guardCell, writeTableCsv, writeTablesXlsx } from './table.codec';
+export type { SheetCell, Table } from './table.codec';

@@ -1,10 +1,8 @@
 import { COLUMN_LAYOUT } from './column-layout';
 import type { Column } from './column-layout';
-import { escapeFormula } from './formula-guard';
 import type { ProgrammeWorkbook, SheetName } from './programme-workbook';
-
-/** A cell as both codecs write it: text (never a formula), a number, or nothing. */
-export type SheetCell = string | number | null;
+import { guardCell } from './table.codec';
+import type { SheetCell } from './table.codec';
 
 type SheetValue = string | number | string[] | null;
 
@@ -25,6 +23,5 @@ function renderRows<Row extends { [Key in keyof Row]: SheetValue }>(columns: rea
 }
 
 function renderCell(value: SheetValue): SheetCell {
-  if (value === null || typeof value === 'number') return value;
-  return escapeFormula(Array.isArray(value) ? value.join(', ') : value);
+  return guardCell(Array.isArray(value) ? value.join(', ') : value);
 }

@@ -8,20 +8,11 @@ import { renderSheet } from './row-rendering';
 import { parseSheets } from './row-validation';
 import type { RawSheet } from './row-validation';
 import { SpreadsheetError } from './spreadsheet.error';
+import { writeTablesXlsx } from './table.codec';
 
-/**
- * The plan as an .xlsx workbook, one worksheet per sheet with a bold, frozen header row. Days and
- * months are written as text, so no locale's date format can turn them into another day.
- */
-export async function writeProgrammeXlsx(workbook: ProgrammeWorkbook): Promise<Buffer> {
-  const file = new Workbook();
-  for (const sheet of SHEETS) {
-    const worksheet = file.addWorksheet(sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
-    worksheet.columns = COLUMN_LAYOUT[sheet].map((column) => ({ header: column.heading, width: column.width }));
-    worksheet.getRow(1).font = { bold: true };
-    worksheet.addRows(renderSheet(sheet, workbook));
-  }
-  return Buffer.from(await file.xlsx.writeBuffer());
+/** The plan as an .xlsx workbook, one worksheet per sheet. */
+export function writeProgrammeXlsx(workbook: ProgrammeWorkbook): Promise<Buffer> {
+  return writeTablesXlsx(SHEETS.map((sheet) => ({ name: sheet, columns: COLUMN_LAYOUT[sheet], rows: renderSheet(sheet, workbook) })));
 }
 
 /**

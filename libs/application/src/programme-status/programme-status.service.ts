@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { assessProgramme, computeTrajectoryActual, DEFAULT_RULE_SETTINGS, lastDayOfMonth, WorkingCalendar } from '@pmo/domain';
-import type { AssessmentSettings, MilestoneRecord, PracticePopulation, ProgrammeAssessment, TrajectoryActual, TrajectoryBasis } from '@pmo/domain';
+import type { AssessmentSettings, MilestoneRecord, PracticePopulation, ProgrammeAssessment, TrajectoryActual, TrajectoryBasis, TrajectoryRecord } from '@pmo/domain';
 import { ApplicationError } from '../application.error';
 import { BankHolidays } from '../ports/bank-holidays';
 import { OrganisationRepository } from '../ports/organisation.repository';
@@ -39,6 +39,11 @@ export class ProgrammeStatusService {
   ) {}
 
   async assess(plan: ProgrammePlanRecord, asAt: Date): Promise<ProgrammeAssessment> {
+    return (await this.assessWithFigures(plan, asAt)).assessment;
+  }
+
+  /** The status as at an instant with the trajectory figures it was judged on, for reports that show both. */
+  async assessWithFigures(plan: ProgrammePlanRecord, asAt: Date): Promise<{ assessment: ProgrammeAssessment; trajectories: TrajectoryRecord[] }> {
     const trajectories = await Promise.all(
       plan.trajectories.map(async (trajectory) => ({
         ref: trajectory.ref,
@@ -47,11 +52,12 @@ export class ProgrammeStatusService {
         months: (await this.trajectoryMonths(plan, trajectory, asAt)).map(({ month, planned, actual }) => ({ month, planned, actual: actual?.value ?? null })),
       })),
     );
-    return assessProgramme(
+    const assessment = assessProgramme(
       { milestones: plan.milestones.map((milestone) => milestoneRecord(plan, milestone, asAt)), trajectories, confidenceOverride: plan.confidenceOverride },
       asAt,
       this.settings(plan),
     );
+    return { assessment, trajectories };
   }
 
   /** The programme as its API and reports show it: record, statuses and escalations. */

@@ -3,6 +3,7 @@ import type { Client } from '@temporalio/client';
 import {
   BankHolidays,
   Clock,
+  MonthEndSettings,
   CompleteMilestoneUseCase,
   ConfirmMilestoneUseCase,
   CreateProgrammeUseCase,
@@ -13,6 +14,7 @@ import {
   RecordTrajectoryActualsUseCase,
 } from '@pmo/application';
 import type { DatabaseConfig } from '@pmo/config';
+import { DEFAULT_CYCLE_RULE } from '@pmo/domain';
 import { PersistenceModule } from '@pmo/persistence';
 import { PackagedBankHolidays, YamlProgrammeTemplates } from '@pmo/reference-data';
 import { ACTIVITY_PROVIDERS } from '../programme-worker';
@@ -49,6 +51,7 @@ export class RehearsalModule {
         { provide: EscalationQueue, useValue: new SilentEscalationQueue() },
         { provide: ProgrammeTemplates, useFactory: () => new YamlProgrammeTemplates() },
         { provide: BankHolidays, useFactory: () => new PackagedBankHolidays() },
+        { provide: MonthEndSettings, useValue: { rule: DEFAULT_CYCLE_RULE } },
         ...ACTIVITY_PROVIDERS,
         CreateProgrammeUseCase,
         InstantiateTemplateUseCase,

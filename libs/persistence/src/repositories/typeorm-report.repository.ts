@@ -1,17 +1,29 @@
-import { randomUUID } from 'node:crypto';
+import { randomUUID, createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ReportRepository } from '@pmo/application';
-import type { StoredReport } from '@pmo/application';
+import type { NewReport, ReportFormat, ReportKind, StoredReport } from '@pmo/application';
 
-type ReportRow = { id: string; programme_id: string; period: string; kind: 'highlight-report'; format: 'markdown'; sha256: string; created_at: Date };
+type ReportRow = {
+  id: string;
+  kind: ReportKind;
+  format: ReportFormat;
+  period: string;
+  programme_id: string | null;
+  organisation_ods_code: string | null;
+  sha256: string;
+  created_at: Date;
+};
+
+const COLUMNS = 'id, kind, format, period, programme_id, organisation_ods_code, sha256, created_at';
 
 const toReport = (row: ReportRow): StoredReport => ({
   id: row.id,
-  programmeId: row.programme_id,
-  period: row.period,
   kind: row.kind,
   format: row.format,
+  period: row.period,
+  programmeId: row.programme_id,
+  organisation: row.organisation_ods_code,
   sha256: row.sha256,
   createdAt: row.created_at.toISOString(),
 });
@@ -22,31 +34,33 @@ export class TypeormReportRepository extends ReportRepository {
     super();
   }
 
-  async storeOnce(report: Omit<StoredReport, 'id' | 'createdAt'> & { content: string }, createdAt: Date): Promise<StoredReport> {
+  async storeOnce(report: NewReport, createdAt: Date): Promise<StoredReport> {
+    const sha256 = createHash('sha256').update(report.content).digest('hex');
     await this.dataSource.query(
-      `INSERT INTO reports (id, programme_id, period, kind, format, content, sha256, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-       ON CONFLICT ON CONSTRAINT reports_once DO NOTHING`,
-      [randomUUID(), report.programmeId, report.period, report.kind, report.format, report.content, report.sha256, createdAt],
+      `INSERT INTO reports (id, kind, format, period, programme_id, organisation_ods_code, content, sha256, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (period, kind, format, (coalesce(programme_id::text, '')), (coalesce(organisation_ods_code, ''))) DO NOTHING`,
+      [randomUUID(), report.kind, report.format, report.period, report.programmeId, report.organisation, report.content, sha256, createdAt],
     );
     const rows = (await this.dataSource.query(
-      `SELECT id, programme_id, period, kind, format, sha256, created_at FROM reports WHERE programme_id = $1 AND period = $2 AND kind = $3 AND format = $4`,
-      [report.programmeId, report.period, report.kind, report.format],
+      `SELECT ${COLUMNS} FROM reports WHERE period = $1 AND kind = $2 AND format = $3
+         AND programme_id IS NOT DISTINCT FROM $4 AND organisation_ods_code IS NOT DISTINCT FROM $5`,
+      [report.period, report.kind, report.format, report.programmeId, report.organisation],
     )) as ReportRow[];
     return toReport(rows[0]);
   }
 
-  async list(filter: { period?: string; programmeId?: string }): Promise<StoredReport[]> {
+  async list(filter: { period?: string; programmeId?: string; kind?: ReportKind }): Promise<StoredReport[]> {
     const rows = (await this.dataSource.query(
-      `SELECT id, programme_id, period, kind, format, sha256, created_at FROM reports
-       WHERE ($1::text IS NULL OR period = $1) AND ($2::uuid IS NULL OR programme_id = $2)
-       ORDER BY period DESC, programme_id, kind, format`,
-      [filter.period ?? null, filter.programmeId ?? null],
+      `SELECT ${COLUMNS} FROM reports
+       WHERE ($1::text IS NULL OR period = $1) AND ($2::uuid IS NULL OR programme_id = $2) AND ($3::text IS NULL OR kind = $3)
+       ORDER BY period DESC, kind, organisation_ods_code NULLS FIRST, programme_id NULLS FIRST, format`,
+      [filter.period ?? null, filter.programmeId ?? null, filter.kind ?? null],
     )) as ReportRow[];
     return rows.map(toReport);
   }
 
   async content(reportId: string): Promise<(StoredReport & { content: string }) | null> {
-    const rows = (await this.dataSource.query(`SELECT * FROM reports WHERE id = $1`, [reportId])) as (ReportRow & { content: string })[];
+    const rows = (await this.dataSource.query(`SELECT ${COLUMNS}, content FROM reports WHERE id = $1`, [reportId])) as (ReportRow & { content: string })[];
     return rows.length === 0 ? null : { ...toReport(rows[0]), content: rows[0].content };
   }
 
