@@ -70,8 +70,7 @@ describe('month-end cycle', () => {
   });
 
   it('keeps every report and the return once, however often the period runs', async () => {
-    expect(summary.highlightReports).toHaveLength(2);
-    expect(summary.highlightReports.every((programme) => programme.reports.map((report) => report.format).join() === 'markdown,html')).toBe(true);
+    expect(summary.highlightReports).toEqual({ programmes: 2, reports: 4 });
     expect(summary.collated.map((report) => `${report.kind} ${report.format}`)).toEqual([
       'portfolio-summary markdown',
       'portfolio-summary html',

@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import request from 'supertest';
 import type { ProgrammePlanRecord, ProgrammeView } from '@pmo/application';
-import { monthEndWorkflowId, phaseRolloutWorkflowId, phaseStatusQuery, programmeWorkflowId } from '@pmo/contracts';
+import { MONTH_END_TICK_WORKFLOW_TYPE, monthEndTickWorkflowId, monthEndWorkflowId, phaseRolloutWorkflowId, phaseStatusQuery, PROGRAMME_TASK_QUEUE, programmeWorkflowId } from '@pmo/contracts';
 import { TestEngine } from '../support/engine';
 import { startTimeSkippingTemporal } from '../support/temporal';
 import { temporalCliPath } from '../support/tools';
@@ -75,6 +76,19 @@ describe('recording workflow histories', () => {
       .expect(201);
     await request(engine.http).post('/month-ends/2018-06').expect(200);
     writeHistory(monthEndWorkflowId('2018-06'), 'month-end-workflow.v2.json');
+  });
+
+  it('records a month-end tick on a run day: the cycle as a child, then the missing updates escalated', async () => {
+    if (existsSync(resolve(__dirname, 'histories/month-end-tick-workflow.v1.json'))) return;
+    await request(engine.http)
+      .post('/programmes/from-template')
+      .send({ templateId: 'clinical-pharmacists', organisation: '11J', leadEmail: 'lead@nhs.example', startDate: '2026-06-01' })
+      .expect(201);
+    // The 5th working day after November 2026 ends, 07:00 London time; a plain client keeps the clock there.
+    await temporal.sleep(Math.max(0, Date.parse('2026-12-07T07:00:00Z') - (await temporal.currentTimeMs())));
+    const client = new Client({ connection: temporal.connection, namespace: temporal.namespace });
+    await client.workflow.execute(MONTH_END_TICK_WORKFLOW_TYPE, { workflowId: monthEndTickWorkflowId('2026-12-07'), taskQueue: PROGRAMME_TASK_QUEUE, args: [] });
+    writeHistory(monthEndTickWorkflowId('2026-12-07'), 'month-end-tick-workflow.v1.json');
   });
 
   it('records a phased rollout: the programme starting its phase children, one phase going live member by member', async () => {

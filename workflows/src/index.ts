@@ -1,3 +1,3 @@
-export { monthEndWorkflow } from './month-end.workflow';
+export { monthEndTickWorkflow, monthEndWorkflow } from './month-end.workflow';
 export { phaseRolloutWorkflow } from './phase-rollout.workflow';
 export { programmeWorkflow } from './programme.workflow';

@@ -1,5 +1,7 @@
-import { patched, proxyActivities } from '@temporalio/workflow';
-import type { MonthEndInput, MonthEndSummary, ProgrammeActivities } from '@pmo/contracts';
+import { executeChild, patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { londonDay } from '@pmo/domain';
+import { monthEndWorkflowId } from '@pmo/contracts';
+import type { MonthEndInput, MonthEndSummary, MonthEndTickResult, ProgrammeActivities } from '@pmo/contracts';
 
 const { listProgrammesForPeriod, makeHighlightReport } = proxyActivities<ProgrammeActivities>({
   startToCloseTimeout: '2 minutes',
@@ -22,15 +24,66 @@ const CONCURRENCY = 10;
  */
 export async function monthEndWorkflow(input: MonthEndInput): Promise<MonthEndSummary> {
   const programmeIds = await listProgrammesForPeriod(input);
-  const highlightReports: MonthEndSummary['highlightReports'] = [];
+  const highlightReports = { programmes: programmeIds.length, reports: 0 };
   for (let start = 0; start < programmeIds.length; start += CONCURRENCY) {
-    const batch = programmeIds.slice(start, start + CONCURRENCY);
-    const made = await Promise.all(batch.map((programmeId) => makeHighlightReport({ ...input, programmeId })));
-    made.forEach((reports, index) => highlightReports.push({ programmeId: batch[index], reports }));
+    const made = await Promise.all(programmeIds.slice(start, start + CONCURRENCY).map((programmeId) => makeHighlightReport({ ...input, programmeId })));
+    highlightReports.reports += made.reduce((sum, reports) => sum + reports.length, 0);
   }
   // Cycles recorded before the papers and the return made highlight reports only.
   if (!patched('month-end-papers-and-return')) return { period: input.period, highlightReports, collated: [], monthlyReturn: null };
   const collated = await makeCollatedReports(input);
   const monthlyReturn = await makeMonthlyReturn(input);
   return { period: input.period, highlightReports, collated, monthlyReturn };
+}
+
+const { dutiesOn, remindMissingUpdates, escalateMissingUpdates, remindReturnSignOff, escalateReturnSignOff } = proxyActivities<ProgrammeActivities>({
+  startToCloseTimeout: '5 minutes',
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+
+/**
+ * The time a tick stands for: the schedule's nominal time, which a late run (catching up after an
+ * outage) still carries; a tick started by hand stands for when it started.
+ */
+function scheduledTime(): Date {
+  const info = workflowInfo();
+  return info.typedSearchAttributes.get({ name: 'TemporalScheduledStartTime', type: 'DATETIME' }) ?? info.startTime;
+}
+
+/**
+ * One day of the month-end cadence, started every day by the month-end Schedule: it does the duties
+ * that fall on the London day it stands for, under the working-day rule: reminding programme managers
+ * of missing updates, running the cycle (escalating the updates still missing), chasing the return's
+ * sign-off and escalating it when the deadline passed. Every duty is idempotent, so a day run twice
+ * sends and keeps nothing twice.
+ */
+export async function monthEndTickWorkflow(): Promise<MonthEndTickResult> {
+  const scheduledAt = scheduledTime();
+  const day = londonDay(scheduledAt);
+  const duties = await dutiesOn({ day });
+  const result: MonthEndTickResult = {
+    day,
+    scheduledAt: scheduledAt.toISOString(),
+    cycle: null,
+    updateReminders: null,
+    updateEscalations: null,
+    returnReminder: null,
+    returnEscalation: null,
+  };
+  if (duties.remindMissingUpdates !== null) {
+    result.updateReminders = { period: duties.remindMissingUpdates, raised: await remindMissingUpdates({ period: duties.remindMissingUpdates }) };
+  }
+  if (duties.runCycle !== null) {
+    const period = duties.runCycle;
+    const summary = await executeChild(monthEndWorkflow, { workflowId: monthEndWorkflowId(period), args: [{ period }] });
+    result.cycle = { period, highlightReports: summary.highlightReports.reports, collated: summary.collated.length, monthlyReturn: summary.monthlyReturn };
+    result.updateEscalations = { period, raised: await escalateMissingUpdates({ period }) };
+  }
+  if (duties.remindReturnSignOff !== null) {
+    result.returnReminder = { period: duties.remindReturnSignOff, raised: await remindReturnSignOff({ period: duties.remindReturnSignOff }) };
+  }
+  if (duties.escalateReturnSignOff !== null) {
+    result.returnEscalation = { period: duties.escalateReturnSignOff, raised: await escalateReturnSignOff({ period: duties.escalateReturnSignOff }) };
+  }
+  return result;
 }

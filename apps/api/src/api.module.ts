@@ -14,6 +14,8 @@ import {
   GetTrajectoryProgressUseCase,
   ImportProgrammeWorkbookUseCase,
   InstantiateTemplateUseCase,
+  MonthEndSchedule,
+  MonthEndScheduleUseCases,
   MonthEndSettings,
   ProgrammeScheduler,
   ProgrammeStatusService,
@@ -34,6 +36,7 @@ import { HighlightReportService, MonthlyReturnService, PdfRenderer } from '@pmo/
 import { CatalogueController } from './catalogue.controller';
 import { HealthController } from './health.controller';
 import { HighlightReportsController } from './highlight-reports.controller';
+import { MonthEndScheduleController } from './month-end-schedule.controller';
 import { MonthlyReturnsController } from './monthly-returns.controller';
 import { ReportsController } from './reports.controller';
 import { ProblemDetailsFilter } from './problem-details.filter';
@@ -41,7 +44,7 @@ import { ProgrammePlansController } from './programme-plans.controller';
 import { ProgrammeWorkbooksController } from './programme-workbooks.controller';
 import { ProgrammesController } from './programmes.controller';
 import { ENGINE_CONFIG, RehearsalsController } from './rehearsals.controller';
-import { monthEndSettingsOf, TemporalProgrammeScheduler } from '@pmo/orchestration';
+import { monthEndSettingsOf, TemporalMonthEndSchedule, TemporalProgrammeScheduler } from '@pmo/orchestration';
 
 class TemporalConnection implements OnApplicationShutdown {
   constructor(readonly connection: Connection) {}
@@ -64,6 +67,7 @@ export class ApiModule {
         HighlightReportsController,
         ReportsController,
         MonthlyReturnsController,
+        MonthEndScheduleController,
         CatalogueController,
         RehearsalsController,
         HealthController,
@@ -77,11 +81,13 @@ export class ApiModule {
           useFactory: async () => new TemporalConnection(await Connection.connect({ address: config.temporal.address })),
         },
         {
-          provide: ProgrammeScheduler,
-          useFactory: (temporal: TemporalConnection) =>
-            new TemporalProgrammeScheduler(new Client({ connection: temporal.connection, namespace: config.temporal.namespace })),
+          provide: Client,
+          useFactory: (temporal: TemporalConnection) => new Client({ connection: temporal.connection, namespace: config.temporal.namespace }),
           inject: [TemporalConnection],
         },
+        { provide: ProgrammeScheduler, useFactory: (client: Client) => new TemporalProgrammeScheduler(client), inject: [Client] },
+        { provide: MonthEndSchedule, useFactory: (client: Client) => new TemporalMonthEndSchedule(client, config.monthEnd), inject: [Client] },
+        MonthEndScheduleUseCases,
         // Read and checked once, at boot: a bad template stops the API from starting.
         { provide: ProgrammeTemplates, useFactory: () => new YamlProgrammeTemplates() },
         { provide: BankHolidays, useFactory: () => new PackagedBankHolidays() },

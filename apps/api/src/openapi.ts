@@ -10,6 +10,7 @@ import {
   instantiateTemplateSchema,
   monthlyUpdateSchema,
   rebaselineSchema,
+  scheduleNoteSchema,
   signOffSchema,
   spendSchema,
   trajectoryActualsSchema,
@@ -35,6 +36,8 @@ const JSON_BODIES: [method: 'post' | 'put', path: string, schema: z.ZodType][] =
   ['put', '/programmes/{programmeId}/funding/{fundingRef}/spend', spendSchema],
   ['post', '/returns/{period}/versions/{version}/sign-off', signOffSchema],
   ['post', '/returns/{period}/corrections', correctionSchema],
+  ['post', '/month-end-schedule/pause', scheduleNoteSchema],
+  ['post', '/month-end-schedule/resume', scheduleNoteSchema],
 ];
 
 const FILE_BODIES: [path: string, mediaType: string, format: 'binary' | undefined][] = [

@@ -143,7 +143,7 @@ async function runMonthEnd(api: string): Promise<void> {
   }
   const returned = await request<MonthlyReturnView>('GET', `${api}/returns/${period}`);
   say(
-    `month-end cycle for ${period}: ${summary.highlightReports.length} highlight reports, ${summary.collated.length} collated papers, ` +
+    `month-end cycle for ${period}: ${summary.highlightReports.reports} highlight reports, ${summary.collated.length} collated papers, ` +
       `NHS England return v${version} (${summary.monthlyReturn?.rowCount ?? 0} rows, ${returned.versions[0].status}, due by ${returned.deadline}), in ${directory}`,
   );
 }

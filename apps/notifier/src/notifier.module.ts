@@ -1,9 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { Clock, DeliverEscalationEmailUseCase, Mailer, SystemClock } from '@pmo/application';
+import { Clock, DeliverEscalationEmailUseCase, DeliverNotificationEmailUseCase, Mailer, SystemClock } from '@pmo/application';
 import type { EngineConfig } from '@pmo/config';
+import { ESCALATION_EMAIL_JOB, ESCALATION_QUEUE, NOTIFICATION_EMAIL_JOB, NOTIFICATION_QUEUE } from '@pmo/contracts';
+import type { EscalationEmailJob, NotificationEmailJob } from '@pmo/contracts';
 import { SmtpMailer } from '@pmo/notifications';
 import { PersistenceModule } from '@pmo/persistence';
-import { EscalationProcessor } from './escalation.processor';
+import { EmailJobProcessor } from './email-job.processor';
+
+const ESCALATIONS = Symbol('escalation emails');
+const NOTIFICATIONS = Symbol('notification emails');
 
 @Module({})
 export class NotifierModule {
@@ -15,10 +20,18 @@ export class NotifierModule {
         { provide: Clock, useClass: SystemClock },
         { provide: Mailer, useFactory: () => new SmtpMailer(config.smtp) },
         DeliverEscalationEmailUseCase,
+        DeliverNotificationEmailUseCase,
         {
-          provide: EscalationProcessor,
-          useFactory: (deliver: DeliverEscalationEmailUseCase) => new EscalationProcessor(config.redis, deliver),
+          provide: ESCALATIONS,
+          useFactory: (deliver: DeliverEscalationEmailUseCase) =>
+            new EmailJobProcessor<EscalationEmailJob>(config.redis, ESCALATION_QUEUE, ESCALATION_EMAIL_JOB, (job) => deliver.execute(job.escalationId)),
           inject: [DeliverEscalationEmailUseCase],
+        },
+        {
+          provide: NOTIFICATIONS,
+          useFactory: (deliver: DeliverNotificationEmailUseCase) =>
+            new EmailJobProcessor<NotificationEmailJob>(config.redis, NOTIFICATION_QUEUE, NOTIFICATION_EMAIL_JOB, (job) => deliver.execute(job.notificationId)),
+          inject: [DeliverNotificationEmailUseCase],
         },
       ],
     };

@@ -1,9 +1,11 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { loadConfig } from '@pmo/config';
-import { createProgrammeWorker, programmeActivitiesOf } from '@pmo/orchestration';
+import type { EngineConfig } from '@pmo/config';
+import { createProgrammeWorker, programmeActivitiesOf, TemporalMonthEndSchedule } from '@pmo/orchestration';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
@@ -18,12 +20,24 @@ async function main(): Promise<void> {
       workflowBundlePath: config.temporal.workflowBundlePath,
       activities: programmeActivitiesOf(context),
     });
+    await ensureMonthEndSchedule(config);
+    logger.log(`month-end schedule: every day at ${config.monthEnd.runTime} Europe/London, cycle on working day ${config.monthEnd.runWorkingDay} after month end`);
     logger.log(`polling ${config.temporal.address} (namespace ${config.temporal.namespace})`);
     // Resolves after SIGINT/SIGTERM, once the tasks in hand are finished.
     await worker.run();
   } finally {
     await connection.close();
     await context.close();
+  }
+}
+
+/** Every worker makes sure the schedule exists and runs at the configured time, so a fresh stack needs no setup step. */
+async function ensureMonthEndSchedule(config: EngineConfig): Promise<void> {
+  const connection = await Connection.connect({ address: config.temporal.address });
+  try {
+    await new TemporalMonthEndSchedule(new Client({ connection, namespace: config.temporal.namespace }), config.monthEnd).ensure();
+  } finally {
+    await connection.close();
   }
 }
 

@@ -95,3 +95,11 @@ export type { ReturnFiles, ReturnFormat, StoredReturn } from './ports/monthly-re
 export { MonthEndSettings } from './month-end/month-end-settings';
 export { GetMonthlyReturnUseCase, SignOffMonthlyReturnUseCase, signOffSchema } from './month-end/monthly-return.usecases';
 export type { MonthlyReturnView } from './month-end/monthly-return.usecases';
+export { NotificationQueue, NotificationRepository } from './ports/notification.repository';
+export type { NewNotification, NotificationForDelivery, NotificationKind } from './ports/notification.repository';
+export { CycleDutiesService } from './month-end/cycle-duties.service';
+export { DeliverNotificationEmailUseCase } from './month-end/deliver-notification-email.usecase';
+export { MonthEndSchedule, MonthEndScheduleMissing } from './ports/month-end.schedule';
+export type { MonthEndScheduleState } from './ports/month-end.schedule';
+export { MonthEndScheduleUseCases, scheduleNoteSchema } from './month-end/month-end-schedule.usecases';
+export type { MonthEndScheduleView } from './month-end/month-end-schedule.usecases';

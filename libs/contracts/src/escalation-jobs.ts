@@ -20,3 +20,17 @@ export interface EscalationCause {
 export function escalationEmailJobId(cause: EscalationCause): string {
   return `escalation-email.${cause.programmeId}.${cause.milestoneId}.rung-${cause.rung}`;
 }
+
+/** The BullMQ queue that carries the month-end cycle's reminders and escalations. */
+export const NOTIFICATION_QUEUE = 'notifications';
+
+export const NOTIFICATION_EMAIL_JOB = 'notification-email';
+
+export interface NotificationEmailJob {
+  notificationId: string;
+}
+
+/** The job id of a notification email: its dedupe key, so a notification is enqueued once however often it is raised. */
+export function notificationEmailJobId(dedupeKey: string): string {
+  return `notification-email.${dedupeKey}`;
+}

@@ -1,6 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { PhaseAssessment, ProgrammeAssessment } from '@pmo/domain';
-import type { MonthEndActivities } from './month-end';
+import type { MonthEndActivities, MonthEndTickActivities } from './month-end';
 
 /** Every programme workflow and its activities run on this task queue. */
 export const PROGRAMME_TASK_QUEUE = 'programmes';
@@ -90,7 +90,7 @@ export interface RaiseEscalationInput {
 }
 
 /** The activities the workflows call; apps/worker implements them. */
-export interface ProgrammeActivities extends MonthEndActivities {
+export interface ProgrammeActivities extends MonthEndActivities, MonthEndTickActivities {
   evaluateProgramme(input: EvaluateProgrammeInput): Promise<ProgrammeAssessment>;
   raiseEscalation(input: RaiseEscalationInput): Promise<void>;
   recordMilestoneCompletion(input: RecordMilestoneCompletionInput): Promise<void>;

@@ -20,5 +20,5 @@ export { financialPeriod, nthWorkingDayAfterMonthEnd, periodBefore } from './fin
 export type { FinancialPeriod } from './financial-calendar';
 export { SIGN_OFF_STEPS, signOffRefusal, statusAfter } from './return-sign-off';
 export type { ReturnStatus, SignOffRecord, SignOffStep } from './return-sign-off';
-export { checkCycleRule, cycleDays, DEFAULT_CYCLE_RULE, periodRunningOn } from './month-end-cycle';
-export type { CycleDays, CycleRule } from './month-end-cycle';
+export { cycleDays, DEFAULT_CYCLE_RULE, dutiesOn } from './month-end-cycle';
+export type { CycleDays, CycleDuties, CycleRule } from './month-end-cycle';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { addDays } from './london-time';
-import { checkCycleRule, cycleDays, DEFAULT_CYCLE_RULE, periodRunningOn } from './month-end-cycle';
+import { cycleDays, DEFAULT_CYCLE_RULE, dutiesOn } from './month-end-cycle';
 import { WorkingCalendar } from './working-calendar';
 
 // England and Wales bank holidays of 2018 and 2019.
@@ -19,41 +19,48 @@ describe('month-end cycle days', () => {
       returnAsAt: '2018-04-08T23:00:00.000Z',
       returnReminderDay: '2018-04-12',
       returnDeadline: '2018-04-16',
+      returnEscalationDay: '2018-04-17',
     });
     // After the clocks go back the London day starts at midnight UTC.
     expect(cycleDays('2018-10', DEFAULT_CYCLE_RULE, calendar).returnAsAt).toBe('2018-11-07T00:00:00.000Z');
   });
 
-  it('name the period that runs on a day, and only on its run day', () => {
-    expect(periodRunningOn('2018-04-09', DEFAULT_CYCLE_RULE, calendar)).toBe('2018-03');
-    expect(periodRunningOn('2018-04-10', DEFAULT_CYCLE_RULE, calendar)).toBeNull();
-    expect(periodRunningOn('2019-01-08', DEFAULT_CYCLE_RULE, calendar)).toBe('2018-12');
+  it('name the duties of a day, each for its period', () => {
+    expect(dutiesOn('2018-04-09', DEFAULT_CYCLE_RULE, calendar)).toEqual({
+      day: '2018-04-09',
+      remindMissingUpdates: null,
+      runCycle: '2018-03',
+      remindReturnSignOff: null,
+      escalateReturnSignOff: null,
+    });
+    expect(dutiesOn('2018-04-05', DEFAULT_CYCLE_RULE, calendar).remindMissingUpdates).toBe('2018-03');
+    expect(dutiesOn('2018-04-17', DEFAULT_CYCLE_RULE, calendar).escalateReturnSignOff).toBe('2018-03');
+    expect(dutiesOn('2019-01-08', DEFAULT_CYCLE_RULE, calendar).runCycle).toBe('2018-12');
+    expect(dutiesOn('2018-04-10', DEFAULT_CYCLE_RULE, calendar)).toEqual({ day: '2018-04-10', remindMissingUpdates: null, runCycle: null, remindReturnSignOff: null, escalateReturnSignOff: null });
   });
 
-  it('give every period of 2018 exactly one run day, on a working day', () => {
-    const runs: string[] = [];
-    for (let day = '2018-02-01'; day <= '2019-01-31'; day = addDays(day, 1)) {
-      const period = periodRunningOn(day, DEFAULT_CYCLE_RULE, calendar);
-      if (period !== null) runs.push(`${period} ${day}`);
+  it('give every period of 2018 exactly one run day and one of each duty, on working days', () => {
+    const duties = { remindMissingUpdates: [] as string[], runCycle: [] as string[], remindReturnSignOff: [] as string[], escalateReturnSignOff: [] as string[] };
+    for (let day = '2018-01-15'; day <= '2019-02-28'; day = addDays(day, 1)) {
+      const due = dutiesOn(day, DEFAULT_CYCLE_RULE, calendar);
+      for (const duty of Object.keys(duties) as (keyof typeof duties)[]) {
+        if (due[duty] === null) continue;
+        expect(calendar.isWorkingDay(day)).toBe(true);
+        duties[duty].push(due[duty] as string);
+      }
     }
-    expect(runs).toHaveLength(12);
-    expect(runs.map((run) => run.slice(0, 7))).toEqual(Array.from({ length: 12 }, (_, index) => `2018-${String(index + 1).padStart(2, '0')}`));
-    expect(runs.every((run) => calendar.isWorkingDay(run.slice(8)))).toBe(true);
+    const months = Array.from({ length: 12 }, (_, index) => `2018-${String(index + 1).padStart(2, '0')}`);
+    for (const periods of Object.values(duties)) expect(periods.filter((period) => period.startsWith('2018'))).toEqual(months);
   });
 
   it('find the run day again from any rule and period', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 20 }), fc.integer({ min: 0, max: 22 }), (runWorkingDay, offset) => {
+      fc.property(fc.integer({ min: 1, max: 20 }), fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 22 }), (runWorkingDay, updateReminderWorkingDays, offset) => {
         const period = `${2018 + Math.floor(offset / 12)}-${String((offset % 12) + 1).padStart(2, '0')}`;
-        const rule = { ...DEFAULT_CYCLE_RULE, runWorkingDay, returnDeadlineWorkingDay: 20 };
-        return periodRunningOn(cycleDays(period, rule, calendar).runDay, rule, calendar) === period;
+        const rule = { ...DEFAULT_CYCLE_RULE, runWorkingDay, updateReminderWorkingDays, returnDeadlineWorkingDay: 20 };
+        const days = cycleDays(period, rule, calendar);
+        return dutiesOn(days.runDay, rule, calendar).runCycle === period && (updateReminderWorkingDays === 0 || dutiesOn(days.updateReminderDay, rule, calendar).remindMissingUpdates === period);
       }),
     );
-  });
-
-  it('refuse a rule that is not whole working days or puts the deadline before the run', () => {
-    expect(checkCycleRule(DEFAULT_CYCLE_RULE)).toEqual([]);
-    expect(checkCycleRule({ ...DEFAULT_CYCLE_RULE, runWorkingDay: 0 })).toEqual(['runWorkingDay must be a whole number of working days from 1 to 20']);
-    expect(checkCycleRule({ ...DEFAULT_CYCLE_RULE, returnDeadlineWorkingDay: 3 })).toEqual(['returnDeadlineWorkingDay must not come before runWorkingDay']);
   });
 });

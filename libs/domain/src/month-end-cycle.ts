@@ -25,19 +25,17 @@ export interface CycleDays {
   returnAsAt: string;
   returnReminderDay: string;
   returnDeadline: string;
+  /** The first working day after the deadline: a return still unsubmitted is escalated. */
+  returnEscalationDay: string;
 }
 
-export function checkCycleRule(rule: CycleRule): string[] {
-  const problems: string[] = [];
-  const whole = (value: number, name: keyof CycleRule, min: number) => {
-    if (!Number.isInteger(value) || value < min || value > 20) problems.push(`${name} must be a whole number of working days from ${min} to 20`);
-  };
-  whole(rule.runWorkingDay, 'runWorkingDay', 1);
-  whole(rule.returnDeadlineWorkingDay, 'returnDeadlineWorkingDay', 1);
-  whole(rule.returnReminderWorkingDays, 'returnReminderWorkingDays', 0);
-  whole(rule.updateReminderWorkingDays, 'updateReminderWorkingDays', 0);
-  if (problems.length === 0 && rule.returnDeadlineWorkingDay < rule.runWorkingDay) problems.push('returnDeadlineWorkingDay must not come before runWorkingDay');
-  return problems;
+/** What the cycle has to do on a London day; each is the period it is done for, or null. */
+export interface CycleDuties {
+  day: string;
+  remindMissingUpdates: string | null;
+  runCycle: string | null;
+  remindReturnSignOff: string | null;
+  escalateReturnSignOff: string | null;
 }
 
 export function cycleDays(period: string, rule: CycleRule, calendar: WorkingCalendar): CycleDays {
@@ -50,17 +48,23 @@ export function cycleDays(period: string, rule: CycleRule, calendar: WorkingCale
     returnAsAt: startOfLondonDay(runDay).toISOString(),
     returnReminderDay: calendar.addWorkingDays(returnDeadline, -rule.returnReminderWorkingDays),
     returnDeadline,
+    returnEscalationDay: calendar.addWorkingDays(returnDeadline, 1),
   };
 }
 
 /**
- * The period whose cycle runs on a London day, or null: the run day of a month's cycle falls in the
- * next month or, with a late rule and a long Christmas, the month after, so both are tried.
+ * The duties that fall on a day. Each falls on a day fixed by its period's month end, at most a month
+ * or so after it, so the three months before the day's month are all the periods that can have one.
  */
-export function periodRunningOn(day: string, rule: CycleRule, calendar: WorkingCalendar): string | null {
+export function dutiesOn(day: string, rule: CycleRule, calendar: WorkingCalendar): CycleDuties {
   const month = day.slice(0, 7);
-  for (const period of [addMonths(month, -1), addMonths(month, -2)]) {
-    if (nthWorkingDayAfterMonthEnd(period, rule.runWorkingDay, calendar) === day) return period;
-  }
-  return null;
+  const candidates = [addMonths(month, -1), addMonths(month, -2), addMonths(month, 0)].map((period) => cycleDays(period, rule, calendar));
+  const find = (pick: (days: CycleDays) => string) => candidates.find((days) => pick(days) === day)?.period ?? null;
+  return {
+    day,
+    remindMissingUpdates: rule.updateReminderWorkingDays === 0 ? null : find((days) => days.updateReminderDay),
+    runCycle: find((days) => days.runDay),
+    remindReturnSignOff: rule.returnReminderWorkingDays === 0 ? null : find((days) => days.returnReminderDay),
+    escalateReturnSignOff: find((days) => days.returnEscalationDay),
+  };
 }

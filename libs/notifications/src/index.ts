@@ -1,3 +1,3 @@
-export { BullmqEscalationQueue } from './bullmq-escalation.queue';
+export { BullmqEscalationQueue, BullmqNotificationQueue } from './bullmq-email.queues';
 export { createRedisConnection } from './redis-connection';
 export { SmtpMailer } from './smtp.mailer';

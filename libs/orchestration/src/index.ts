@@ -8,3 +8,4 @@ export type { RehearsalMonth, RehearsalOptions, RehearsalResult } from './rehear
 export { readRehearsalScript, rehearsalScriptSchema } from './rehearsal/rehearsal-script';
 export type { RehearsalScript } from './rehearsal/rehearsal-script';
 export { monthEndSettingsOf } from './month-end-settings';
+export { TemporalMonthEndSchedule } from './temporal-month-end.schedule';

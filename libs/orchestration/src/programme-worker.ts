@@ -3,6 +3,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import {
   AssessPhaseUseCase,
+  CycleDutiesService,
   EvaluateProgrammeUseCase,
   ListPhasesUseCase,
   ProgrammeStatusService,
@@ -35,6 +36,7 @@ export const ACTIVITY_PROVIDERS = [
   HighlightReportService,
   CollatedReportsService,
   MonthlyReturnService,
+  CycleDutiesService,
 ];
 
 /** The activities over the use cases of a booted WorkerModule. */
@@ -50,6 +52,7 @@ export function programmeActivitiesOf(context: INestApplicationContext): Program
     highlightReports: context.get(HighlightReportService),
     collatedReports: context.get(CollatedReportsService),
     monthlyReturns: context.get(MonthlyReturnService),
+    cycleDuties: context.get(CycleDutiesService),
   });
 }
 

@@ -2,6 +2,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { ApplicationError, ApplicationErrorCode } from '@pmo/application';
 import type {
   AssessPhaseUseCase,
+  CycleDutiesService,
   EvaluateProgrammeUseCase,
   ListPhasesUseCase,
   RaiseEscalationUseCase,
@@ -25,6 +26,7 @@ export interface ProgrammeActivityDependencies {
   highlightReports: HighlightReportService;
   collatedReports: CollatedReportsService;
   monthlyReturns: MonthlyReturnService;
+  cycleDuties: CycleDutiesService;
 }
 
 const kept = (reports: StoredReport[]): KeptReport[] => reports.map(({ id, kind, format, sha256 }) => ({ reportId: id, kind, format, sha256 }));
@@ -47,6 +49,11 @@ export function createProgrammeActivities(dependencies: ProgrammeActivityDepende
       const { version, status, rowCount, sha256 } = await failFastOnBadInput(() => dependencies.monthlyReturns.storeFirstOnce(input.period));
       return { version, status, rowCount, sha256 };
     },
+    dutiesOn: async (input) => dependencies.cycleDuties.dutiesOn(input.day),
+    remindMissingUpdates: (input) => dependencies.cycleDuties.remindMissingUpdates(input.period),
+    escalateMissingUpdates: (input) => dependencies.cycleDuties.escalateMissingUpdates(input.period),
+    remindReturnSignOff: (input) => dependencies.cycleDuties.remindReturnSignOff(input.period),
+    escalateReturnSignOff: (input) => dependencies.cycleDuties.escalateReturnSignOff(input.period),
   };
 }
 

@@ -1,10 +1,11 @@
 import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { EscalationRepository, MonthlyReturnRepository, OrganisationRepository, ProgrammeRepository, ReportRepository } from '@pmo/application';
+import { EscalationRepository, MonthlyReturnRepository, NotificationRepository, OrganisationRepository, ProgrammeRepository, ReportRepository } from '@pmo/application';
 import type { DatabaseConfig } from '@pmo/config';
 import { openMigratedDataSource } from './data-source';
 import { TypeormEscalationRepository } from './repositories/typeorm-escalation.repository';
 import { TypeormMonthlyReturnRepository } from './repositories/typeorm-monthly-return.repository';
+import { TypeormNotificationRepository } from './repositories/typeorm-notification.repository';
 import { TypeormOrganisationRepository } from './repositories/typeorm-organisation.repository';
 import { TypeormProgrammeRepository } from './repositories/typeorm-programme.repository';
 import { TypeormReportRepository } from './repositories/typeorm-report.repository';
@@ -25,8 +26,9 @@ export class PersistenceModule implements OnApplicationShutdown {
         { provide: OrganisationRepository, useClass: TypeormOrganisationRepository },
         { provide: ReportRepository, useClass: TypeormReportRepository },
         { provide: MonthlyReturnRepository, useClass: TypeormMonthlyReturnRepository },
+        { provide: NotificationRepository, useClass: TypeormNotificationRepository },
       ],
-      exports: [DataSource, ProgrammeRepository, EscalationRepository, OrganisationRepository, ReportRepository, MonthlyReturnRepository],
+      exports: [DataSource, ProgrammeRepository, EscalationRepository, OrganisationRepository, ReportRepository, MonthlyReturnRepository, NotificationRepository],
     };
   }
 

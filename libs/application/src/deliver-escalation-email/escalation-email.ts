@@ -35,6 +35,6 @@ export function escalationEmail(escalation: EscalationForDelivery): EmailMessage
   };
 }
 
-function escapeHtml(text: string): string {
+export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }

@@ -26,4 +26,6 @@ export abstract class ReportRepository {
   abstract content(reportId: string): Promise<(StoredReport & { content: string }) | null>;
   /** The programmes a month-end cycle reports on: every programme running during the period. */
   abstract programmesActiveIn(period: string): Promise<string[]>;
+  /** The programmes running during the period whose monthly update for it is not recorded. */
+  abstract programmesMissingUpdate(period: string): Promise<{ id: string; name: string; leadEmail: string; sroEmail: string | null }[]>;
 }

@@ -4,6 +4,7 @@ import {
   BankHolidays,
   Clock,
   MonthEndSettings,
+  NotificationQueue,
   CompleteMilestoneUseCase,
   ConfirmMilestoneUseCase,
   CreateProgrammeUseCase,
@@ -38,6 +39,11 @@ export class SilentEscalationQueue extends EscalationQueue {
   async enqueueEmail(): Promise<void> {}
 }
 
+/** Nor its month-end reminders. */
+export class SilentNotificationQueue extends NotificationQueue {
+  async enqueueEmail(): Promise<void> {}
+}
+
 /** The production use cases, on a scratch database, a rehearsal clock and the time-skipping server. */
 @Module({})
 export class RehearsalModule {
@@ -49,9 +55,10 @@ export class RehearsalModule {
         { provide: Clock, useValue: clock },
         { provide: ProgrammeScheduler, useValue: new TemporalProgrammeScheduler(temporal) },
         { provide: EscalationQueue, useValue: new SilentEscalationQueue() },
+        { provide: NotificationQueue, useValue: new SilentNotificationQueue() },
         { provide: ProgrammeTemplates, useFactory: () => new YamlProgrammeTemplates() },
         { provide: BankHolidays, useFactory: () => new PackagedBankHolidays() },
-        { provide: MonthEndSettings, useValue: { rule: DEFAULT_CYCLE_RULE } },
+        { provide: MonthEndSettings, useValue: { rule: DEFAULT_CYCLE_RULE, signOffEmails: [], escalationEmails: [] } },
         ...ACTIVITY_PROVIDERS,
         CreateProgrammeUseCase,
         InstantiateTemplateUseCase,

@@ -72,4 +72,14 @@ export class TypeormReportRepository extends ReportRepository {
     )) as { id: string }[];
     return rows.map((row) => row.id);
   }
+
+  async programmesMissingUpdate(period: string): Promise<{ id: string; name: string; leadEmail: string; sroEmail: string | null }[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT p.id, p.name, p.lead_email, p.sro_email FROM programmes p
+       WHERE p.id = ANY($2::uuid[]) AND NOT EXISTS (SELECT 1 FROM monthly_updates u WHERE u.programme_id = p.id AND u.month = $1)
+       ORDER BY p.id`,
+      [period, await this.programmesActiveIn(period)],
+    )) as { id: string; name: string; lead_email: string; sro_email: string | null }[];
+    return rows.map((row) => ({ id: row.id, name: row.name, leadEmail: row.lead_email, sroEmail: row.sro_email }));
+  }
 }

@@ -1,0 +1,43 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ApplicationError } from '../application.error';
+import type { DeliveryOutcome } from '../deliver-escalation-email/deliver-escalation-email.usecase';
+import { escapeHtml } from '../deliver-escalation-email/escalation-email';
+import { Clock } from '../ports/clock';
+import { Mailer } from '../ports/mailer';
+import { NotificationRepository } from '../ports/notification.repository';
+
+/** Sends one month-end notification and records the attempt; one already sent is not sent again. */
+@Injectable()
+export class DeliverNotificationEmailUseCase {
+  private readonly logger = new Logger(DeliverNotificationEmailUseCase.name);
+
+  constructor(
+    private readonly notifications: NotificationRepository,
+    private readonly mailer: Mailer,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(notificationId: string): Promise<DeliveryOutcome> {
+    const notification = await this.notifications.findForDelivery(notificationId);
+    if (notification === null) throw ApplicationError.notFound(`no notification ${notificationId}`);
+    if (notification.status === 'sent') return 'already-sent';
+    try {
+      const { messageId } = await this.mailer.send({
+        to: notification.recipient,
+        subject: notification.subject,
+        text: notification.body,
+        html: notification.body
+          .split('\n\n')
+          .map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`)
+          .join(''),
+        headers: { 'X-PMO-Notification-Id': notification.id, 'X-PMO-Notification-Kind': notification.kind, 'X-PMO-Period': notification.period },
+      });
+      await this.notifications.markSent(notificationId, this.clock.now(), messageId);
+      this.logger.log(`notification ${notificationId} (${notification.kind}) sent (message ${messageId})`);
+      return 'sent';
+    } catch (error) {
+      await this.notifications.markAttemptFailed(notificationId, (error as Error).message);
+      throw error;
+    }
+  }
+}
