@@ -12,7 +12,8 @@ import { DataSource } from 'typeorm';
 import type { MonthlyReturnView, ProgrammeView, StoredReport, StoredReturn } from '@pmo/application';
 import type { MonthEndSummary } from '@pmo/contracts';
 import type { OrganisationSample } from '@pmo/reference-data';
-import { RETURN_COLUMNS } from '@pmo/reporting';
+import { monthlyReturnTable, MonthlyReturnService, RETURN_COLUMNS } from '@pmo/reporting';
+import { writeTableCsv } from '@pmo/spreadsheets';
 import { TestEngine } from './support/engine';
 import { startLocalTemporal } from './support/temporal';
 
@@ -173,5 +174,25 @@ describe('month-end cycle', () => {
     expect(view.versions.map((version) => `${version.version} ${version.status}`)).toEqual(['1 submitted', '2 draft']);
     expect(view.lastSubmitted?.version).toBe(1);
     expect(view.lastSubmitted?.sha256).toBe(submitted.sha256);
+  });
+
+  it('makes a past month again with the same content: reports and return are as at their instants', async () => {
+    // October 2026 ran on 6 November; an actual recorded today for October is after its return's instant.
+    await request(engine.http)
+      .put(`/programmes/${programmes[1].id}/trajectories/T01/actuals/2026-10`)
+      .send({ actuals: [{ odsCode: sample.populations[0].odsCode, value: 1 }] })
+      .expect(204);
+    const october = (await request(engine.http).post('/month-ends/2026-10').expect(200)).body as MonthEndSummary;
+    const csv = (await request(engine.http).get('/returns/2026-10/versions/1/csv').expect(200)).text;
+    const row = (parse(csv, { columns: true }) as Record<string, string>[]).find((candidate) => candidate.Metric === 'clinical-pharmacist-wte');
+    expect(row).toEqual(expect.objectContaining({ Plan: '5', Actual: '' }));
+    const returns = engine.workerContext.get(MonthlyReturnService);
+    const again = monthlyReturnTable(await returns.build('2026-10', returns.asAtOfFirstVersion('2026-10')));
+    expect(createHash('sha256').update(writeTableCsv(again)).digest('hex')).toBe(october.monthlyReturn?.sha256);
+
+    const kept = (await request(engine.http).get('/reports').query({ period: '2026-10', programmeId: programmes[0].id }).expect(200)).body as StoredReport[];
+    const markdown = kept.find((report) => report.format === 'markdown') as StoredReport;
+    const remade = await request(engine.http).get(`/programmes/${programmes[0].id}/highlight-reports/2026-10/markdown`).expect(200);
+    expect(createHash('sha256').update(remade.text).digest('hex')).toBe(markdown.sha256);
   });
 });

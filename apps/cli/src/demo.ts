@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, openSync, readFileSync, writeFileSync } from '
 import { resolve } from 'node:path';
 import type { MonthlyReturnView, ProgrammePlanRecord, ProgrammeView, StoredReport } from '@pmo/application';
 import type { MonthEndSummary } from '@pmo/contracts';
-import { londonDay } from '@pmo/domain';
+import { addMonths, londonDay } from '@pmo/domain';
 import type { EngineConfig } from '@pmo/config';
 import { REPORT_STYLESHEET_HREF, reportStylesheetPath } from '@pmo/reporting';
 import { MailCatcher } from './mail-catcher';
@@ -126,6 +126,7 @@ async function showTemplate(api: string): Promise<void> {
  */
 async function runMonthEnd(api: string): Promise<void> {
   const period = londonDay(new Date()).slice(0, 7);
+  await recordThisMonth(api, period);
   const summary = await request<MonthEndSummary>('POST', `${api}/month-ends/${period}`);
   const directory = resolve(OUTPUT_DIRECTORY, 'reports', period);
   mkdirSync(resolve(directory, 'assets'), { recursive: true });
@@ -146,6 +147,28 @@ async function runMonthEnd(api: string): Promise<void> {
     `month-end cycle for ${period}: ${summary.highlightReports.reports} highlight reports, ${summary.collated.length} collated papers, ` +
       `NHS England return v${version} (${summary.monthlyReturn?.rowCount ?? 0} rows, ${returned.versions[0].status}, due by ${returned.deadline}), in ${directory}`,
   );
+}
+
+/**
+ * Dorset's clinical pharmacists scheme, started five months ago so that this month plans 6 WTE; four
+ * practices report a pharmacist each, and its manager writes the month's update: the return has figures.
+ */
+async function recordThisMonth(api: string, period: string): Promise<void> {
+  const created = await request<ProgrammeView>('POST', `${api}/programmes/from-template`, {
+    templateId: 'clinical-pharmacists',
+    organisation: '11J',
+    leadEmail: 'workforce.lead@dorset-ccg.nhs.example',
+    startDate: `${addMonths(period, -5)}-01`,
+  });
+  const practices = ['SJ8001', 'SJ8002', 'SJ8003', 'SJ8004'];
+  await request('PUT', `${api}/programmes/${created.id}/trajectories/T01/actuals/${period}`, { actuals: practices.map((odsCode) => ({ odsCode, value: 1 })) });
+  await request('PUT', `${api}/programmes/${created.id}/monthly-updates/${period}`, {
+    commentary: 'Four practices now have a clinical pharmacist in post; two appointments fell through at offer.',
+    achievements: 'Pharmacists started in four practices.',
+    nextPeriodPlans: 'Re-advertise the two vacant posts.',
+    authorEmail: 'workforce.pm@dorset-ccg.nhs.example',
+  });
+  say(`instantiated 'clinical-pharmacists' for Dorset from ${addMonths(period, -5)}-01, with ${practices.length} WTE recorded for ${period} and its monthly update`);
 }
 
 async function programmeName(api: string, programmeId: string, names: Map<string, string>): Promise<string> {
@@ -226,6 +249,7 @@ async function request<T = unknown>(method: string, url: string, body?: unknown)
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+  if (response.status === 204) return undefined as T;
   const payload = (await response.json()) as T;
   if (!response.ok) throw new Error(`${method} ${url} answered ${response.status}: ${JSON.stringify(payload)}`);
   return payload;

@@ -1,4 +1,5 @@
 import type { FinancialPeriod, RagStatus } from '@pmo/domain';
+import { asAtLabel } from './document';
 import type { Block, ReportDocument } from './document';
 import type { HighlightReport } from './highlight-report';
 
@@ -22,7 +23,7 @@ export function portfolioSummaryDocument(period: FinancialPeriod, asAt: string, 
     blocks: [
       { kind: 'caption', text: `Portfolio summary · ${period.label}` },
       { kind: 'heading', level: 1, text: 'Primary care transformation portfolio' },
-      { kind: 'fields', fields: [['As at', asAt], ['Programmes', countByRag(reports)], ['Monthly updates missing', missing.length]] },
+      { kind: 'fields', fields: [['As at', asAtLabel(asAt)], ['Programmes', countByRag(reports)], ['Monthly updates missing', missing.length]] },
       reports.length === 0
         ? { kind: 'note', text: 'No programme ran in this period.' }
         : {
@@ -95,7 +96,7 @@ export function monthlyUpdatePaperDocument(period: FinancialPeriod, asAt: string
         kind: 'fields',
         fields: [
           ['Period', period.label],
-          ['As at', asAt],
+          ['As at', asAtLabel(asAt)],
           ['Purpose of report', 'The report provides an update on the delivery of the primary care transformation programmes.'],
           ['Recommendation', 'The Committee is asked to note the report.'],
         ],

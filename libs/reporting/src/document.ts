@@ -1,3 +1,4 @@
+import { londonDay } from '@pmo/domain';
 import { escapeXml as escape } from './trajectory-chart';
 
 /** A status word, drawn as an NHS.UK tag in HTML and as the word alone in Markdown. */
@@ -96,6 +97,14 @@ const paragraphs = (text: string) =>
     .map((paragraph) => `<p class="nhsuk-body">${escape(paragraph.trim())}</p>`)
     .join('\n');
 
+/** A day or a month breaks across lines at its hyphens in a narrow column; kept whole it reads as one date. */
+const cellClass = (cell: Cell) => (typeof cell === 'string' && /^\d{4}-\d{2}(-\d{2})?$/.test(cell) ? 'nhsuk-table__cell nhsuk-u-nowrap' : 'nhsuk-table__cell');
+
+/** The end of a London day, as readers say it, from the instant a report is as at. */
+export function asAtLabel(asAt: string): string {
+  return `end of ${londonDay(new Date(asAt))} (London time)`;
+}
+
 const HEADING_CLASS = { 1: 'nhsuk-heading-xl', 2: 'nhsuk-heading-l', 3: 'nhsuk-heading-m' } as const;
 
 function htmlBlock(block: Block): string | null {
@@ -115,7 +124,7 @@ function htmlBlock(block: Block): string | null {
       return [
         `<table class="nhsuk-table"><caption class="nhsuk-table__caption">${escape(block.caption)}</caption>`,
         `<thead class="nhsuk-table__head"><tr class="nhsuk-table__row">${block.headings.map((heading) => `<th scope="col" class="nhsuk-table__header">${escape(heading)}</th>`).join('')}</tr></thead>`,
-        `<tbody class="nhsuk-table__body">${block.rows.map((row) => `<tr class="nhsuk-table__row">${row.map((cell) => `<td class="nhsuk-table__cell">${htmlCell(cell)}</td>`).join('')}</tr>`).join('')}</tbody>`,
+        `<tbody class="nhsuk-table__body">${block.rows.map((row) => `<tr class="nhsuk-table__row">${row.map((cell) => `<td class="${cellClass(cell)}">${htmlCell(cell)}</td>`).join('')}</tr>`).join('')}</tbody>`,
         `</table>`,
       ].join('\n');
     case 'text':

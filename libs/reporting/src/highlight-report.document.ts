@@ -1,4 +1,4 @@
-import { formatPence } from './document';
+import { asAtLabel, formatPence } from './document';
 import type { Block, ReportDocument } from './document';
 import type { HighlightReport } from './highlight-report';
 import { renderTrajectoryChart } from './trajectory-chart';
@@ -23,7 +23,7 @@ export function highlightReportDocument(report: HighlightReport): ReportDocument
       {
         kind: 'fields',
         fields: [
-          ['As at', report.asAt],
+          ['As at', asAtLabel(report.asAt)],
           ['Organisation', programme.organisation],
           ['GPFV area', programme.gpfvArea],
           ['Programme lead', programme.leadEmail],
@@ -33,7 +33,7 @@ export function highlightReportDocument(report: HighlightReport): ReportDocument
       { kind: 'heading', level: 2, text: 'Overall status' },
       {
         kind: 'table',
-        caption: 'Overall status',
+        caption: 'RAG, delivery confidence and direction of travel',
         headings: ['RAG', 'Delivery confidence', 'Direction of travel'],
         rows: [[{ status: overall.status }, { status: overall.deliveryConfidence }, `${overall.direction}${overall.overridden ? ' (confidence overridden)' : ''}`]],
       },
