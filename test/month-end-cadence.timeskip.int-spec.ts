@@ -4,7 +4,8 @@ import request from 'supertest';
 import type { MonthlyReturnView, ProgrammeView, StoredReport } from '@pmo/application';
 import { MONTH_END_TICK_WORKFLOW_TYPE, monthEndTickWorkflowId, monthEndWorkflowId, PROGRAMME_TASK_QUEUE } from '@pmo/contracts';
 import type { MonthEndTickResult } from '@pmo/contracts';
-import { addDays, londonDay } from '@pmo/domain';
+import { addDays, cycleDays, DEFAULT_CYCLE_RULE, londonDay, WorkingCalendar } from '@pmo/domain';
+import { PackagedBankHolidays } from '@pmo/reference-data';
 import { TestEngine } from './support/engine';
 import { startTimeSkippingTemporal } from './support/temporal';
 
@@ -17,9 +18,12 @@ function sevenInTheMorning(day: string): number {
   return LONDON_HOUR.format(winter) === '07' ? winter : winter - HOUR_MS;
 }
 
-/** The 5th working day after each month end of 2027, in England and Wales (Easter 26 and 29 March, 3 and 31 May, 30 August, 27 and 28 December). */
-const RUN_DAYS_2027 = ['2027-02-05', '2027-03-05', '2027-04-07', '2027-05-10', '2027-06-07', '2027-07-07', '2027-08-06', '2027-09-07', '2027-10-07', '2027-11-05', '2027-12-07', '2028-01-10'];
-const PERIODS_2027 = Array.from({ length: 12 }, (_, index) => `2027-${String(index + 1).padStart(2, '0')}`);
+/** Next calendar year: the time-skipping server starts at today and can only move forward. */
+const YEAR = Number(londonDay(new Date()).slice(0, 4)) + 1;
+const PERIODS = Array.from({ length: 12 }, (_, index) => `${YEAR}-${String(index + 1).padStart(2, '0')}`);
+/** The days the engine must keep: the rule's own golden dates are checked in libs/domain. */
+const calendar = new WorkingCalendar(new PackagedBankHolidays().englandAndWales());
+const CYCLES = PERIODS.map((period) => cycleDays(period, DEFAULT_CYCLE_RULE, calendar));
 
 /**
  * A year of the month-end cadence on the Java time-skipping server. That server cannot run Temporal
@@ -38,13 +42,13 @@ describe('month-end cadence across a year', () => {
     engine = await TestEngine.start({ temporal, withApi: true });
     await engine.seedOrganisations();
     const instantiate = async (templateId: string) =>
-      (await request(engine.http).post('/programmes/from-template').send({ templateId, organisation: '11J', leadEmail: `${templateId}@dorset.nhs.example`, startDate: '2026-12-01' }).expect(201))
+      (await request(engine.http).post('/programmes/from-template').send({ templateId, organisation: '11J', leadEmail: `${templateId}@dorset.nhs.example`, startDate: `${YEAR - 1}-12-01` }).expect(201))
         .body as ProgrammeView;
     const updated = await instantiate('clinical-pharmacists');
     const silent = await instantiate('online-consultation-rollout');
     // One programme manager writes every month but June; the other never does.
-    for (const period of PERIODS_2027) {
-      if (period === '2027-06') missingUpdates.set(`${period} ${updated.id}`, updated.leadEmail);
+    for (const period of PERIODS) {
+      if (period === `${YEAR}-06`) missingUpdates.set(`${period} ${updated.id}`, updated.leadEmail);
       else await request(engine.http).put(`/programmes/${updated.id}/monthly-updates/${period}`).send({ commentary: `Update for ${period}.`, authorEmail: updated.leadEmail }).expect(204);
       missingUpdates.set(`${period} ${silent.id}`, silent.leadEmail);
     }
@@ -52,13 +56,14 @@ describe('month-end cadence across a year', () => {
     // The environment's own client lets time run on while it waits for a result, up to the programme
     // workflows' next timers; a plain client keeps the clock where the tick started, as a schedule would.
     const client = new Client({ connection: temporal.connection, namespace: temporal.namespace });
-    for (let day = '2027-01-15'; day <= '2028-01-20'; day = addDays(day, 1)) {
+    const march = CYCLES[2];
+    for (let day = `${YEAR}-01-15`; day <= CYCLES[11].returnEscalationDay; day = addDays(day, 1)) {
       await temporal.sleep(Math.max(0, sevenInTheMorning(day) - (await temporal.currentTimeMs())));
       ticks.push(await client.workflow.execute(MONTH_END_TICK_WORKFLOW_TYPE, { workflowId: monthEndTickWorkflowId(day), taskQueue: PROGRAMME_TASK_QUEUE, args: [] }));
       // March's return is signed off the day after its cycle, before any reminder is due.
-      if (day === '2027-04-08') {
+      if (day === addDays(march.runDay, 1)) {
         for (const [step, by] of [['review', 'analyst@icb.nhs.example'], ['approve', 'head@icb.nhs.example'], ['submit', 'pmo@icb.nhs.example']]) {
-          await request(engine.http).post('/returns/2027-03/versions/1/sign-off').send({ step, by }).expect(200);
+          await request(engine.http).post(`/returns/${march.period}/versions/1/sign-off`).send({ step, by }).expect(200);
         }
       }
     }
@@ -71,12 +76,15 @@ describe('month-end cadence across a year', () => {
 
   it('runs the cycle of each month once, on its 5th working day at 07:00 London time, across both clock changes', async () => {
     const runs = ticks.filter((tick) => tick.cycle !== null);
-    expect(runs.map((tick) => [tick.cycle?.period, tick.day])).toEqual(PERIODS_2027.map((period, index) => [period, RUN_DAYS_2027[index]]));
-    // GMT until the clocks went forward on 28 March, BST until they went back on 31 October.
+    expect(runs.map((tick) => [tick.cycle?.period, tick.day])).toEqual(CYCLES.map((days) => [days.period, days.runDay]));
+    expect(runs.every((tick) => calendar.isWorkingDay(tick.day))).toBe(true);
+    // 07:00 GMT is 07:00 UTC; 07:00 BST, from the last Sunday of March to the last Sunday of October, is 06:00 UTC.
+    // To the minute: the tick starts a few milliseconds after the instant the test moved the clock to.
+    expect(runs.map((tick) => tick.scheduledAt.slice(0, 16))).toEqual(CYCLES.map((days) => new Date(sevenInTheMorning(days.runDay)).toISOString().slice(0, 16)));
     expect(runs.map((tick) => tick.scheduledAt.slice(11, 16))).toEqual(['07:00', '07:00', '06:00', '06:00', '06:00', '06:00', '06:00', '06:00', '06:00', '07:00', '07:00', '07:00']);
-    for (const [index, period] of PERIODS_2027.entries()) {
-      const cycle = await temporal.client.workflow.getHandle(monthEndWorkflowId(period)).describe();
-      expect(londonDay(cycle.startTime)).toBe(RUN_DAYS_2027[index]);
+    for (const days of CYCLES) {
+      const cycle = await temporal.client.workflow.getHandle(monthEndWorkflowId(days.period)).describe();
+      expect(londonDay(cycle.startTime)).toBe(days.runDay);
     }
   });
 
@@ -84,7 +92,7 @@ describe('month-end cadence across a year', () => {
     const reports = (await request(engine.http).get('/reports').expect(200)).body as StoredReport[];
     const keys = reports.map((report) => [report.period, report.kind, report.format, report.programmeId ?? report.organisation].join(' '));
     expect(new Set(keys).size).toBe(keys.length);
-    for (const period of PERIODS_2027) {
+    for (const period of PERIODS) {
       const own = reports.filter((report) => report.period === period);
       expect(own.map((report) => `${report.kind} ${report.format}`).sort()).toEqual(
         ['highlight-report html', 'highlight-report html', 'highlight-report markdown', 'highlight-report markdown', 'monthly-update-paper html', 'monthly-update-paper markdown', 'portfolio-summary html', 'portfolio-summary markdown'].sort(),
@@ -97,15 +105,15 @@ describe('month-end cadence across a year', () => {
 
   it('reminds and escalates missing updates, and chases the returns not submitted by their deadline', async () => {
     const raised = (pick: (tick: MonthEndTickResult) => { period: string; raised: number } | null) =>
-      Object.fromEntries(ticks.flatMap((tick) => { const duty = pick(tick); return duty === null || !PERIODS_2027.includes(duty.period) ? [] : [[duty.period, duty.raised]]; }));
+      Object.fromEntries(ticks.flatMap((tick) => { const duty = pick(tick); return duty === null || !PERIODS.includes(duty.period) ? [] : [[duty.period, duty.raised]]; }));
     const missing = (period: string) => [...missingUpdates.keys()].filter((key) => key.startsWith(period)).length;
-    expect(raised((tick) => tick.updateReminders)).toEqual(Object.fromEntries(PERIODS_2027.map((period) => [period, missing(period)])));
-    expect(raised((tick) => tick.updateEscalations)).toEqual(Object.fromEntries(PERIODS_2027.map((period) => [period, missing(period)])));
-    const chased = Object.fromEntries(PERIODS_2027.map((period) => [period, period === '2027-03' ? 0 : 1]));
+    expect(raised((tick) => tick.updateReminders)).toEqual(Object.fromEntries(PERIODS.map((period) => [period, missing(period)])));
+    expect(raised((tick) => tick.updateEscalations)).toEqual(Object.fromEntries(PERIODS.map((period) => [period, missing(period)])));
+    const chased = Object.fromEntries(PERIODS.map((period) => [period, period === CYCLES[2].period ? 0 : 1]));
     expect(raised((tick) => tick.returnReminder)).toEqual(chased);
     expect(raised((tick) => tick.returnEscalation)).toEqual(chased);
-    // March's return was due by 14 April and would have been escalated on the 15th; it was submitted on the 8th.
-    expect(ticks.find((tick) => tick.returnEscalation?.period === '2027-03')?.day).toBe('2027-04-15');
+    // March's return was submitted the day after its cycle; its escalation day came and found nothing to chase.
+    expect(ticks.find((tick) => tick.returnEscalation?.period === CYCLES[2].period)?.day).toBe(CYCLES[2].returnEscalationDay);
 
     const expected = 2 * missingUpdates.size + 2 * 11;
     for (let waited = 0; notificationEmails().length < expected && waited < 60_000; waited += 200) await new Promise((done) => setTimeout(done, 200));

@@ -11,6 +11,8 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import type { MonthlyReturnView, ProgrammeView, StoredReport, StoredReturn } from '@pmo/application';
 import type { MonthEndSummary } from '@pmo/contracts';
+import { addMonths, cycleDays, DEFAULT_CYCLE_RULE, londonDay, WorkingCalendar } from '@pmo/domain';
+import { PackagedBankHolidays } from '@pmo/reference-data';
 import type { OrganisationSample } from '@pmo/reference-data';
 import { monthlyReturnTable, MonthlyReturnService, RETURN_COLUMNS } from '@pmo/reporting';
 import { writeTableCsv } from '@pmo/spreadsheets';
@@ -32,8 +34,11 @@ const binary = (response: request.Test) =>
  * (printed to PDF), the NHS England return with its files and its sign-off, all kept once.
  */
 describe('month-end cycle', () => {
-  // November 2026 runs on 7 December 2026; the return's figures are as at the start of that day.
-  const PERIOD = '2026-11';
+  // This month, whose cycle is still ahead, so whatever the test records now is in its return.
+  const PERIOD = londonDay(new Date()).slice(0, 7);
+  const CYCLE = cycleDays(PERIOD, DEFAULT_CYCLE_RULE, new WorkingCalendar(new PackagedBankHolidays().englandAndWales()));
+  // Two months back, whose cycle has run: its return's instant is past.
+  const PAST = addMonths(PERIOD, -2);
   let temporal: TestWorkflowEnvironment;
   let engine: TestEngine;
   let sample: OrganisationSample;
@@ -47,8 +52,11 @@ describe('month-end cycle', () => {
     const instantiate = async (templateId: string, startDate: string) =>
       (await request(engine.http).post('/programmes/from-template').send({ templateId, organisation: '11J', leadEmail: `${templateId}@dorset.nhs.example`, startDate }).expect(201))
         .body as ProgrammeView;
-    // Shifted so that November 2026 plans 25% of the registered population and 6 WTE.
-    programmes.push(await instantiate('dorset-extended-access-procurement', '2025-10-01'), await instantiate('clinical-pharmacists', '2026-06-01'));
+    // Shifted so that this month plans 25% of the registered population and 6 WTE.
+    programmes.push(
+      await instantiate('dorset-extended-access-procurement', `${addMonths(PERIOD, -13)}-01`),
+      await instantiate('clinical-pharmacists', `${addMonths(PERIOD, -5)}-01`),
+    );
     const practices = sample.populations.map((population) => population.odsCode);
     await request(engine.http)
       .put(`/programmes/${programmes[0].id}/trajectories/T01/actuals/${PERIOD}`)
@@ -120,9 +128,8 @@ describe('month-end cycle', () => {
 
   it('makes the return as CSV and XLSX with the same rows, one per organisation and metric', async () => {
     const view = (await request(engine.http).get(`/returns/${PERIOD}`).expect(200)).body as MonthlyReturnView;
-    // December 2026: the 10th working day after 30 November is Monday 14 December.
-    expect(view.deadline).toBe('2026-12-14');
-    expect(view.versions[0]).toEqual(expect.objectContaining({ version: 1, status: 'draft', asAt: '2026-12-07T00:00:00.000Z', rowCount: 2 }));
+    expect(view.deadline).toBe(CYCLE.returnDeadline);
+    expect(view.versions[0]).toEqual(expect.objectContaining({ version: 1, status: 'draft', asAt: CYCLE.returnAsAt, rowCount: 2 }));
     const csv = await request(engine.http).get(`/returns/${PERIOD}/versions/1/csv`).expect(200).expect('content-type', /text\/csv/);
     expect(createHash('sha256').update(csv.text).digest('hex')).toBe(view.versions[0].sha256);
     const rows = parse(csv.text, { columns: true }) as Record<string, string>[];
@@ -177,22 +184,22 @@ describe('month-end cycle', () => {
   });
 
   it('makes a past month again with the same content: reports and return are as at their instants', async () => {
-    // October 2026 ran on 6 November; an actual recorded today for October is after its return's instant.
+    // An actual recorded today for two months back is after that month's return's instant.
     await request(engine.http)
-      .put(`/programmes/${programmes[1].id}/trajectories/T01/actuals/2026-10`)
+      .put(`/programmes/${programmes[1].id}/trajectories/T01/actuals/${PAST}`)
       .send({ actuals: [{ odsCode: sample.populations[0].odsCode, value: 1 }] })
       .expect(204);
-    const october = (await request(engine.http).post('/month-ends/2026-10').expect(200)).body as MonthEndSummary;
-    const csv = (await request(engine.http).get('/returns/2026-10/versions/1/csv').expect(200)).text;
+    const past = (await request(engine.http).post(`/month-ends/${PAST}`).expect(200)).body as MonthEndSummary;
+    const csv = (await request(engine.http).get(`/returns/${PAST}/versions/1/csv`).expect(200)).text;
     const row = (parse(csv, { columns: true }) as Record<string, string>[]).find((candidate) => candidate.Metric === 'clinical-pharmacist-wte');
-    expect(row).toEqual(expect.objectContaining({ Plan: '5', Actual: '' }));
+    expect(row).toEqual(expect.objectContaining({ Plan: '4', Actual: '' }));
     const returns = engine.workerContext.get(MonthlyReturnService);
-    const again = monthlyReturnTable(await returns.build('2026-10', returns.asAtOfFirstVersion('2026-10')));
-    expect(createHash('sha256').update(writeTableCsv(again)).digest('hex')).toBe(october.monthlyReturn?.sha256);
+    const again = monthlyReturnTable(await returns.build(PAST, returns.asAtOfFirstVersion(PAST)));
+    expect(createHash('sha256').update(writeTableCsv(again)).digest('hex')).toBe(past.monthlyReturn?.sha256);
 
-    const kept = (await request(engine.http).get('/reports').query({ period: '2026-10', programmeId: programmes[0].id }).expect(200)).body as StoredReport[];
+    const kept = (await request(engine.http).get('/reports').query({ period: PAST, programmeId: programmes[0].id }).expect(200)).body as StoredReport[];
     const markdown = kept.find((report) => report.format === 'markdown') as StoredReport;
-    const remade = await request(engine.http).get(`/programmes/${programmes[0].id}/highlight-reports/2026-10/markdown`).expect(200);
+    const remade = await request(engine.http).get(`/programmes/${programmes[0].id}/highlight-reports/${PAST}/markdown`).expect(200);
     expect(createHash('sha256').update(remade.text).digest('hex')).toBe(markdown.sha256);
   });
 });
