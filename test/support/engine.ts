@@ -25,6 +25,8 @@ export interface EngineOptions {
   activities?: (real: ProgrammeActivities) => ProgrammeActivities;
   /** Run no worker in this process: the test runs the worker app itself, to kill it. */
   withoutWorker?: boolean;
+  /** Settings of the engine's own for this test (PMO_ variables), over the process's environment. */
+  environment?: NodeJS.ProcessEnv;
 }
 
 /**
@@ -49,6 +51,7 @@ export class TestEngine {
     const inbox = await MailCatcher.start();
     const config = loadConfig({
       ...process.env,
+      ...options.environment,
       PMO_DATABASE_URL: database.url,
       PMO_QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}`,
       PMO_TEMPORAL_ADDRESS: options.temporal.address,

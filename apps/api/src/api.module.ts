@@ -6,6 +6,7 @@ import {
   Clock,
   ConfirmMilestoneUseCase,
   CompleteMilestoneUseCase,
+  ContactPreferencesUseCases,
   CreateProgrammeUseCase,
   ExportProgrammeWorkbookUseCase,
   GetMonthlyReturnUseCase,
@@ -34,6 +35,7 @@ import { PersistenceModule } from '@pmo/persistence';
 import { PackagedBankHolidays, YamlProgrammeTemplates } from '@pmo/reference-data';
 import { HighlightReportService, MonthlyReturnService, PdfRenderer } from '@pmo/reporting';
 import { CatalogueController } from './catalogue.controller';
+import { ContactsController } from './contacts.controller';
 import { HealthController } from './health.controller';
 import { HighlightReportsController } from './highlight-reports.controller';
 import { MonthEndScheduleController } from './month-end-schedule.controller';
@@ -68,6 +70,7 @@ export class ApiModule {
         ReportsController,
         MonthlyReturnsController,
         MonthEndScheduleController,
+        ContactsController,
         CatalogueController,
         RehearsalsController,
         HealthController,
@@ -88,6 +91,7 @@ export class ApiModule {
         { provide: ProgrammeScheduler, useFactory: (client: Client) => new TemporalProgrammeScheduler(client), inject: [Client] },
         { provide: MonthEndSchedule, useFactory: (client: Client) => new TemporalMonthEndSchedule(client, config.monthEnd), inject: [Client] },
         MonthEndScheduleUseCases,
+        ContactPreferencesUseCases,
         // Read and checked once, at boot: a bad template stops the API from starting.
         { provide: ProgrammeTemplates, useFactory: () => new YamlProgrammeTemplates() },
         { provide: BankHolidays, useFactory: () => new PackagedBankHolidays() },

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import {
   completeMilestoneSchema,
   confidenceOverrideSchema,
+  contactPreferenceSchema,
   goLiveSchema,
   createProgrammeSchema,
   instantiateTemplateSchema,
@@ -37,6 +38,7 @@ const JSON_BODIES: [method: 'post' | 'put', path: string, schema: z.ZodType][] =
   ['post', '/returns/{period}/versions/{version}/sign-off', signOffSchema],
   ['post', '/returns/{period}/corrections', correctionSchema],
   ['post', '/month-end-schedule/pause', scheduleNoteSchema],
+  ['put', '/contacts/{email}/preference', contactPreferenceSchema],
   ['post', '/month-end-schedule/resume', scheduleNoteSchema],
 ];
 

@@ -18,6 +18,8 @@ export interface CaughtEmail {
  */
 export class MailCatcher {
   readonly emails: CaughtEmail[] = [];
+  /** Addresses refused at RCPT TO with 550, as a server does a mailbox that does not exist. */
+  readonly refused = new Set<string>();
   private readonly listeners = new Set<(email: CaughtEmail) => void>();
   private readonly server: SMTPServer;
 
@@ -26,6 +28,10 @@ export class MailCatcher {
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
+      onRcptTo: (address, _session, callback) => {
+        if (!this.refused.has(address.address.toLowerCase())) return callback();
+        callback(Object.assign(new Error('5.1.1 mailbox unavailable'), { responseCode: 550 }));
+      },
       onData: (stream, session, callback) => {
         simpleParser(stream).then(
           (parsed) => {

@@ -1,7 +1,7 @@
 import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
 import type IORedis from 'ioredis';
-import { ApplicationError, ApplicationErrorCode } from '@pmo/application';
+import { ApplicationError, ApplicationErrorCode, DeliveryFailed } from '@pmo/application';
 import type { DeliveryOutcome } from '@pmo/application';
 import type { RedisConfig } from '@pmo/config';
 import { createRedisConnection } from '@pmo/notifications';
@@ -39,8 +39,9 @@ export class EmailJobProcessor<Data extends object> implements OnApplicationBoot
     try {
       return await this.deliver(job.data);
     } catch (error) {
-      // A job naming no record can never succeed: do not spend retries on it.
+      // A job naming no record, or a delivery refused for good, can never succeed: do not spend retries on it.
       if (error instanceof ApplicationError && error.code === ApplicationErrorCode.NotFound) throw new UnrecoverableError(error.message);
+      if (error instanceof DeliveryFailed && error.permanent) throw new UnrecoverableError(error.message);
       throw error;
     }
   }

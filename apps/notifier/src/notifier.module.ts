@@ -1,9 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { Clock, DeliverEscalationEmailUseCase, DeliverNotificationEmailUseCase, Mailer, SystemClock } from '@pmo/application';
+import { Clock, Courier, DeadLetters, DeliverEscalationEmailUseCase, DeliverNotificationEmailUseCase, DeliveryService, DeliverySettings, SystemClock } from '@pmo/application';
 import type { EngineConfig } from '@pmo/config';
 import { ESCALATION_EMAIL_JOB, ESCALATION_QUEUE, NOTIFICATION_EMAIL_JOB, NOTIFICATION_QUEUE } from '@pmo/contracts';
 import type { EscalationEmailJob, NotificationEmailJob } from '@pmo/contracts';
-import { SmtpMailer } from '@pmo/notifications';
+import { BullmqDeadLetters, ChannelCourier } from '@pmo/notifications';
 import { PersistenceModule } from '@pmo/persistence';
 import { EmailJobProcessor } from './email-job.processor';
 
@@ -18,7 +18,10 @@ export class NotifierModule {
       imports: [PersistenceModule.forRoot(config.database)],
       providers: [
         { provide: Clock, useClass: SystemClock },
-        { provide: Mailer, useFactory: () => new SmtpMailer(config.smtp) },
+        { provide: Courier, useFactory: () => new ChannelCourier(config.smtp, config.delivery) },
+        { provide: DeadLetters, useFactory: () => new BullmqDeadLetters(config.redis) },
+        { provide: DeliverySettings, useValue: { pmoAlertEmails: config.delivery.pmoAlertEmails } },
+        DeliveryService,
         DeliverEscalationEmailUseCase,
         DeliverNotificationEmailUseCase,
         {

@@ -4,7 +4,6 @@ export { Clock, SystemClock } from './ports/clock';
 export { EscalationQueue } from './ports/escalation.queue';
 export { EscalationRepository } from './ports/escalation.repository';
 export type { EscalationForDelivery, EscalationToRecord } from './ports/escalation.repository';
-export { Mailer } from './ports/mailer';
 export type { EmailMessage } from './ports/mailer';
 export { ProgrammeRepository } from './ports/programme.repository';
 export type {
@@ -103,3 +102,9 @@ export { MonthEndSchedule, MonthEndScheduleMissing } from './ports/month-end.sch
 export type { MonthEndScheduleState } from './ports/month-end.schedule';
 export { MonthEndScheduleUseCases, scheduleNoteSchema } from './month-end/month-end-schedule.usecases';
 export type { MonthEndScheduleView } from './month-end/month-end-schedule.usecases';
+export { Courier, DeliveryFailed } from './ports/courier';
+export type { Channel, Route } from './ports/courier';
+export { ContactDirectory, DeadLetters, DeliveryLog } from './ports/delivery-log';
+export type { AttemptOutcome, ContactPreference, DeliveryAttempt } from './ports/delivery-log';
+export { DeliveryService, DeliverySettings } from './delivery/delivery.service';
+export { ContactPreferencesUseCases, contactPreferenceSchema } from './delivery/contact-preferences.usecases';

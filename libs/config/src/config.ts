@@ -39,6 +39,10 @@ const EnvironmentSchema = z.object({
   /** Who signs the NHS England return off, reminded before its deadline; and who hears when it is missed. */
   PMO_RETURN_SIGN_OFF_EMAILS: emailList.default(['pmo@icb.nhs.example']),
   PMO_RETURN_ESCALATION_EMAILS: emailList.default(['director.primary-care@icb.nhs.example']),
+  /** Signs every generic webhook (HMAC-SHA256); without it, deliveries by webhook fail and the PMO is told. */
+  PMO_WEBHOOK_SIGNING_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Who is told when a message cannot be delivered at all. */
+  PMO_ALERT_EMAILS: emailList.default(['pmo@icb.nhs.example']),
   PMO_CHROMIUM_PATH: z.string().refine(isAbsolute, 'must be an absolute path').default('/usr/bin/chromium'),
 });
 
@@ -77,6 +81,10 @@ export interface MonthEndConfig {
   returnSignOffEmails: string[];
   returnEscalationEmails: string[];
 }
+export interface DeliveryConfig {
+  webhookSigningSecret: string | null;
+  pmoAlertEmails: string[];
+}
 export interface PdfConfig {
   chromiumPath: string;
 }
@@ -87,6 +95,7 @@ export interface EngineConfig {
   temporal: TemporalConfig;
   api: ApiConfig;
   smtp: SmtpConfig;
+  delivery: DeliveryConfig;
   pdf: PdfConfig;
   monthEnd: MonthEndConfig;
 }
@@ -130,6 +139,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Engine
         : {}),
       from: env.PMO_MAIL_FROM,
     },
+    delivery: { webhookSigningSecret: env.PMO_WEBHOOK_SIGNING_SECRET ?? null, pmoAlertEmails: env.PMO_ALERT_EMAILS },
     pdf: { chromiumPath: env.PMO_CHROMIUM_PATH },
     monthEnd: {
       runWorkingDay: env.PMO_MONTH_END_RUN_WORKING_DAY,

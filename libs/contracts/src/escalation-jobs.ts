@@ -34,3 +34,8 @@ export interface NotificationEmailJob {
 export function notificationEmailJobId(dedupeKey: string): string {
   return `notification-email.${dedupeKey}`;
 }
+
+/** Deliveries that failed for good; nothing consumes the queue, its jobs are the record. */
+export const DEAD_LETTER_QUEUE = 'dead-letters';
+
+export const DEAD_LETTER_JOB = 'dead-letter';

@@ -1,9 +1,18 @@
 import { OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import type IORedis from 'ioredis';
-import { EscalationQueue, NotificationQueue } from '@pmo/application';
+import { DeadLetters, EscalationQueue, NotificationQueue } from '@pmo/application';
 import type { RedisConfig } from '@pmo/config';
-import { ESCALATION_EMAIL_JOB, ESCALATION_QUEUE, escalationEmailJobId, NOTIFICATION_EMAIL_JOB, NOTIFICATION_QUEUE, notificationEmailJobId } from '@pmo/contracts';
+import {
+  DEAD_LETTER_JOB,
+  DEAD_LETTER_QUEUE,
+  ESCALATION_EMAIL_JOB,
+  ESCALATION_QUEUE,
+  escalationEmailJobId,
+  NOTIFICATION_EMAIL_JOB,
+  NOTIFICATION_QUEUE,
+  notificationEmailJobId,
+} from '@pmo/contracts';
 import type { EscalationCause } from '@pmo/contracts';
 import { createRedisConnection } from './redis-connection';
 
@@ -70,5 +79,27 @@ export class BullmqNotificationQueue extends NotificationQueue implements OnAppl
 
   onApplicationShutdown(): Promise<void> {
     return this.jobs.onApplicationShutdown();
+  }
+}
+
+/** The dead-letter queue: deliveries that failed for good, kept (nothing consumes them) for the PMO to put right. */
+export class BullmqDeadLetters extends DeadLetters implements OnApplicationShutdown {
+  private readonly connection: IORedis;
+  private readonly queue: Queue;
+
+  constructor(config: RedisConfig) {
+    super();
+    this.connection = createRedisConnection(config.url);
+    this.queue = new Queue(DEAD_LETTER_QUEUE, { connection: this.connection, prefix: config.queuePrefix });
+  }
+
+  async add(entry: { deliveryKey: string; recipient: string; route: string; subject: string; error: string }): Promise<void> {
+    // One entry per delivery: its key is the job id, so a retried failure adds nothing.
+    await this.queue.add(DEAD_LETTER_JOB, entry, { jobId: `dead-letter.${entry.deliveryKey}`, removeOnComplete: false, removeOnFail: false });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.queue.close();
+    this.connection.disconnect();
   }
 }

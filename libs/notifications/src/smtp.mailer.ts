@@ -1,15 +1,12 @@
-import { OnApplicationShutdown } from '@nestjs/common';
 import { createTransport, Transporter } from 'nodemailer';
-import { Mailer } from '@pmo/application';
 import type { EmailMessage } from '@pmo/application';
 import type { SmtpConfig } from '@pmo/config';
 
 /** Email over SMTP with nodemailer, pooled so that a burst of escalations reuses connections. */
-export class SmtpMailer extends Mailer implements OnApplicationShutdown {
+export class SmtpMailer {
   private readonly transporter: Transporter;
 
   constructor(private readonly config: SmtpConfig) {
-    super();
     this.transporter = createTransport({
       host: config.host,
       port: config.port,
@@ -27,7 +24,7 @@ export class SmtpMailer extends Mailer implements OnApplicationShutdown {
     return { messageId: info.messageId };
   }
 
-  onApplicationShutdown(): void {
+  close(): void {
     this.transporter.close();
   }
 }

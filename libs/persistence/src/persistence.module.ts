@@ -1,8 +1,9 @@
 import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { EscalationRepository, MonthlyReturnRepository, NotificationRepository, OrganisationRepository, ProgrammeRepository, ReportRepository } from '@pmo/application';
+import { ContactDirectory, DeliveryLog, EscalationRepository, MonthlyReturnRepository, NotificationRepository, OrganisationRepository, ProgrammeRepository, ReportRepository } from '@pmo/application';
 import type { DatabaseConfig } from '@pmo/config';
 import { openMigratedDataSource } from './data-source';
+import { TypeormContactDirectory, TypeormDeliveryLog } from './repositories/typeorm-delivery-log.repository';
 import { TypeormEscalationRepository } from './repositories/typeorm-escalation.repository';
 import { TypeormMonthlyReturnRepository } from './repositories/typeorm-monthly-return.repository';
 import { TypeormNotificationRepository } from './repositories/typeorm-notification.repository';
@@ -27,8 +28,10 @@ export class PersistenceModule implements OnApplicationShutdown {
         { provide: ReportRepository, useClass: TypeormReportRepository },
         { provide: MonthlyReturnRepository, useClass: TypeormMonthlyReturnRepository },
         { provide: NotificationRepository, useClass: TypeormNotificationRepository },
+        { provide: DeliveryLog, useClass: TypeormDeliveryLog },
+        { provide: ContactDirectory, useClass: TypeormContactDirectory },
       ],
-      exports: [DataSource, ProgrammeRepository, EscalationRepository, OrganisationRepository, ReportRepository, MonthlyReturnRepository, NotificationRepository],
+      exports: [DataSource, ProgrammeRepository, EscalationRepository, OrganisationRepository, ReportRepository, MonthlyReturnRepository, NotificationRepository, DeliveryLog, ContactDirectory],
     };
   }
 

@@ -2,19 +2,20 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ApplicationError } from '../application.error';
 import { Clock } from '../ports/clock';
 import { EscalationRepository } from '../ports/escalation.repository';
-import { Mailer } from '../ports/mailer';
+import { DeliveryService } from '../delivery/delivery.service';
+import { DeliveryFailed } from '../ports/courier';
 import { escalationEmail } from './escalation-email';
 
 export type DeliveryOutcome = 'sent' | 'already-sent';
 
-/** Sends one escalation email and records the attempt; an escalation already sent is not sent again. */
+/** Sends one escalation on its recipient's channel and records the attempt; an escalation already sent is not sent again. */
 @Injectable()
 export class DeliverEscalationEmailUseCase {
   private readonly logger = new Logger(DeliverEscalationEmailUseCase.name);
 
   constructor(
     private readonly escalations: EscalationRepository,
-    private readonly mailer: Mailer,
+    private readonly delivery: DeliveryService,
     private readonly clock: Clock,
   ) {}
 
@@ -23,12 +24,12 @@ export class DeliverEscalationEmailUseCase {
     if (escalation === null) throw ApplicationError.notFound(`no escalation ${escalationId}`);
     if (escalation.status === 'sent') return 'already-sent';
     try {
-      const { messageId } = await this.mailer.send(escalationEmail(escalation));
-      await this.escalations.markSent(escalationId, this.clock.now(), messageId);
-      this.logger.log(`escalation ${escalationId} sent (message ${messageId})`);
+      const { reference } = await this.delivery.deliver(`escalation.${escalationId}`, escalationEmail(escalation));
+      await this.escalations.markSent(escalationId, this.clock.now(), reference);
+      this.logger.log(`escalation ${escalationId} sent (${reference})`);
       return 'sent';
     } catch (error) {
-      await this.escalations.markAttemptFailed(escalationId, (error as Error).message, false);
+      await this.escalations.markAttemptFailed(escalationId, (error as Error).message, error instanceof DeliveryFailed && error.permanent);
       throw error;
     }
   }

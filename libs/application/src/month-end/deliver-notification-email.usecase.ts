@@ -3,17 +3,17 @@ import { ApplicationError } from '../application.error';
 import type { DeliveryOutcome } from '../deliver-escalation-email/deliver-escalation-email.usecase';
 import { escapeHtml } from '../deliver-escalation-email/escalation-email';
 import { Clock } from '../ports/clock';
-import { Mailer } from '../ports/mailer';
+import { DeliveryService } from '../delivery/delivery.service';
 import { NotificationRepository } from '../ports/notification.repository';
 
-/** Sends one month-end notification and records the attempt; one already sent is not sent again. */
+/** Sends one month-end notification on its recipient's channel; one already sent is not sent again. */
 @Injectable()
 export class DeliverNotificationEmailUseCase {
   private readonly logger = new Logger(DeliverNotificationEmailUseCase.name);
 
   constructor(
     private readonly notifications: NotificationRepository,
-    private readonly mailer: Mailer,
+    private readonly delivery: DeliveryService,
     private readonly clock: Clock,
   ) {}
 
@@ -22,7 +22,7 @@ export class DeliverNotificationEmailUseCase {
     if (notification === null) throw ApplicationError.notFound(`no notification ${notificationId}`);
     if (notification.status === 'sent') return 'already-sent';
     try {
-      const { messageId } = await this.mailer.send({
+      const { reference } = await this.delivery.deliver(`notification.${notification.dedupeKey}`, {
         to: notification.recipient,
         subject: notification.subject,
         text: notification.body,
@@ -32,8 +32,8 @@ export class DeliverNotificationEmailUseCase {
           .join(''),
         headers: { 'X-PMO-Notification-Id': notification.id, 'X-PMO-Notification-Kind': notification.kind, 'X-PMO-Period': notification.period },
       });
-      await this.notifications.markSent(notificationId, this.clock.now(), messageId);
-      this.logger.log(`notification ${notificationId} (${notification.kind}) sent (message ${messageId})`);
+      await this.notifications.markSent(notificationId, this.clock.now(), reference);
+      this.logger.log(`notification ${notificationId} (${notification.kind}) sent (${reference})`);
       return 'sent';
     } catch (error) {
       await this.notifications.markAttemptFailed(notificationId, (error as Error).message);

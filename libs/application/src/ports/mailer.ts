@@ -1,3 +1,4 @@
+/** A message as every channel renders it: an email's parts; Teams and webhooks take the subject and the text. */
 export interface EmailMessage {
   to: string;
   subject: string;
@@ -5,8 +6,4 @@ export interface EmailMessage {
   html: string;
   /** Lets receiving systems and our own logs tie the message to its cause. */
   headers: Record<string, string>;
-}
-
-export abstract class Mailer {
-  abstract send(message: EmailMessage): Promise<{ messageId: string }>;
 }

@@ -1,0 +1,40 @@
+import type { Channel } from './courier';
+
+export type AttemptOutcome = 'sent' | 'failed' | 'failed-permanently';
+
+/** One try at delivering one message: the programme office's record of who was told what, and when. */
+export interface DeliveryAttempt {
+  deliveryKey: string;
+  recipient: string;
+  channel: Channel;
+  address: string;
+  subject: string;
+  outcome: AttemptOutcome;
+  /** The receiver's reference when sent (an SMTP message id, an HTTP status); the error otherwise. */
+  detail: string;
+  attemptedAt: string;
+}
+
+export interface ContactPreference {
+  email: string;
+  channel: Channel;
+  /** The webhook's URL for Teams and webhook; null for email, which goes to the address itself. */
+  address: string | null;
+  updatedAt: string;
+}
+
+export abstract class DeliveryLog {
+  /** Appends an attempt; a second `sent` for one delivery key is refused by a unique key, and answered false. */
+  abstract recordAttempt(attempt: DeliveryAttempt): Promise<boolean>;
+  abstract attempts(filter: { recipient?: string; deliveryKey?: string }): Promise<DeliveryAttempt[]>;
+}
+
+export abstract class ContactDirectory {
+  abstract preference(email: string): Promise<ContactPreference | null>;
+  abstract savePreference(preference: Omit<ContactPreference, 'updatedAt'>, updatedAt: Date): Promise<ContactPreference>;
+}
+
+/** Deliveries that failed for good, kept for the PMO to look at and put right. */
+export abstract class DeadLetters {
+  abstract add(entry: { deliveryKey: string; recipient: string; route: string; subject: string; error: string }): Promise<void>;
+}

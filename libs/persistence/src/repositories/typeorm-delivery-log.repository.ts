@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ContactDirectory, DeliveryLog } from '@pmo/application';
+import type { AttemptOutcome, Channel, ContactPreference, DeliveryAttempt } from '@pmo/application';
+
+type AttemptRow = {
+  delivery_key: string;
+  recipient: string;
+  channel: Channel;
+  address: string;
+  subject: string;
+  outcome: AttemptOutcome;
+  detail: string;
+  attempted_at: Date;
+};
+
+type PreferenceRow = { email: string; channel: Channel; address: string | null; updated_at: Date };
+
+const toPreference = (row: PreferenceRow): ContactPreference => ({ email: row.email, channel: row.channel, address: row.address, updatedAt: row.updated_at.toISOString() });
+
+@Injectable()
+export class TypeormDeliveryLog extends DeliveryLog {
+  constructor(private readonly dataSource: DataSource) {
+    super();
+  }
+
+  async recordAttempt(attempt: DeliveryAttempt): Promise<boolean> {
+    const inserted = (await this.dataSource.query(
+      `INSERT INTO delivery_attempts (delivery_key, recipient, channel, address, subject, outcome, detail, attempted_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (delivery_key) WHERE outcome = 'sent' DO NOTHING RETURNING id`,
+      [attempt.deliveryKey, attempt.recipient, attempt.channel, attempt.address, attempt.subject, attempt.outcome, attempt.detail, attempt.attemptedAt],
+    )) as unknown[];
+    return inserted.length > 0;
+  }
+
+  async attempts(filter: { recipient?: string; deliveryKey?: string }): Promise<DeliveryAttempt[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT * FROM delivery_attempts WHERE ($1::text IS NULL OR lower(recipient) = lower($1)) AND ($2::text IS NULL OR delivery_key = $2) ORDER BY attempted_at, id`,
+      [filter.recipient ?? null, filter.deliveryKey ?? null],
+    )) as AttemptRow[];
+    return rows.map((row) => ({
+      deliveryKey: row.delivery_key,
+      recipient: row.recipient,
+      channel: row.channel,
+      address: row.address,
+      subject: row.subject,
+      outcome: row.outcome,
+      detail: row.detail,
+      attemptedAt: row.attempted_at.toISOString(),
+    }));
+  }
+}
+
+@Injectable()
+export class TypeormContactDirectory extends ContactDirectory {
+  constructor(private readonly dataSource: DataSource) {
+    super();
+  }
+
+  async preference(email: string): Promise<ContactPreference | null> {
+    const rows = (await this.dataSource.query(`SELECT * FROM contact_preferences WHERE email = lower($1)`, [email])) as PreferenceRow[];
+    return rows.length === 0 ? null : toPreference(rows[0]);
+  }
+
+  async savePreference(preference: Omit<ContactPreference, 'updatedAt'>, updatedAt: Date): Promise<ContactPreference> {
+    const rows = (await this.dataSource.query(
+      `INSERT INTO contact_preferences (email, channel, address, updated_at) VALUES (lower($1), $2, $3, $4)
+       ON CONFLICT (email) DO UPDATE SET channel = EXCLUDED.channel, address = EXCLUDED.address, updated_at = EXCLUDED.updated_at RETURNING *`,
+      [preference.email, preference.channel, preference.address, updatedAt],
+    )) as PreferenceRow[];
+    return toPreference(rows[0]);
+  }
+}
