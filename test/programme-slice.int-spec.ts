@@ -30,7 +30,7 @@ describe('a programme, end to end on the real stack', () => {
     return counts;
   };
 
-  it('keeps a milestone completed in time Green, turns an overdue one Red and emails its lead once', async () => {
+  it('keeps a milestone completed in time Green, turns an overdue one Red and emails its owner once, the first rung of its ladder', async () => {
     const created = await request(engine.http)
       .post('/programmes')
       .send({
@@ -54,7 +54,7 @@ describe('a programme, end to end on the real stack', () => {
     expect((completed.body as ProgrammeView).milestones[0].status).toBe('Complete');
 
     const email = await engine.inbox.waitFor((mail) => mail.subject.includes('Governing Body approval'), 30_000);
-    expect(email.to).toEqual(['lead@dorset.nhs.example']);
+    expect(email.to).toEqual(['governance@dorset.nhs.example']);
     expect(email.subject).toBe("RED: milestone 'Governing Body approval' is overdue (Extended access procurement, Dorset)");
     expect(email.text).toContain('Milestone owner: governance@dorset.nhs.example');
     expect(email.html).toContain('<strong>Governing Body approval</strong>');
@@ -66,7 +66,7 @@ describe('a programme, end to end on the real stack', () => {
       expect(view.reasons[0]).toMatch(/^milestone 'Governing Body approval' overdue since/);
       expect(view.milestones.map((m) => m.status)).toEqual(['Complete', 'Red', 'Green']);
       expect(view.escalations).toEqual([
-        expect.objectContaining({ milestoneId: approval.id, rung: 1, channel: 'email', recipient: 'lead@dorset.nhs.example', status: 'sent', attempts: 1 }),
+        expect.objectContaining({ milestoneId: approval.id, rung: 1, channel: 'email', recipient: 'governance@dorset.nhs.example', status: 'sent', attempts: 1 }),
       ]);
     });
     const status = await temporal.client.workflow.getHandle(`programme-${programme.id}`).query('programmeStatus');

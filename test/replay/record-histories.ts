@@ -5,7 +5,7 @@ import { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import request from 'supertest';
 import type { ProgrammePlanRecord, ProgrammeView } from '@pmo/application';
-import { MONTH_END_TICK_WORKFLOW_TYPE, monthEndTickWorkflowId, monthEndWorkflowId, phaseRolloutWorkflowId, phaseStatusQuery, PROGRAMME_TASK_QUEUE, programmeWorkflowId } from '@pmo/contracts';
+import { escalationWorkflowId, MONTH_END_TICK_WORKFLOW_TYPE, monthEndTickWorkflowId, monthEndWorkflowId, phaseRolloutWorkflowId, phaseStatusQuery, PROGRAMME_TASK_QUEUE, programmeWorkflowId } from '@pmo/contracts';
 import { TestEngine } from '../support/engine';
 import { startTimeSkippingTemporal } from '../support/temporal';
 import { temporalCliPath } from '../support/tools';
@@ -89,6 +89,33 @@ describe('recording workflow histories', () => {
     const client = new Client({ connection: temporal.connection, namespace: temporal.namespace });
     await client.workflow.execute(MONTH_END_TICK_WORKFLOW_TYPE, { workflowId: monthEndTickWorkflowId('2026-12-07'), taskQueue: PROGRAMME_TASK_QUEUE, args: [] });
     writeHistory(monthEndTickWorkflowId('2026-12-07'), 'month-end-tick-workflow.v1.json');
+  });
+
+  it('records an escalation ladder: the programme starting it, two rungs climbed, acknowledged, the milestone completed', async () => {
+    if (existsSync(resolve(__dirname, 'histories/escalation-workflow.v1.json'))) return;
+    const now = await temporal.currentTimeMs();
+    const created = await request(engine.http)
+      .post('/programmes')
+      .send({
+        name: 'Recorded ladder',
+        leadEmail: 'lead@nhs.example',
+        sroEmail: 'sro@nhs.example',
+        milestones: [
+          { name: 'Falls overdue', ownerEmail: 'owner@nhs.example', dueAt: new Date(now + 86_400_000).toISOString() },
+          { name: 'Later', ownerEmail: 'owner@nhs.example', dueAt: new Date(now + 300 * 86_400_000).toISOString() },
+        ],
+      })
+      .expect(201);
+    const programme = created.body as ProgrammeView;
+    const milestoneId = programme.milestones[0].id;
+    await temporal.sleep(2 * 86_400_000);
+    const state = (await request(engine.http).get(`/programmes/${programme.id}/milestones/${milestoneId}/escalation`).expect(200)).body as { rungs: { at: string }[] };
+    await temporal.sleep(Date.parse(state.rungs[1].at) + 60_000 - (await temporal.currentTimeMs()));
+    await request(engine.http).post(`/programmes/${programme.id}/milestones/${milestoneId}/escalation/acknowledge`).send({ by: 'lead@nhs.example' }).expect(200);
+    await request(engine.http).post(`/programmes/${programme.id}/milestones/${milestoneId}/complete`).send({}).expect(200);
+    await temporal.client.workflow.getHandle(escalationWorkflowId(programme.id, milestoneId)).result();
+    writeHistory(escalationWorkflowId(programme.id, milestoneId), 'escalation-workflow.v1.json');
+    writeHistory(programmeWorkflowId(programme.id), 'programme-workflow.v4.json');
   });
 
   it('records a phased rollout: the programme starting its phase children, one phase going live member by member', async () => {

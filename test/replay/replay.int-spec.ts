@@ -29,7 +29,7 @@ describe('recorded workflow histories', () => {
 
   it('cover every workflow type', () => {
     const types = recordedHistories().map(({ history }) => history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name);
-    expect(new Set(types)).toEqual(new Set(['programmeWorkflow', 'phaseRolloutWorkflow', 'monthEndWorkflow', 'monthEndTickWorkflow']));
+    expect(new Set(types)).toEqual(new Set(['programmeWorkflow', 'phaseRolloutWorkflow', 'monthEndWorkflow', 'monthEndTickWorkflow', 'escalationWorkflow']));
   });
 
   it('replay clean on the workflow bundle the worker runs', async () => {

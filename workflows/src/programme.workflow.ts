@@ -1,6 +1,7 @@
 import {
   condition,
   continueAsNew,
+  getExternalWorkflowHandle,
   log,
   ParentClosePolicy,
   patched,
@@ -8,11 +9,21 @@ import {
   setHandler,
   startChild,
   workflowInfo,
+  WorkflowIdReusePolicy,
 } from '@temporalio/workflow';
-import { completeMilestoneUpdate, confirmMilestoneUpdate, phaseRolloutWorkflowId, programmeChangedSignal, programmeStatusQuery } from '@pmo/contracts';
+import {
+  completeMilestoneUpdate,
+  confirmMilestoneUpdate,
+  escalationCauseClearedSignal,
+  escalationWorkflowId,
+  phaseRolloutWorkflowId,
+  programmeChangedSignal,
+  programmeStatusQuery,
+} from '@pmo/contracts';
 import type { ProgrammeActivities, ProgrammeWorkflowInput } from '@pmo/contracts';
 import type { ProgrammeAssessment } from '@pmo/domain';
 import { milestonesToEscalate } from './escalation-policy';
+import { escalationWorkflow } from './escalation.workflow';
 import { phaseRolloutWorkflow } from './phase-rollout.workflow';
 import { validateCompletion, validateOpenMilestone } from './progress-updates';
 
@@ -43,6 +54,7 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
     completeMilestoneUpdate,
     async (update) => {
       await recordMilestoneCompletion({ programmeId: input.programmeId, ...update });
+      if (escalated.has(update.milestoneId) && patched('escalation-ladders')) await clearEscalationLadder(input.programmeId, update.milestoneId);
       assessment = await evaluateProgramme({ programmeId: input.programmeId, asAt: new Date().toISOString() });
       // The main loop re-plans its timers for the new record.
       changed = true;
@@ -68,7 +80,9 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
     if (patched('phase-rollout-children')) await startPhaseRollouts(input.programmeId, startedPhases);
 
     for (const milestoneId of milestonesToEscalate(assessment, escalated)) {
-      await raiseEscalation({ programmeId: input.programmeId, milestoneId, rung: 1 });
+      // Runs recorded before ladders told the programme lead once; now each overdue milestone climbs its own.
+      if (patched('escalation-ladders')) await startEscalationLadder(input.programmeId, milestoneId);
+      else await raiseEscalation({ programmeId: input.programmeId, milestoneId, rung: 1 });
       escalated.add(milestoneId);
     }
 
@@ -108,5 +122,28 @@ async function startPhaseRollouts(programmeId: string, started: Set<string>): Pr
       if ((error as Error).name !== 'WorkflowExecutionAlreadyStartedError') throw error;
     }
     started.add(phaseRef);
+  }
+}
+
+/** The milestone's ladder, started once: a later run of this workflow finds it climbing or done. */
+async function startEscalationLadder(programmeId: string, milestoneId: string): Promise<void> {
+  try {
+    await startChild(escalationWorkflow, {
+      workflowId: escalationWorkflowId(programmeId, milestoneId),
+      args: [{ programmeId, milestoneId }],
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+    });
+  } catch (error) {
+    if ((error as Error).name !== 'WorkflowExecutionAlreadyStartedError') throw error;
+  }
+}
+
+/** A completed milestone stops its ladder at once; one that already finished climbing has nothing to hear. */
+async function clearEscalationLadder(programmeId: string, milestoneId: string): Promise<void> {
+  try {
+    await getExternalWorkflowHandle(escalationWorkflowId(programmeId, milestoneId)).signal(escalationCauseClearedSignal);
+  } catch (error) {
+    log.info('escalation ladder already closed', { milestoneId, error: (error as Error).message });
   }
 }

@@ -5,9 +5,12 @@ import {
   BankHolidays,
   Clock,
   ConfirmMilestoneUseCase,
+  AcknowledgementLinks,
   CompleteMilestoneUseCase,
   ContactPreferencesUseCases,
   CreateProgrammeUseCase,
+  EscalationLadderUseCases,
+  EscalationUseCases,
   ExportProgrammeWorkbookUseCase,
   GetMonthlyReturnUseCase,
   GetProgrammePlanUseCase,
@@ -15,6 +18,7 @@ import {
   GetTrajectoryProgressUseCase,
   ImportProgrammeWorkbookUseCase,
   InstantiateTemplateUseCase,
+  LinkSettings,
   MonthEndSchedule,
   MonthEndScheduleUseCases,
   MonthEndSettings,
@@ -36,6 +40,7 @@ import { PackagedBankHolidays, YamlProgrammeTemplates } from '@pmo/reference-dat
 import { HighlightReportService, MonthlyReturnService, PdfRenderer } from '@pmo/reporting';
 import { CatalogueController } from './catalogue.controller';
 import { ContactsController } from './contacts.controller';
+import { EscalationsController } from './escalations.controller';
 import { HealthController } from './health.controller';
 import { HighlightReportsController } from './highlight-reports.controller';
 import { MonthEndScheduleController } from './month-end-schedule.controller';
@@ -71,6 +76,7 @@ export class ApiModule {
         MonthlyReturnsController,
         MonthEndScheduleController,
         ContactsController,
+        EscalationsController,
         CatalogueController,
         RehearsalsController,
         HealthController,
@@ -92,6 +98,10 @@ export class ApiModule {
         { provide: MonthEndSchedule, useFactory: (client: Client) => new TemporalMonthEndSchedule(client, config.monthEnd), inject: [Client] },
         MonthEndScheduleUseCases,
         ContactPreferencesUseCases,
+        EscalationLadderUseCases,
+        EscalationUseCases,
+        AcknowledgementLinks,
+        { provide: LinkSettings, useValue: { publicUrl: config.delivery.publicUrl, signingSecret: config.delivery.linkSigningSecret } },
         // Read and checked once, at boot: a bad template stops the API from starting.
         { provide: ProgrammeTemplates, useFactory: () => new YamlProgrammeTemplates() },
         { provide: BankHolidays, useFactory: () => new PackagedBankHolidays() },

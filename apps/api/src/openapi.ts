@@ -3,16 +3,19 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { z } from 'zod';
 import {
+  acknowledgeSchema,
   completeMilestoneSchema,
   confidenceOverrideSchema,
   contactPreferenceSchema,
   goLiveSchema,
   createProgrammeSchema,
+  escalationLadderSchema,
   instantiateTemplateSchema,
   monthlyUpdateSchema,
   rebaselineSchema,
   scheduleNoteSchema,
   signOffSchema,
+  snoozeSchema,
   spendSchema,
   trajectoryActualsSchema,
 } from '@pmo/application';
@@ -39,6 +42,9 @@ const JSON_BODIES: [method: 'post' | 'put', path: string, schema: z.ZodType][] =
   ['post', '/returns/{period}/corrections', correctionSchema],
   ['post', '/month-end-schedule/pause', scheduleNoteSchema],
   ['put', '/contacts/{email}/preference', contactPreferenceSchema],
+  ['put', '/programmes/{programmeId}/escalation-ladder', escalationLadderSchema],
+  ['post', '/programmes/{programmeId}/milestones/{milestoneId}/escalation/acknowledge', acknowledgeSchema],
+  ['post', '/programmes/{programmeId}/milestones/{milestoneId}/escalation/snooze', snoozeSchema],
   ['post', '/month-end-schedule/resume', scheduleNoteSchema],
 ];
 

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { Clock, Courier, DeadLetters, DeliverEscalationEmailUseCase, DeliverNotificationEmailUseCase, DeliveryService, DeliverySettings, SystemClock } from '@pmo/application';
+import { AcknowledgementLinks, Clock, Courier, DeadLetters, DeliverEscalationEmailUseCase, DeliverNotificationEmailUseCase, DeliveryService, DeliverySettings, LinkSettings, SystemClock } from '@pmo/application';
 import type { EngineConfig } from '@pmo/config';
 import { ESCALATION_EMAIL_JOB, ESCALATION_QUEUE, NOTIFICATION_EMAIL_JOB, NOTIFICATION_QUEUE } from '@pmo/contracts';
 import type { EscalationEmailJob, NotificationEmailJob } from '@pmo/contracts';
@@ -22,6 +22,8 @@ export class NotifierModule {
         { provide: DeadLetters, useFactory: () => new BullmqDeadLetters(config.redis) },
         { provide: DeliverySettings, useValue: { pmoAlertEmails: config.delivery.pmoAlertEmails } },
         DeliveryService,
+        { provide: LinkSettings, useValue: { publicUrl: config.delivery.publicUrl, signingSecret: config.delivery.linkSigningSecret } },
+        AcknowledgementLinks,
         DeliverEscalationEmailUseCase,
         DeliverNotificationEmailUseCase,
         {

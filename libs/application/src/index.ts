@@ -108,3 +108,6 @@ export { ContactDirectory, DeadLetters, DeliveryLog } from './ports/delivery-log
 export type { AttemptOutcome, ContactPreference, DeliveryAttempt } from './ports/delivery-log';
 export { DeliveryService, DeliverySettings } from './delivery/delivery.service';
 export { ContactPreferencesUseCases, contactPreferenceSchema } from './delivery/contact-preferences.usecases';
+export { EscalationLadderUseCases, escalationLadderSchema } from './raise-escalation/escalation-ladder.usecases';
+export { AcknowledgementLinks, LinkSettings } from './raise-escalation/acknowledgement-links';
+export { acknowledgeSchema, EscalationUseCases, snoozeSchema } from './raise-escalation/escalation.usecases';

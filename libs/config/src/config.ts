@@ -41,6 +41,10 @@ const EnvironmentSchema = z.object({
   PMO_RETURN_ESCALATION_EMAILS: emailList.default(['director.primary-care@icb.nhs.example']),
   /** Signs every generic webhook (HMAC-SHA256); without it, deliveries by webhook fail and the PMO is told. */
   PMO_WEBHOOK_SIGNING_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** The API's address as people reach it from a message, for signed acknowledgement links. */
+  PMO_PUBLIC_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3000'),
+  /** Signs acknowledgement links (HMAC-SHA256); without it, messages carry no link and acknowledging is by the API. */
+  PMO_LINK_SIGNING_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Who is told when a message cannot be delivered at all. */
   PMO_ALERT_EMAILS: emailList.default(['pmo@icb.nhs.example']),
   PMO_CHROMIUM_PATH: z.string().refine(isAbsolute, 'must be an absolute path').default('/usr/bin/chromium'),
@@ -84,6 +88,8 @@ export interface MonthEndConfig {
 export interface DeliveryConfig {
   webhookSigningSecret: string | null;
   pmoAlertEmails: string[];
+  publicUrl: string;
+  linkSigningSecret: string | null;
 }
 export interface PdfConfig {
   chromiumPath: string;
@@ -139,7 +145,12 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Engine
         : {}),
       from: env.PMO_MAIL_FROM,
     },
-    delivery: { webhookSigningSecret: env.PMO_WEBHOOK_SIGNING_SECRET ?? null, pmoAlertEmails: env.PMO_ALERT_EMAILS },
+    delivery: {
+      webhookSigningSecret: env.PMO_WEBHOOK_SIGNING_SECRET ?? null,
+      pmoAlertEmails: env.PMO_ALERT_EMAILS,
+      publicUrl: env.PMO_PUBLIC_URL,
+      linkSigningSecret: env.PMO_LINK_SIGNING_SECRET ?? null,
+    },
     pdf: { chromiumPath: env.PMO_CHROMIUM_PATH },
     monthEnd: {
       runWorkingDay: env.PMO_MONTH_END_RUN_WORKING_DAY,

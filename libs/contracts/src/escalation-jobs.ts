@@ -7,18 +7,20 @@ export interface EscalationEmailJob {
   escalationId: string;
 }
 
+/** One message of a ladder: the cause, the rung and the person it tells. */
 export interface EscalationCause {
   programmeId: string;
   milestoneId: string;
   rung: number;
+  recipient: string;
 }
 
 /**
- * The job id of an escalation email: the same cause and rung always give the same id, so BullMQ
- * keeps one job however often an activity retries the enqueue. BullMQ forbids ':' in custom ids.
+ * The job id of an escalation message: the same cause, rung and recipient always give the same id, so
+ * BullMQ keeps one job however often an activity retries the enqueue. BullMQ forbids ':' in custom ids.
  */
 export function escalationEmailJobId(cause: EscalationCause): string {
-  return `escalation-email.${cause.programmeId}.${cause.milestoneId}.rung-${cause.rung}`;
+  return `escalation-email.${cause.programmeId}.${cause.milestoneId}.rung-${cause.rung}.${cause.recipient.toLowerCase()}`;
 }
 
 /** The BullMQ queue that carries the month-end cycle's reminders and escalations. */

@@ -28,3 +28,12 @@ export { DEAD_LETTER_JOB, DEAD_LETTER_QUEUE, ESCALATION_EMAIL_JOB, ESCALATION_QU
 export type { EscalationCause, EscalationEmailJob, NotificationEmailJob } from './escalation-jobs';
 export { MONTH_END_SCHEDULE_ID, MONTH_END_TICK_WORKFLOW_TYPE, MONTH_END_WORKFLOW_TYPE, monthEndTickWorkflowId, monthEndWorkflowId } from './month-end';
 export type { KeptReport, KeptReturn, MonthEndActivities, MonthEndInput, MonthEndSummary, MonthEndTickActivities, MonthEndTickResult } from './month-end';
+export {
+  acknowledgeEscalationSignal,
+  ESCALATION_WORKFLOW_TYPE,
+  escalationCauseClearedSignal,
+  escalationStateQuery,
+  escalationWorkflowId,
+  snoozeEscalationSignal,
+} from './escalation-workflow';
+export type { Acknowledgement, EscalationActivities, EscalationInput, EscalationState, Snooze } from './escalation-workflow';

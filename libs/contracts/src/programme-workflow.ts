@@ -1,5 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { PhaseAssessment, ProgrammeAssessment } from '@pmo/domain';
+import type { EscalationRole, PhaseAssessment, ProgrammeAssessment } from '@pmo/domain';
+import type { EscalationActivities } from './escalation-workflow';
 import type { MonthEndActivities, MonthEndTickActivities } from './month-end';
 
 /** Every programme workflow and its activities run on this task queue. */
@@ -87,10 +88,12 @@ export interface RaiseEscalationInput {
   programmeId: string;
   milestoneId: string;
   rung: number;
+  /** Whom the rung tells; runs recorded before ladders raised rung 1 to the programme lead alone. */
+  to?: EscalationRole[];
 }
 
 /** The activities the workflows call; apps/worker implements them. */
-export interface ProgrammeActivities extends MonthEndActivities, MonthEndTickActivities {
+export interface ProgrammeActivities extends MonthEndActivities, MonthEndTickActivities, EscalationActivities {
   evaluateProgramme(input: EvaluateProgrammeInput): Promise<ProgrammeAssessment>;
   raiseEscalation(input: RaiseEscalationInput): Promise<void>;
   recordMilestoneCompletion(input: RecordMilestoneCompletionInput): Promise<void>;

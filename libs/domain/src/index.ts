@@ -22,3 +22,5 @@ export { SIGN_OFF_STEPS, signOffRefusal, statusAfter } from './return-sign-off';
 export type { ReturnStatus, SignOffRecord, SignOffStep } from './return-sign-off';
 export { cycleDays, DEFAULT_CYCLE_RULE, dutiesOn } from './month-end-cycle';
 export type { CycleDays, CycleDuties, CycleRule } from './month-end-cycle';
+export { DEFAULT_OVERDUE_LADDER, ESCALATION_ROLES, ladderProblems, rungInstants, snoozeEndsAt } from './escalation-ladder';
+export type { EscalationRole, LadderRung } from './escalation-ladder';

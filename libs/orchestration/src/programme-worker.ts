@@ -4,6 +4,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import {
   AssessPhaseUseCase,
   CycleDutiesService,
+  EscalationLadderUseCases,
   EvaluateProgrammeUseCase,
   ListPhasesUseCase,
   ProgrammeStatusService,
@@ -37,6 +38,7 @@ export const ACTIVITY_PROVIDERS = [
   CollatedReportsService,
   MonthlyReturnService,
   CycleDutiesService,
+  EscalationLadderUseCases,
 ];
 
 /** The activities over the use cases of a booted WorkerModule. */
@@ -53,6 +55,7 @@ export function programmeActivitiesOf(context: INestApplicationContext): Program
     collatedReports: context.get(CollatedReportsService),
     monthlyReturns: context.get(MonthlyReturnService),
     cycleDuties: context.get(CycleDutiesService),
+    escalationLadders: context.get(EscalationLadderUseCases),
   });
 }
 

@@ -3,6 +3,7 @@ import { ApplicationError, ApplicationErrorCode } from '@pmo/application';
 import type {
   AssessPhaseUseCase,
   CycleDutiesService,
+  EscalationLadderUseCases,
   EvaluateProgrammeUseCase,
   ListPhasesUseCase,
   RaiseEscalationUseCase,
@@ -27,6 +28,7 @@ export interface ProgrammeActivityDependencies {
   collatedReports: CollatedReportsService;
   monthlyReturns: MonthlyReturnService;
   cycleDuties: CycleDutiesService;
+  escalationLadders: EscalationLadderUseCases;
 }
 
 const kept = (reports: StoredReport[]): KeptReport[] => reports.map(({ id, kind, format, sha256 }) => ({ reportId: id, kind, format, sha256 }));
@@ -54,6 +56,8 @@ export function createProgrammeActivities(dependencies: ProgrammeActivityDepende
     escalateMissingUpdates: (input) => dependencies.cycleDuties.escalateMissingUpdates(input.period),
     remindReturnSignOff: (input) => dependencies.cycleDuties.remindReturnSignOff(input.period),
     escalateReturnSignOff: (input) => dependencies.cycleDuties.escalateReturnSignOff(input.period),
+    planEscalationLadder: (input) => failFastOnBadInput(() => dependencies.escalationLadders.plan(input)),
+    escalationCauseOpen: (input) => failFastOnBadInput(() => dependencies.escalationLadders.causeOpen(input)),
   };
 }
 

@@ -4,8 +4,11 @@ import { ApplicationFailure } from '@temporalio/common';
 import { ApplicationError, ApplicationErrorCode, ProgrammeScheduler } from '@pmo/application';
 import type { FieldProblem } from '@pmo/application';
 import {
+  acknowledgeEscalationSignal,
   completeMilestoneUpdate,
   confirmMilestoneUpdate,
+  escalationStateQuery,
+  escalationWorkflowId,
   MONTH_END_WORKFLOW_TYPE,
   monthEndWorkflowId,
   phaseChangedSignal,
@@ -14,9 +17,10 @@ import {
   PROGRAMME_WORKFLOW_TYPE,
   programmeChangedSignal,
   programmeWorkflowId,
+  snoozeEscalationSignal,
   UPDATE_REFUSALS,
 } from '@pmo/contracts';
-import type { MonthEndInput, MonthEndSummary, ProgrammeChange, ProgrammeWorkflowInput } from '@pmo/contracts';
+import type { Acknowledgement, EscalationInput, EscalationState, MonthEndInput, MonthEndSummary, ProgrammeChange, ProgrammeWorkflowInput, Snooze } from '@pmo/contracts';
 
 const CODE_BY_REFUSAL: Record<string, ApplicationErrorCode> = {
   [UPDATE_REFUSALS.notFound]: ApplicationErrorCode.NotFound,
@@ -67,6 +71,34 @@ export class TemporalProgrammeScheduler extends ProgrammeScheduler {
 
   confirmMilestone(programmeId: string, milestoneId: string): Promise<void> {
     return this.progress(programmeId, milestoneId, (handle) => handle.executeUpdate(confirmMilestoneUpdate, { args: [{ milestoneId }] }));
+  }
+
+  async escalationState(cause: EscalationInput): Promise<EscalationState | null> {
+    try {
+      return await this.client.workflow.getHandle(escalationWorkflowId(cause.programmeId, cause.milestoneId)).query(escalationStateQuery);
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return null;
+      throw error;
+    }
+  }
+
+  acknowledgeEscalation(cause: EscalationInput, acknowledgement: Acknowledgement): Promise<boolean> {
+    return this.signalLadder(cause, (handle) => handle.signal(acknowledgeEscalationSignal, acknowledgement));
+  }
+
+  snoozeEscalation(cause: EscalationInput, snooze: Snooze): Promise<boolean> {
+    return this.signalLadder(cause, (handle) => handle.signal(snoozeEscalationSignal, snooze));
+  }
+
+  /** Signals a ladder still climbing; one that has finished (or never started) cannot hear it. */
+  private async signalLadder(cause: EscalationInput, send: (handle: WorkflowHandle) => Promise<void>): Promise<boolean> {
+    try {
+      await send(this.client.workflow.getHandle(escalationWorkflowId(cause.programmeId, cause.milestoneId)));
+      return true;
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return false;
+      throw error;
+    }
   }
 
   /** Sends a progress update, starting the workflow first when it has ended; refusals become ApplicationErrors. */

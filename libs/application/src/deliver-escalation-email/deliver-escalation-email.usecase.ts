@@ -3,6 +3,7 @@ import { ApplicationError } from '../application.error';
 import { Clock } from '../ports/clock';
 import { EscalationRepository } from '../ports/escalation.repository';
 import { DeliveryService } from '../delivery/delivery.service';
+import { AcknowledgementLinks } from '../raise-escalation/acknowledgement-links';
 import { DeliveryFailed } from '../ports/courier';
 import { escalationEmail } from './escalation-email';
 
@@ -16,6 +17,7 @@ export class DeliverEscalationEmailUseCase {
   constructor(
     private readonly escalations: EscalationRepository,
     private readonly delivery: DeliveryService,
+    private readonly links: AcknowledgementLinks,
     private readonly clock: Clock,
   ) {}
 
@@ -24,7 +26,10 @@ export class DeliverEscalationEmailUseCase {
     if (escalation === null) throw ApplicationError.notFound(`no escalation ${escalationId}`);
     if (escalation.status === 'sent') return 'already-sent';
     try {
-      const { reference } = await this.delivery.deliver(`escalation.${escalationId}`, escalationEmail(escalation));
+      const { reference } = await this.delivery.deliver(
+        `escalation.${escalationId}`,
+        escalationEmail(escalation, this.links.linkFor({ programmeId: escalation.programme.id, milestoneId: escalation.milestone.id }, escalation.recipient)),
+      );
       await this.escalations.markSent(escalationId, this.clock.now(), reference);
       this.logger.log(`escalation ${escalationId} sent (${reference})`);
       return 'sent';

@@ -12,14 +12,20 @@ const escalation: EscalationForDelivery = {
 
 describe('escalationEmail', () => {
   it('gives the due time in UK time, British Summer Time included', () => {
-    expect(escalationEmail(escalation).text).toContain('was due on Friday, 14 September 2018 at 17:00 (UK time)');
+    expect(escalationEmail(escalation, null).text).toContain('was due on Friday, 14 September 2018 at 17:00 (UK time)');
   });
 
   it('escapes the programme and milestone names in HTML, and addresses the recipient', () => {
-    const email = escalationEmail(escalation);
+    const email = escalationEmail(escalation, null);
     expect(email.to).toBe('lead@dorset.nhs.example');
     expect(email.html).toContain('Extended access &#60;Dorset&#62;');
     expect(email.html).not.toContain('<Dorset>');
     expect(email.headers['X-PMO-Escalation-Id']).toBe('e1');
+  });
+
+  it('carries the signed acknowledgement link when there is one', () => {
+    const email = escalationEmail(escalation, 'https://pmo.example/escalations/acknowledge?token=a.b');
+    expect(email.text).toContain('Acknowledge this escalation (it then goes no higher): https://pmo.example/escalations/acknowledge?token=a.b');
+    expect(email.html).toContain('<a href="https://pmo.example/escalations/acknowledge?token=a.b">');
   });
 });

@@ -3,8 +3,11 @@ import type { EscalationForDelivery } from '../ports/escalation.repository';
 
 const LONDON = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'full', timeStyle: 'short' });
 
-/** The escalation email, plain text and HTML, with the due time as leads read it: Europe/London. */
-export function escalationEmail(escalation: EscalationForDelivery): EmailMessage {
+/**
+ * The escalation email, plain text and HTML, with the due time as leads read it: Europe/London, and
+ * the signed link that acknowledges it (stopping the ladder) when links are configured.
+ */
+export function escalationEmail(escalation: EscalationForDelivery, acknowledgeUrl: string | null): EmailMessage {
   const { programme, milestone } = escalation;
   const due = `${LONDON.format(new Date(milestone.dueAt))} (UK time)`;
   const subject = `RED: milestone '${milestone.name}' is overdue (${programme.name})`;
@@ -17,6 +20,7 @@ export function escalationEmail(escalation: EscalationForDelivery): EmailMessage
     `Escalation rung: ${escalation.rung}`,
     ``,
     `Please record the milestone's completion, or agree a new forecast with its owner.`,
+    ...(acknowledgeUrl === null ? [] : [``, `Acknowledge this escalation (it then goes no higher): ${acknowledgeUrl}`]),
   ];
   const html = [
     `<p>The milestone <strong>${escapeHtml(milestone.name)}</strong> of the programme <strong>${escapeHtml(programme.name)}</strong>`,
@@ -25,6 +29,7 @@ export function escalationEmail(escalation: EscalationForDelivery): EmailMessage
     `<ul><li>Milestone owner: ${escapeHtml(milestone.ownerEmail)}</li><li>Programme lead: ${escapeHtml(programme.leadEmail)}</li>`,
     `<li>Escalation rung: ${escalation.rung}</li></ul>`,
     `<p>Please record the milestone's completion, or agree a new forecast with its owner.</p>`,
+    acknowledgeUrl === null ? '' : `<p><a href="${escapeHtml(acknowledgeUrl)}">Acknowledge this escalation</a> (it then goes no higher).</p>`,
   ].join('');
   return {
     to: escalation.recipient,

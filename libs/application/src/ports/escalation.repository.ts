@@ -1,3 +1,4 @@
+import type { LadderRung } from '@pmo/domain';
 import type { DeliveryStatus } from './programme.repository';
 
 export interface EscalationToRecord {
@@ -24,4 +25,7 @@ export abstract class EscalationRepository {
   abstract findForDelivery(escalationId: string): Promise<EscalationForDelivery | null>;
   abstract markSent(escalationId: string, sentAt: Date, messageId: string): Promise<void>;
   abstract markAttemptFailed(escalationId: string, error: string, permanently: boolean): Promise<void>;
+  /** The programme's own ladder for overdue milestones; null when it uses the default. */
+  abstract ladderFor(programmeId: string): Promise<LadderRung[] | null>;
+  abstract setLadder(programmeId: string, ladder: LadderRung[] | null, setBy: string, at: Date): Promise<'saved' | 'programme-not-found'>;
 }

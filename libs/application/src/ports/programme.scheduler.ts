@@ -1,4 +1,4 @@
-import type { MonthEndSummary, ProgrammeChange } from '@pmo/contracts';
+import type { Acknowledgement, EscalationInput, EscalationState, MonthEndSummary, ProgrammeChange, Snooze } from '@pmo/contracts';
 
 /** The programme's workflow, as the application sees it. */
 export abstract class ProgrammeScheduler {
@@ -15,4 +15,9 @@ export abstract class ProgrammeScheduler {
   abstract phaseChanged(programmeId: string, phaseRef: string): Promise<void>;
   /** Runs (or joins the run of) the month-end cycle for a period and answers with what it made. */
   abstract runMonthEnd(period: string): Promise<MonthEndSummary>;
+  /** The ladder of an overdue milestone, or null when it never fell overdue (or its ladder is gone from history). */
+  abstract escalationState(cause: EscalationInput): Promise<EscalationState | null>;
+  /** Stops the ladder; false when there is no ladder climbing for the cause. */
+  abstract acknowledgeEscalation(cause: EscalationInput, acknowledgement: Acknowledgement): Promise<boolean>;
+  abstract snoozeEscalation(cause: EscalationInput, snooze: Snooze): Promise<boolean>;
 }

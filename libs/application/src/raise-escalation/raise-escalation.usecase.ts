@@ -1,14 +1,37 @@
 import { Injectable } from '@nestjs/common';
 import type { RaiseEscalationInput } from '@pmo/contracts';
+import type { EscalationRole } from '@pmo/domain';
 import { ApplicationError } from '../application.error';
 import { Clock } from '../ports/clock';
 import { EscalationQueue } from '../ports/escalation.queue';
 import { EscalationRepository } from '../ports/escalation.repository';
 import { ProgrammeRepository } from '../ports/programme.repository';
+import type { PlanMilestone, ProgrammePlanRecord } from '../ports/programme.repository';
+
+/** Rung 1 of runs recorded before ladders: the programme lead alone. */
+const LEGACY_RUNG: EscalationRole[] = ['lead'];
+
+/** The people a role names on this programme; an SRO not yet named falls back to the programme lead. */
+export function recipientsOf(roles: readonly EscalationRole[], plan: ProgrammePlanRecord, milestone: PlanMilestone): string[] {
+  const emails = roles.flatMap((role) => {
+    switch (role) {
+      case 'owner':
+        return [milestone.ownerEmail];
+      case 'lead':
+        return [plan.leadEmail];
+      case 'sro':
+        return [plan.sroEmail ?? plan.leadEmail];
+      case 'pmo':
+        return plan.pmoEmails;
+    }
+  });
+  return [...new Set(emails.map((email) => email.toLowerCase()))];
+}
 
 /**
- * Records an escalation and queues its delivery. Safe to repeat: the record is unique per cause and
- * rung, and the job id is derived from them, so a retried activity cannot send twice.
+ * Records a rung's escalation to each of its people and queues each delivery. Safe to repeat: a record is
+ * unique per (milestone, rung, channel, recipient) and its job id is derived from the same, so a retried
+ * activity cannot send twice.
  */
 @Injectable()
 export class RaiseEscalationUseCase {
@@ -19,18 +42,18 @@ export class RaiseEscalationUseCase {
     private readonly clock: Clock,
   ) {}
 
-  async execute(input: RaiseEscalationInput): Promise<string> {
-    const programme = await this.programmes.findById(input.programmeId);
-    if (programme === null) throw ApplicationError.notFound(`no programme ${input.programmeId}`);
-    if (!programme.milestones.some((milestone) => milestone.id === input.milestoneId)) {
-      throw ApplicationError.notFound(`no milestone ${input.milestoneId} in programme ${input.programmeId}`);
+  async execute(input: RaiseEscalationInput): Promise<string[]> {
+    const plan = await this.programmes.loadPlan(input.programmeId);
+    if (plan === null) throw ApplicationError.notFound(`no programme ${input.programmeId}`);
+    const milestone = plan.milestones.find((candidate) => candidate.id === input.milestoneId);
+    if (milestone === undefined) throw ApplicationError.notFound(`no milestone ${input.milestoneId} in programme ${input.programmeId}`);
+    const ids: string[] = [];
+    for (const recipient of recipientsOf(input.to ?? LEGACY_RUNG, plan, milestone)) {
+      const escalation = { programmeId: input.programmeId, milestoneId: input.milestoneId, rung: input.rung, channel: 'email' as const, recipient };
+      const escalationId = await this.escalations.record(escalation, this.clock.now());
+      await this.queue.enqueueEmail(escalation, escalationId);
+      ids.push(escalationId);
     }
-    // The first rung goes to the programme lead; later rungs (SRO, director) arrive with the escalation policy.
-    const escalationId = await this.escalations.record(
-      { programmeId: input.programmeId, milestoneId: input.milestoneId, rung: input.rung, channel: 'email', recipient: programme.leadEmail },
-      this.clock.now(),
-    );
-    await this.queue.enqueueEmail(input, escalationId);
-    return escalationId;
+    return ids;
   }
 }

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EscalationRepository } from '@pmo/application';
 import type { EscalationForDelivery, EscalationToRecord } from '@pmo/application';
+import type { LadderRung } from '@pmo/domain';
 import { EscalationEntity } from '../entities/escalation.entity';
 import { recordEvent } from './typeorm-programme.repository';
 
@@ -73,5 +74,27 @@ export class TypeormEscalationRepository extends EscalationRepository {
       .set({ lastError: error.slice(0, 1000), attempts: () => 'attempts + 1', ...(permanently ? { status: 'failed' as const } : {}) })
       .where('id = :escalationId AND status <> :sent', { escalationId, sent: 'sent' })
       .execute();
+  }
+
+  async ladderFor(programmeId: string): Promise<LadderRung[] | null> {
+    const rows = (await this.dataSource.query(`SELECT ladder FROM escalation_ladders WHERE programme_id = $1`, [programmeId])) as { ladder: LadderRung[] }[];
+    return rows[0]?.ladder ?? null;
+  }
+
+  async setLadder(programmeId: string, ladder: LadderRung[] | null, setBy: string, at: Date): Promise<'saved' | 'programme-not-found'> {
+    return this.dataSource.transaction(async (manager) => {
+      const found = (await manager.query(`SELECT 1 FROM programmes WHERE id = $1 FOR UPDATE`, [programmeId])) as unknown[];
+      if (found.length === 0) return 'programme-not-found';
+      if (ladder === null) await manager.query(`DELETE FROM escalation_ladders WHERE programme_id = $1`, [programmeId]);
+      else {
+        await manager.query(
+          `INSERT INTO escalation_ladders (programme_id, ladder, set_by, set_at) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (programme_id) DO UPDATE SET ladder = EXCLUDED.ladder, set_by = EXCLUDED.set_by, set_at = EXCLUDED.set_at`,
+          [programmeId, JSON.stringify(ladder), setBy, at],
+        );
+      }
+      await recordEvent(manager, programmeId, 'escalation-ladder-set', { ladder, setBy }, at);
+      return 'saved';
+    });
   }
 }

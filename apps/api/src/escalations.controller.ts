@@ -1,0 +1,49 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { EscalationLadderUseCases, EscalationUseCases } from '@pmo/application';
+import type { EscalationState } from '@pmo/contracts';
+import type { LadderRung } from '@pmo/domain';
+
+/** Escalation ladders: a programme's own ladder, and each overdue milestone's climb, acknowledged or snoozed. */
+@Controller()
+export class EscalationsController {
+  constructor(
+    private readonly ladders: EscalationLadderUseCases,
+    private readonly escalations: EscalationUseCases,
+  ) {}
+
+  @Get('programmes/:programmeId/escalation-ladder')
+  ladder(@Param('programmeId') programmeId: string): Promise<{ rungs: LadderRung[]; isDefault: boolean }> {
+    return this.ladders.ladderOf(programmeId);
+  }
+
+  /** `{ rungs: [{ afterWorkingDays, to: ['owner' | 'lead' | 'sro' | 'pmo'] }], setBy }`; `rungs: null` for the default. */
+  @Put('programmes/:programmeId/escalation-ladder')
+  setLadder(@Param('programmeId') programmeId: string, @Body() body: unknown): Promise<{ rungs: LadderRung[]; isDefault: boolean }> {
+    return this.ladders.setLadder(programmeId, body);
+  }
+
+  @Get('programmes/:programmeId/milestones/:milestoneId/escalation')
+  state(@Param('programmeId') programmeId: string, @Param('milestoneId') milestoneId: string): Promise<EscalationState> {
+    return this.escalations.state(programmeId, milestoneId);
+  }
+
+  /** `{ by }`: the ladder goes no higher. */
+  @Post('programmes/:programmeId/milestones/:milestoneId/escalation/acknowledge')
+  @HttpCode(200)
+  acknowledge(@Param('programmeId') programmeId: string, @Param('milestoneId') milestoneId: string, @Body() body: unknown): Promise<EscalationState> {
+    return this.escalations.acknowledge(programmeId, milestoneId, body);
+  }
+
+  /** `{ by, reason, until }`: no rung fires before the day after `until`. */
+  @Post('programmes/:programmeId/milestones/:milestoneId/escalation/snooze')
+  @HttpCode(200)
+  snooze(@Param('programmeId') programmeId: string, @Param('milestoneId') milestoneId: string, @Body() body: unknown): Promise<EscalationState> {
+    return this.escalations.snooze(programmeId, milestoneId, body);
+  }
+
+  /** The signed link in an escalation message: one click acknowledges it as its recipient. */
+  @Get('escalations/acknowledge')
+  acknowledgeByLink(@Query('token') token = ''): Promise<EscalationState> {
+    return this.escalations.acknowledgeByLink(token);
+  }
+}
