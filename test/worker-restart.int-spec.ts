@@ -33,7 +33,7 @@ describe('a worker killed while timers are pending', () => {
   });
 
   function startWorker(): ChildProcess {
-    const child = spawn(process.execPath, [WORKER_MAIN], { env: engine.workerEnvironment(), stdio: 'ignore' });
+    const child = spawn(process.execPath, [WORKER_MAIN], { env: engine.appEnvironment(), stdio: 'ignore' });
     return child;
   }
 

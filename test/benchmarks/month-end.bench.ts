@@ -174,7 +174,7 @@ describe('month-end benchmark', () => {
     engine = await TestEngine.start({ temporal, withoutWorker: true });
     const sample = await engine.seedOrganisations();
     seeding = await seedProgrammes(sample);
-    worker = await WorkerProcess.start(engine.workerEnvironment());
+    worker = await WorkerProcess.start(engine.appEnvironment());
     // Let start-up garbage settle before the idle reading.
     await new Promise((done) => setTimeout(done, 5_000));
     idle = worker.memory();

@@ -27,6 +27,8 @@ export interface EngineOptions {
   withoutWorker?: boolean;
   /** Settings of the engine's own for this test (PMO_ variables), over the process's environment. */
   environment?: NodeJS.ProcessEnv;
+  /** Run no notifier in this process: the test runs the notifier app itself, to kill it. */
+  withoutNotifier?: boolean;
 }
 
 /**
@@ -42,7 +44,7 @@ export class TestEngine {
     readonly inbox: MailCatcher,
     readonly workerContext: INestApplicationContext,
     readonly worker: Worker | undefined,
-    readonly notifier: INestApplicationContext,
+    readonly notifier: INestApplicationContext | undefined,
     readonly api: INestApplication | undefined,
   ) {}
 
@@ -69,8 +71,8 @@ export class TestEngine {
           workflowBundlePath: config.temporal.workflowBundlePath,
           activities: options.activities ? options.activities(real) : real,
         });
-    const notifier = await NestFactory.createApplicationContext(NotifierModule.forRoot(config), { logger: ['error', 'warn'] });
-    await notifier.init();
+    const notifier = options.withoutNotifier ? undefined : await NestFactory.createApplicationContext(NotifierModule.forRoot(config), { logger: ['error', 'warn'] });
+    await notifier?.init();
     let api: INestApplication | undefined;
     if (options.withApi) {
       const app = await createApi(config, ['error', 'warn']);
@@ -99,10 +101,11 @@ export class TestEngine {
     return this.api.getHttpServer();
   }
 
-  /** The environment that points the worker app at this engine's services. */
-  workerEnvironment(): NodeJS.ProcessEnv {
+  /** The environment that points an app (the worker, the notifier) at this engine's services. */
+  appEnvironment(): NodeJS.ProcessEnv {
     return {
       ...process.env,
+      PMO_SMTP_PORT: String(this.config.smtp.port),
       PMO_DATABASE_URL: this.config.database.url,
       PMO_REDIS_URL: this.config.redis.url,
       PMO_QUEUE_PREFIX: this.config.redis.queuePrefix,
@@ -117,7 +120,7 @@ export class TestEngine {
       this.worker?.shutdown();
       await this.workerRun;
       await this.api?.close();
-      await this.notifier.close();
+      await this.notifier?.close();
       await this.workerContext.close();
       await this.inbox.stop();
     } finally {

@@ -1,4 +1,4 @@
-import { OnApplicationShutdown } from '@nestjs/common';
+import { Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import type IORedis from 'ioredis';
 import { DeadLetters, EscalationQueue, NotificationQueue } from '@pmo/application';
@@ -21,6 +21,15 @@ const DAY_SECONDS = 24 * 60 * 60;
 /** Delivery retries: about two hours of exponential backoff before the job is given up. */
 const EMAIL_JOB_ATTEMPTS = 12;
 
+/**
+ * A lost Redis connection is logged, not thrown: an 'error' event with no listener would end the process,
+ * while ioredis reconnects by itself and an enqueue made meanwhile waits (maxRetriesPerRequest is null).
+ */
+function watchConnection(queue: Queue, name: string): void {
+  const logger = new Logger(`queue:${name}`);
+  queue.on('error', (error) => logger.warn(`Redis: ${error.message}`));
+}
+
 /** One BullMQ queue of email jobs, each under an id derived from its cause so that it is added once. */
 class EmailJobs implements OnApplicationShutdown {
   private readonly connection: IORedis;
@@ -29,6 +38,7 @@ class EmailJobs implements OnApplicationShutdown {
   constructor(config: RedisConfig, name: string) {
     this.connection = createRedisConnection(config.url);
     this.queue = new Queue(name, { connection: this.connection, prefix: config.queuePrefix });
+    watchConnection(this.queue, name);
   }
 
   async add(jobName: string, data: object, jobId: string): Promise<void> {
@@ -91,6 +101,7 @@ export class BullmqDeadLetters extends DeadLetters implements OnApplicationShutd
     super();
     this.connection = createRedisConnection(config.url);
     this.queue = new Queue(DEAD_LETTER_QUEUE, { connection: this.connection, prefix: config.queuePrefix });
+    watchConnection(this.queue, DEAD_LETTER_QUEUE);
   }
 
   async add(entry: { deliveryKey: string; recipient: string; route: string; subject: string; error: string }): Promise<void> {

@@ -55,7 +55,9 @@ export class ChannelCourier extends Courier implements OnApplicationShutdown {
   async send(route: Route, message: EmailMessage, deliveryKey: string): Promise<{ reference: string }> {
     switch (route.channel) {
       case 'email':
-        return this.email({ ...message, to: route.address, headers: { ...message.headers, 'X-PMO-Delivery-Key': deliveryKey } });
+        // The Message-ID is the delivery's: a message sent again after a crash carries the same one, so that
+        // mail systems (and the receivers in the tests) can drop the repeat.
+        return this.email({ ...message, to: route.address, messageId: `<${deliveryKey.replace(/[^A-Za-z0-9.-]/g, '_')}@pmo-engine>`, headers: { ...message.headers, 'X-PMO-Delivery-Key': deliveryKey } });
       case 'teams':
         return this.post(route.address, JSON.stringify(teamsCard(message)), {});
       case 'webhook': {
@@ -71,7 +73,7 @@ export class ChannelCourier extends Courier implements OnApplicationShutdown {
     }
   }
 
-  private async email(message: EmailMessage): Promise<{ reference: string }> {
+  private async email(message: EmailMessage & { messageId: string }): Promise<{ reference: string }> {
     try {
       return { reference: (await this.mailer.send(message)).messageId };
     } catch (error) {

@@ -19,7 +19,7 @@ export class SmtpMailer {
     });
   }
 
-  async send(message: EmailMessage): Promise<{ messageId: string }> {
+  async send(message: EmailMessage & { messageId?: string }): Promise<{ messageId: string }> {
     const info = await this.transporter.sendMail({ from: this.config.from, ...message });
     return { messageId: info.messageId };
   }
