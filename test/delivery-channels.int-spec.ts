@@ -4,9 +4,9 @@ import type { AddressInfo } from 'node:net';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Queue } from 'bullmq';
 import request from 'supertest';
-import { NotificationQueue, NotificationRepository } from '@pmo/application';
+import { DigestService, NotificationQueue, NotificationRepository } from '@pmo/application';
 import type { DeliveryAttempt } from '@pmo/application';
-import { DEAD_LETTER_QUEUE } from '@pmo/contracts';
+import { DEAD_LETTER_QUEUE, DIGEST_QUEUE } from '@pmo/contracts';
 import { createRedisConnection, webhookSignature } from '@pmo/notifications';
 import { TestEngine } from './support/engine';
 import { startLocalTemporal } from './support/temporal';
@@ -129,6 +129,32 @@ describe('delivery channels', () => {
       expect(jobs.map((job) => job.data.deliveryKey).sort()).toEqual(['notification.gone-1', 'notification.left-1']);
     } finally {
       await deadLetters.close();
+      connection.disconnect();
+    }
+  });
+
+  it('gathers the messages held for someone who takes a daily digest into one, sent once, on the schedule', async () => {
+    await request(engine.http).put('/contacts/digest@dorset.nhs.example/preference').send({ channel: 'email', dailyDigest: true }).expect(200);
+    for (const key of ['digest-1', 'digest-2', 'digest-3']) await notify('digest@dorset.nhs.example', key);
+    const held = await log('digest@dorset.nhs.example', (found) => found.length >= 3);
+    expect(held.map((attempt) => attempt.outcome)).toEqual(['held-for-digest', 'held-for-digest', 'held-for-digest']);
+    expect(engine.inbox.emails.filter((email) => email.to.includes('digest@dorset.nhs.example'))).toHaveLength(0);
+
+    const digests = engine.notifier?.get(DigestService) as DigestService;
+    expect(await digests.sendDigests()).toBe(1);
+    expect(await digests.sendDigests()).toBe(0);
+    const digest = await engine.inbox.waitFor((email) => email.to.includes('digest@dorset.nhs.example'), 10_000);
+    expect(digest.subject).toMatch(/^PMO digest, \d{4}-\d{2}-\d{2}: 3 message\(s\)$/);
+    expect(digest.text).toContain('1. Monthly update due (digest-1)');
+    expect(digest.text).toContain('3. Monthly update due (digest-3)');
+    expect(engine.inbox.emails.filter((email) => email.to.includes('digest@dorset.nhs.example'))).toHaveLength(1);
+
+    const connection = createRedisConnection(engine.config.redis.url);
+    const queue = new Queue(DIGEST_QUEUE, { connection, prefix: engine.config.redis.queuePrefix });
+    try {
+      expect((await queue.getJobSchedulers()).map((scheduler) => [scheduler.key, scheduler.pattern, scheduler.tz])).toEqual([['daily-digest', '30 7 * * *', 'Europe/London']]);
+    } finally {
+      await queue.close();
       connection.disconnect();
     }
   });

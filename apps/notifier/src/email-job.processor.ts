@@ -2,21 +2,20 @@ import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/c
 import { Job, UnrecoverableError, Worker } from 'bullmq';
 import type IORedis from 'ioredis';
 import { ApplicationError, ApplicationErrorCode, DeliveryFailed } from '@pmo/application';
-import type { DeliveryOutcome } from '@pmo/application';
 import type { RedisConfig } from '@pmo/config';
 import { createRedisConnection } from '@pmo/notifications';
 
-/** Consumes one queue of email jobs of one name; each job hands off to its use case in one call. */
+/** Consumes one queue of jobs of one name (a delivery, the daily digest); each job hands off to its use case in one call. */
 export class EmailJobProcessor<Data extends object> implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger: Logger;
   private connection?: IORedis;
-  private worker?: Worker<Data, DeliveryOutcome>;
+  private worker?: Worker<Data, unknown>;
 
   constructor(
     private readonly config: RedisConfig,
     private readonly queueName: string,
     private readonly jobName: string,
-    private readonly deliver: (data: Data) => Promise<DeliveryOutcome>,
+    private readonly deliver: (data: Data) => Promise<unknown>,
     private readonly concurrency = 10,
   ) {
     this.logger = new Logger(`${EmailJobProcessor.name}:${queueName}`);
@@ -24,7 +23,7 @@ export class EmailJobProcessor<Data extends object> implements OnApplicationBoot
 
   onApplicationBootstrap(): void {
     this.connection = createRedisConnection(this.config.url);
-    this.worker = new Worker<Data, DeliveryOutcome>(this.queueName, (job) => this.process(job), {
+    this.worker = new Worker<Data, unknown>(this.queueName, (job) => this.process(job), {
       connection: this.connection,
       prefix: this.config.queuePrefix,
       concurrency: this.concurrency,
@@ -34,7 +33,7 @@ export class EmailJobProcessor<Data extends object> implements OnApplicationBoot
     this.logger.log(`consuming ${this.config.queuePrefix}:${this.queueName} with concurrency ${this.concurrency}`);
   }
 
-  private async process(job: Job<Data, DeliveryOutcome>): Promise<DeliveryOutcome> {
+  private async process(job: Job<Data, unknown>): Promise<unknown> {
     if (job.name !== this.jobName) throw new UnrecoverableError(`no handler for job ${job.name}`);
     try {
       return await this.deliver(job.data);

@@ -1,14 +1,15 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AcknowledgementLinks, Clock, Courier, DeadLetters, DeliverEscalationEmailUseCase, DeliverNotificationEmailUseCase, DeliveryService, DeliverySettings, LinkSettings, SystemClock } from '@pmo/application';
+import { AcknowledgementLinks, Clock, Courier, DeadLetters, DigestService, DeliverEscalationEmailUseCase, DeliverNotificationEmailUseCase, DeliveryService, DeliverySettings, LinkSettings, SystemClock } from '@pmo/application';
 import type { EngineConfig } from '@pmo/config';
-import { ESCALATION_EMAIL_JOB, ESCALATION_QUEUE, NOTIFICATION_EMAIL_JOB, NOTIFICATION_QUEUE } from '@pmo/contracts';
+import { DIGEST_JOB, DIGEST_QUEUE, ESCALATION_EMAIL_JOB, ESCALATION_QUEUE, NOTIFICATION_EMAIL_JOB, NOTIFICATION_QUEUE } from '@pmo/contracts';
 import type { EscalationEmailJob, NotificationEmailJob } from '@pmo/contracts';
-import { BullmqDeadLetters, ChannelCourier } from '@pmo/notifications';
+import { BullmqDeadLetters, BullmqDigestSchedule, ChannelCourier } from '@pmo/notifications';
 import { PersistenceModule } from '@pmo/persistence';
 import { EmailJobProcessor } from './email-job.processor';
 
 const ESCALATIONS = Symbol('escalation emails');
 const NOTIFICATIONS = Symbol('notification emails');
+const DIGESTS = Symbol('daily digests');
 
 @Module({})
 export class NotifierModule {
@@ -37,6 +38,13 @@ export class NotifierModule {
           useFactory: (deliver: DeliverNotificationEmailUseCase) =>
             new EmailJobProcessor<NotificationEmailJob>(config.redis, NOTIFICATION_QUEUE, NOTIFICATION_EMAIL_JOB, (job) => deliver.execute(job.notificationId)),
           inject: [DeliverNotificationEmailUseCase],
+        },
+        DigestService,
+        { provide: BullmqDigestSchedule, useFactory: () => new BullmqDigestSchedule(config.redis, config.delivery.digestTime) },
+        {
+          provide: DIGESTS,
+          useFactory: (digests: DigestService) => new EmailJobProcessor<object>(config.redis, DIGEST_QUEUE, DIGEST_JOB, () => digests.sendDigests(), 1),
+          inject: [DigestService],
         },
       ],
     };

@@ -104,8 +104,9 @@ export { MonthEndScheduleUseCases, scheduleNoteSchema } from './month-end/month-
 export type { MonthEndScheduleView } from './month-end/month-end-schedule.usecases';
 export { Courier, DeliveryFailed } from './ports/courier';
 export type { Channel, Route } from './ports/courier';
-export { ContactDirectory, DeadLetters, DeliveryLog } from './ports/delivery-log';
-export type { AttemptOutcome, ContactPreference, DeliveryAttempt } from './ports/delivery-log';
+export { ContactDirectory, DeadLetters, DeliveryLog, DigestStore } from './ports/delivery-log';
+export type { AttemptOutcome, ContactPreference, DeliveryAttempt, DigestItem } from './ports/delivery-log';
+export { DigestService } from './delivery/digest.service';
 export { DeliveryService, DeliverySettings } from './delivery/delivery.service';
 export { ContactPreferencesUseCases, contactPreferenceSchema } from './delivery/contact-preferences.usecases';
 export { EscalationLadderUseCases, escalationLadderSchema } from './raise-escalation/escalation-ladder.usecases';

@@ -7,7 +7,7 @@ describe('loadConfig', () => {
     expect(config.redis).toEqual({ url: 'redis://127.0.0.1:56379', queuePrefix: 'pmo' });
     expect(config.smtp).toEqual({ host: '127.0.0.1', port: 1025, secure: false, from: 'pmo-engine@localhost.localdomain' });
     expect(config.pdf).toEqual({ chromiumPath: '/usr/bin/chromium' });
-    expect(config.delivery).toEqual({ webhookSigningSecret: null, pmoAlertEmails: ['pmo@icb.nhs.example'], publicUrl: 'http://127.0.0.1:3000', linkSigningSecret: null });
+    expect(config.delivery).toEqual({ webhookSigningSecret: null, pmoAlertEmails: ['pmo@icb.nhs.example'], publicUrl: 'http://127.0.0.1:3000', linkSigningSecret: null, digestTime: '07:30' });
   });
 
   it('names every bad variable', () => {

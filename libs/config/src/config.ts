@@ -45,6 +45,8 @@ const EnvironmentSchema = z.object({
   PMO_PUBLIC_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3000'),
   /** Signs acknowledgement links (HMAC-SHA256); without it, messages carry no link and acknowledging is by the API. */
   PMO_LINK_SIGNING_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** When, London time, each day's digest goes to the people who take one instead of each message. */
+  PMO_DIGEST_TIME: z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'must be a London time of day, HH:MM').default('07:30'),
   /** Who is told when a message cannot be delivered at all. */
   PMO_ALERT_EMAILS: emailList.default(['pmo@icb.nhs.example']),
   PMO_CHROMIUM_PATH: z.string().refine(isAbsolute, 'must be an absolute path').default('/usr/bin/chromium'),
@@ -90,6 +92,8 @@ export interface DeliveryConfig {
   pmoAlertEmails: string[];
   publicUrl: string;
   linkSigningSecret: string | null;
+  /** London time of day, `HH:MM`. */
+  digestTime: string;
 }
 export interface PdfConfig {
   chromiumPath: string;
@@ -150,6 +154,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Engine
       pmoAlertEmails: env.PMO_ALERT_EMAILS,
       publicUrl: env.PMO_PUBLIC_URL,
       linkSigningSecret: env.PMO_LINK_SIGNING_SECRET ?? null,
+      digestTime: env.PMO_DIGEST_TIME,
     },
     pdf: { chromiumPath: env.PMO_CHROMIUM_PATH },
     monthEnd: {

@@ -41,3 +41,8 @@ export function notificationEmailJobId(dedupeKey: string): string {
 export const DEAD_LETTER_QUEUE = 'dead-letters';
 
 export const DEAD_LETTER_JOB = 'dead-letter';
+
+/** The daily digest: a repeatable job, one run a day at the configured London time. */
+export const DIGEST_QUEUE = 'digests';
+
+export const DIGEST_JOB = 'daily-digest';

@@ -24,7 +24,7 @@ export type {
   RecordMilestoneCompletionInput,
   RecordMilestoneConfirmationInput,
 } from './programme-workflow';
-export { DEAD_LETTER_JOB, DEAD_LETTER_QUEUE, ESCALATION_EMAIL_JOB, ESCALATION_QUEUE, escalationEmailJobId, NOTIFICATION_EMAIL_JOB, NOTIFICATION_QUEUE, notificationEmailJobId } from './escalation-jobs';
+export { DEAD_LETTER_JOB, DEAD_LETTER_QUEUE, DIGEST_JOB, DIGEST_QUEUE, ESCALATION_EMAIL_JOB, ESCALATION_QUEUE, escalationEmailJobId, NOTIFICATION_EMAIL_JOB, NOTIFICATION_QUEUE, notificationEmailJobId } from './escalation-jobs';
 export type { EscalationCause, EscalationEmailJob, NotificationEmailJob } from './escalation-jobs';
 export { MONTH_END_SCHEDULE_ID, MONTH_END_TICK_WORKFLOW_TYPE, MONTH_END_WORKFLOW_TYPE, monthEndTickWorkflowId, monthEndWorkflowId } from './month-end';
 export type { KeptReport, KeptReturn, MonthEndActivities, MonthEndInput, MonthEndSummary, MonthEndTickActivities, MonthEndTickResult } from './month-end';

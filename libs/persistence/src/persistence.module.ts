@@ -1,9 +1,9 @@
 import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ContactDirectory, DeliveryLog, EscalationRepository, MonthlyReturnRepository, NotificationRepository, OrganisationRepository, ProgrammeRepository, ReportRepository } from '@pmo/application';
+import { ContactDirectory, DeliveryLog, DigestStore, EscalationRepository, MonthlyReturnRepository, NotificationRepository, OrganisationRepository, ProgrammeRepository, ReportRepository } from '@pmo/application';
 import type { DatabaseConfig } from '@pmo/config';
 import { openMigratedDataSource } from './data-source';
-import { TypeormContactDirectory, TypeormDeliveryLog } from './repositories/typeorm-delivery-log.repository';
+import { TypeormContactDirectory, TypeormDeliveryLog, TypeormDigestStore } from './repositories/typeorm-delivery-log.repository';
 import { TypeormEscalationRepository } from './repositories/typeorm-escalation.repository';
 import { TypeormMonthlyReturnRepository } from './repositories/typeorm-monthly-return.repository';
 import { TypeormNotificationRepository } from './repositories/typeorm-notification.repository';
@@ -30,8 +30,9 @@ export class PersistenceModule implements OnApplicationShutdown {
         { provide: NotificationRepository, useClass: TypeormNotificationRepository },
         { provide: DeliveryLog, useClass: TypeormDeliveryLog },
         { provide: ContactDirectory, useClass: TypeormContactDirectory },
+        { provide: DigestStore, useClass: TypeormDigestStore },
       ],
-      exports: [DataSource, ProgrammeRepository, EscalationRepository, OrganisationRepository, ReportRepository, MonthlyReturnRepository, NotificationRepository, DeliveryLog, ContactDirectory],
+      exports: [DataSource, ProgrammeRepository, EscalationRepository, OrganisationRepository, ReportRepository, MonthlyReturnRepository, NotificationRepository, DeliveryLog, ContactDirectory, DigestStore],
     };
   }
 

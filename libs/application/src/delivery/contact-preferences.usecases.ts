@@ -12,6 +12,7 @@ export const contactPreferenceSchema = z
   .strictObject({
     channel: z.enum(['email', 'teams', 'webhook'], { message: 'must be email, teams or webhook' }),
     address: z.url({ protocol: /^https?$/, message: 'must be the http(s) URL of the webhook' }).optional(),
+    dailyDigest: z.boolean('must be true or false').default(false),
   })
   .superRefine((preference, context) => {
     if (preference.channel !== 'email' && preference.address === undefined) context.addIssue({ code: 'custom', path: ['address'], message: `a ${preference.channel} channel needs its webhook URL` });
@@ -36,8 +37,8 @@ export class ContactPreferencesUseCases {
 
   save(email: string, body: unknown): Promise<ContactPreference> {
     const address = parseOrThrow(emailSchema, email);
-    const { channel, address: url } = parseOrThrow(contactPreferenceSchema, body);
-    return this.contacts.savePreference({ email: address, channel, address: url ?? null }, this.clock.now());
+    const { channel, address: url, dailyDigest } = parseOrThrow(contactPreferenceSchema, body);
+    return this.contacts.savePreference({ email: address, channel, address: url ?? null, dailyDigest }, this.clock.now());
   }
 
   attempts(filter: { recipient?: string; deliveryKey?: string }): Promise<DeliveryAttempt[]> {

@@ -3,7 +3,7 @@ import { escapeHtml } from '../deliver-escalation-email/escalation-email';
 import { Clock } from '../ports/clock';
 import { Courier, DeliveryFailed } from '../ports/courier';
 import type { Route } from '../ports/courier';
-import { ContactDirectory, DeadLetters, DeliveryLog } from '../ports/delivery-log';
+import { ContactDirectory, DeadLetters, DeliveryLog, DigestStore } from '../ports/delivery-log';
 import type { AttemptOutcome } from '../ports/delivery-log';
 import type { EmailMessage } from '../ports/mailer';
 
@@ -25,13 +25,25 @@ export class DeliveryService {
     private readonly contacts: ContactDirectory,
     private readonly log: DeliveryLog,
     private readonly deadLetters: DeadLetters,
+    private readonly digests: DigestStore,
     private readonly settings: DeliverySettings,
     private readonly clock: Clock,
   ) {}
 
-  async deliver(deliveryKey: string, message: EmailMessage): Promise<{ reference: string }> {
+  /**
+   * Delivers now, or, for someone who takes a daily digest, holds the message for it (`now: true` is the
+   * digest itself, which always goes now).
+   */
+  async deliver(deliveryKey: string, message: EmailMessage, options: { now?: boolean } = {}): Promise<{ reference: string }> {
     const preference = await this.contacts.preference(message.to);
     const route: Route = preference === null || preference.address === null ? { channel: 'email', address: message.to } : { channel: preference.channel, address: preference.address };
+    if (preference?.dailyDigest && options.now !== true) {
+      const heldAt = this.clock.now().toISOString();
+      if (await this.digests.hold({ deliveryKey, recipient: message.to.toLowerCase(), subject: message.subject, body: message.text, heldAt })) {
+        await this.record(deliveryKey, message, route, 'held-for-digest', 'held for the daily digest');
+      }
+      return { reference: 'held for the daily digest' };
+    }
     try {
       const sent = await this.courier.send(route, message, deliveryKey);
       await this.record(deliveryKey, message, route, 'sent', sent.reference);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ContactDirectory, DeliveryLog } from '@pmo/application';
-import type { AttemptOutcome, Channel, ContactPreference, DeliveryAttempt } from '@pmo/application';
+import { ContactDirectory, DeliveryLog, DigestStore } from '@pmo/application';
+import type { AttemptOutcome, Channel, ContactPreference, DeliveryAttempt, DigestItem } from '@pmo/application';
 
 type AttemptRow = {
   delivery_key: string;
@@ -14,9 +14,15 @@ type AttemptRow = {
   attempted_at: Date;
 };
 
-type PreferenceRow = { email: string; channel: Channel; address: string | null; updated_at: Date };
+type PreferenceRow = { email: string; channel: Channel; address: string | null; daily_digest: boolean; updated_at: Date };
 
-const toPreference = (row: PreferenceRow): ContactPreference => ({ email: row.email, channel: row.channel, address: row.address, updatedAt: row.updated_at.toISOString() });
+const toPreference = (row: PreferenceRow): ContactPreference => ({
+  email: row.email,
+  channel: row.channel,
+  address: row.address,
+  dailyDigest: row.daily_digest,
+  updatedAt: row.updated_at.toISOString(),
+});
 
 @Injectable()
 export class TypeormDeliveryLog extends DeliveryLog {
@@ -64,10 +70,41 @@ export class TypeormContactDirectory extends ContactDirectory {
 
   async savePreference(preference: Omit<ContactPreference, 'updatedAt'>, updatedAt: Date): Promise<ContactPreference> {
     const rows = (await this.dataSource.query(
-      `INSERT INTO contact_preferences (email, channel, address, updated_at) VALUES (lower($1), $2, $3, $4)
-       ON CONFLICT (email) DO UPDATE SET channel = EXCLUDED.channel, address = EXCLUDED.address, updated_at = EXCLUDED.updated_at RETURNING *`,
-      [preference.email, preference.channel, preference.address, updatedAt],
+      `INSERT INTO contact_preferences (email, channel, address, daily_digest, updated_at) VALUES (lower($1), $2, $3, $4, $5)
+       ON CONFLICT (email) DO UPDATE SET channel = EXCLUDED.channel, address = EXCLUDED.address, daily_digest = EXCLUDED.daily_digest, updated_at = EXCLUDED.updated_at RETURNING *`,
+      [preference.email, preference.channel, preference.address, preference.dailyDigest, updatedAt],
     )) as PreferenceRow[];
     return toPreference(rows[0]);
+  }
+}
+
+type DigestRow = { delivery_key: string; recipient: string; subject: string; body: string; held_at: Date };
+
+@Injectable()
+export class TypeormDigestStore extends DigestStore {
+  constructor(private readonly dataSource: DataSource) {
+    super();
+  }
+
+  async hold(item: DigestItem): Promise<boolean> {
+    const inserted = (await this.dataSource.query(
+      `INSERT INTO digest_items (recipient, delivery_key, subject, body, held_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT ON CONSTRAINT digest_items_once DO NOTHING RETURNING id`,
+      [item.recipient, item.deliveryKey, item.subject, item.body, item.heldAt],
+    )) as unknown[];
+    return inserted.length > 0;
+  }
+
+  async waitingBefore(instant: Date): Promise<Map<string, DigestItem[]>> {
+    const rows = (await this.dataSource.query(`SELECT * FROM digest_items WHERE digest_key IS NULL AND held_at <= $1 ORDER BY recipient, held_at, id`, [instant])) as DigestRow[];
+    const waiting = new Map<string, DigestItem[]>();
+    for (const row of rows) {
+      const item = { deliveryKey: row.delivery_key, recipient: row.recipient, subject: row.subject, body: row.body, heldAt: row.held_at.toISOString() };
+      waiting.set(row.recipient, [...(waiting.get(row.recipient) ?? []), item]);
+    }
+    return waiting;
+  }
+
+  async markDigested(deliveryKeys: string[], digestKey: string): Promise<void> {
+    await this.dataSource.query(`UPDATE digest_items SET digest_key = $2 WHERE delivery_key = ANY($1::text[]) AND digest_key IS NULL`, [deliveryKeys, digestKey]);
   }
 }
