@@ -124,5 +124,7 @@ describe('month-end cadence across a year', () => {
     expect(escalated.map((email) => email.to).every((to) => to.includes('director.primary-care@icb.nhs.example'))).toBe(true);
   });
 
-  const notificationEmails = () => engine.inbox.emails.filter((email) => email.headers['x-pmo-notification-id'] !== undefined);
+  /** The month-end notifications about updates and returns; programmes Red two months running are told apart. */
+  const notificationEmails = () =>
+    engine.inbox.emails.filter((email) => email.headers['x-pmo-notification-id'] !== undefined && email.headers['x-pmo-notification-kind'] !== 'programme-red');
 });

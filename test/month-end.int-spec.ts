@@ -9,6 +9,7 @@ import { parse } from 'csv-parse/sync';
 import { Workbook } from 'exceljs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { CycleDutiesService, NotificationRepository } from '@pmo/application';
 import type { MonthlyReturnView, ProgrammeView, StoredReport, StoredReturn } from '@pmo/application';
 import type { MonthEndSummary } from '@pmo/contracts';
 import { addMonths, cycleDays, DEFAULT_CYCLE_RULE, londonDay, WorkingCalendar } from '@pmo/domain';
@@ -201,5 +202,16 @@ describe('month-end cycle', () => {
     const markdown = kept.find((report) => report.format === 'markdown') as StoredReport;
     const remade = await request(engine.http).get(`/programmes/${programmes[0].id}/highlight-reports/${PAST}/markdown`).expect(200);
     expect(createHash('sha256').update(remade.text).digest('hex')).toBe(markdown.sha256);
+  });
+
+  it('escalates a programme Red at two month ends running to its SRO (its lead when it has none), once', async () => {
+    const duties = engine.workerContext.get(CycleDutiesService);
+    expect(await duties.escalateRedProgrammes(PERIOD)).toBeGreaterThan(0);
+    expect(await duties.escalateRedProgrammes(PERIOD)).toBe(0);
+    const red = await engine.workerContext.get(NotificationRepository).list({ period: PERIOD, kind: 'programme-red' });
+    // The extended access procurement started thirteen months ago and none of its milestones is recorded complete.
+    expect(red.filter((notification) => notification.programmeId === programmes[0].id).map((notification) => notification.recipient)).toEqual([programmes[0].leadEmail]);
+    const email = await engine.inbox.waitFor((mail) => mail.headers['x-pmo-notification-kind'] === 'programme-red' && mail.to.includes(programmes[0].leadEmail), 20_000);
+    expect(email.subject).toBe(`RED two months running: ${programmes[0].name}, ${addMonths(PERIOD, -1)} and ${PERIOD}`);
   });
 });

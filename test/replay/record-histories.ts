@@ -91,6 +91,19 @@ describe('recording workflow histories', () => {
     writeHistory(monthEndTickWorkflowId('2026-12-07'), 'month-end-tick-workflow.v1.json');
   });
 
+  it('records a month-end tick that also escalates programmes Red two months running', async () => {
+    if (existsSync(resolve(__dirname, 'histories/month-end-tick-workflow.v2.json'))) return;
+    await request(engine.http)
+      .post('/programmes/from-template')
+      .send({ templateId: 'dorset-extended-access-procurement', organisation: '11J', leadEmail: 'lead@nhs.example', startDate: '2025-10-01' })
+      .expect(201);
+    // The 5th working day after December 2026 ends (1 January is a bank holiday), 07:00 London time.
+    await temporal.sleep(Math.max(0, Date.parse('2027-01-08T07:00:00Z') - (await temporal.currentTimeMs())));
+    const client = new Client({ connection: temporal.connection, namespace: temporal.namespace });
+    await client.workflow.execute(MONTH_END_TICK_WORKFLOW_TYPE, { workflowId: monthEndTickWorkflowId('2027-01-08'), taskQueue: PROGRAMME_TASK_QUEUE, args: [] });
+    writeHistory(monthEndTickWorkflowId('2027-01-08'), 'month-end-tick-workflow.v2.json');
+  });
+
   it('records an escalation ladder: the programme starting it, two rungs climbed, acknowledged, the milestone completed', async () => {
     if (existsSync(resolve(__dirname, 'histories/escalation-workflow.v1.json'))) return;
     const now = await temporal.currentTimeMs();

@@ -36,7 +36,7 @@ export async function monthEndWorkflow(input: MonthEndInput): Promise<MonthEndSu
   return { period: input.period, highlightReports, collated, monthlyReturn };
 }
 
-const { dutiesOn, remindMissingUpdates, escalateMissingUpdates, remindReturnSignOff, escalateReturnSignOff } = proxyActivities<ProgrammeActivities>({
+const { dutiesOn, remindMissingUpdates, escalateMissingUpdates, escalateRedProgrammes, remindReturnSignOff, escalateReturnSignOff } = proxyActivities<ProgrammeActivities>({
   startToCloseTimeout: '5 minutes',
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
@@ -78,6 +78,8 @@ export async function monthEndTickWorkflow(): Promise<MonthEndTickResult> {
     const summary = await executeChild(monthEndWorkflow, { workflowId: monthEndWorkflowId(period), args: [{ period }] });
     result.cycle = { period, highlightReports: summary.highlightReports.reports, collated: summary.collated.length, monthlyReturn: summary.monthlyReturn };
     result.updateEscalations = { period, raised: await escalateMissingUpdates({ period }) };
+    // Ticks recorded before this escalated missing updates only.
+    if (patched('escalate-red-programmes')) result.redProgrammes = { period, raised: await escalateRedProgrammes({ period }) };
   }
   if (duties.remindReturnSignOff !== null) {
     result.returnReminder = { period: duties.remindReturnSignOff, raised: await remindReturnSignOff({ period: duties.remindReturnSignOff }) };

@@ -68,6 +68,8 @@ export interface MonthEndTickResult {
   updateEscalations: { period: string; raised: number } | null;
   returnReminder: { period: string; raised: number } | null;
   returnEscalation: { period: string; raised: number } | null;
+  /** Absent from ticks recorded before programmes Red two months running were escalated. */
+  redProgrammes?: { period: string; raised: number };
 }
 
 export interface MonthEndTickActivities {
@@ -81,4 +83,6 @@ export interface MonthEndTickActivities {
   remindReturnSignOff(input: MonthEndInput): Promise<number>;
   /** Tells the escalation contacts that the return missed its deadline, if it did; once per person and period. */
   escalateReturnSignOff(input: MonthEndInput): Promise<number>;
+  /** Tells the SRO and PMO of each programme Red at this month end and the last; once per person, programme and period. */
+  escalateRedProgrammes(input: MonthEndInput): Promise<number>;
 }

@@ -56,6 +56,7 @@ export function createProgrammeActivities(dependencies: ProgrammeActivityDepende
     escalateMissingUpdates: (input) => dependencies.cycleDuties.escalateMissingUpdates(input.period),
     remindReturnSignOff: (input) => dependencies.cycleDuties.remindReturnSignOff(input.period),
     escalateReturnSignOff: (input) => dependencies.cycleDuties.escalateReturnSignOff(input.period),
+    escalateRedProgrammes: (input) => dependencies.cycleDuties.escalateRedProgrammes(input.period),
     planEscalationLadder: (input) => failFastOnBadInput(() => dependencies.escalationLadders.plan(input)),
     escalationCauseOpen: (input) => failFastOnBadInput(() => dependencies.escalationLadders.causeOpen(input)),
   };

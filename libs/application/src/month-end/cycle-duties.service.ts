@@ -1,13 +1,18 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { cycleDays, dutiesOn } from '@pmo/domain';
+import { addMonths, cycleDays, dutiesOn, endOfLondonDay, lastDayOfMonth } from '@pmo/domain';
 import type { CycleDays, CycleDuties } from '@pmo/domain';
 import { Clock } from '../ports/clock';
 import { MonthlyReturnRepository } from '../ports/monthly-return.repository';
 import { NotificationQueue, NotificationRepository } from '../ports/notification.repository';
 import type { NewNotification } from '../ports/notification.repository';
+import { ProgrammeRepository } from '../ports/programme.repository';
+import type { ProgrammePlanRecord } from '../ports/programme.repository';
 import { ReportRepository } from '../ports/report.repository';
 import { ProgrammeStatusService } from '../programme-status/programme-status.service';
 import { MonthEndSettings } from './month-end-settings';
+
+/** Plans read and assessed at once: PostgreSQL's pool is ten connections. */
+const PARALLEL_PLANS = 8;
 
 /**
  * The month-end cycle's duties besides its reports: when each falls, and the reminders and escalations
@@ -20,6 +25,7 @@ export class CycleDutiesService {
 
   constructor(
     private readonly reports: ReportRepository,
+    private readonly programmes: ProgrammeRepository,
     private readonly returns: MonthlyReturnRepository,
     private readonly notifications: NotificationRepository,
     private readonly queue: NotificationQueue,
@@ -69,6 +75,39 @@ export class CycleDutiesService {
           `Please make sure the update is recorded; the report for ${period} is kept as it was made.`,
         ].join('\n\n'),
       })),
+    );
+  }
+
+  /** At cycle time: each programme Red at the end of this month and of the month before is escalated to its SRO and PMO. */
+  async escalateRedProgrammes(period: string): Promise<number> {
+    const red: ProgrammePlanRecord[] = [];
+    const programmeIds = await this.reports.programmesActiveIn(period);
+    for (let start = 0; start < programmeIds.length; start += PARALLEL_PLANS) {
+      const batch = await Promise.all(
+        programmeIds.slice(start, start + PARALLEL_PLANS).map(async (programmeId) => {
+          const plan = await this.programmes.loadPlan(programmeId);
+          if (plan === null) return [];
+          const [now, before] = await Promise.all([period, addMonths(period, -1)].map((month) => this.status.assess(plan, endOfLondonDay(lastDayOfMonth(month)))));
+          return now.status === 'Red' && before.status === 'Red' ? [plan] : [];
+        }),
+      );
+      red.push(...batch.flat());
+    }
+    return this.raise(
+      red.flatMap((plan) =>
+        [...new Set([plan.sroEmail ?? plan.leadEmail, ...plan.pmoEmails].map((email) => email.toLowerCase()))].map((recipient) => ({
+          dedupeKey: `programme-red.${period}.${plan.id}.${recipient}`,
+          kind: 'programme-red' as const,
+          period,
+          programmeId: plan.id,
+          recipient,
+          subject: `RED two months running: ${plan.name}, ${addMonths(period, -1)} and ${period}`,
+          body: [
+            `The programme '${plan.name}' was Red at the end of ${addMonths(period, -1)} and is Red at the end of ${period}.`,
+            `Programme lead: ${plan.leadEmail}. Its highlight report for ${period} gives the reasons.`,
+          ].join('\n\n'),
+        })),
+      ),
     );
   }
 

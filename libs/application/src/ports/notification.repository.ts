@@ -1,4 +1,4 @@
-export type NotificationKind = 'update-reminder' | 'update-escalation' | 'return-reminder' | 'return-escalation';
+export type NotificationKind = 'update-reminder' | 'update-escalation' | 'return-reminder' | 'return-escalation' | 'programme-red';
 
 /**
  * An email the month-end cycle owes somebody. Its dedupe key names the duty, the period and the
