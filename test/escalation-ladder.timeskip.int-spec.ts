@@ -56,12 +56,14 @@ describe('escalation ladders with time skipping', () => {
     await temporal.sleep(Math.max(0, Date.parse(instant) + 60_000 - (await temporal.currentTimeMs())));
   }
 
-  const emailsTo = (address: string) => engine.inbox.emails.filter((email) => email.to.includes(address));
+  /** Escalations only: owners are also warned before their milestones fall due. */
+  const isEscalationTo = (address: string) => (email: { to: string[]; headers: Record<string, string> }) => email.to.includes(address) && email.headers['x-pmo-escalation-id'] !== undefined;
+  const emailsTo = (address: string) => engine.inbox.emails.filter(isEscalationTo(address));
 
   it('climbs from the owner to the lead on working-day timers and stops when the lead acknowledges by the signed link', async () => {
     const { programme, milestoneId } = await overdueTomorrow('Ladder acknowledged');
     await temporal.sleep(DAY_MS + HOUR_MS);
-    const owner = await engine.inbox.waitFor((email) => email.to.includes('owner.ladder-acknowledged@dorset.nhs.example'), 20_000);
+    const owner = await engine.inbox.waitFor(isEscalationTo('owner.ladder-acknowledged@dorset.nhs.example'), 20_000);
     expect(owner.subject).toContain("milestone 'Contract signed' is overdue");
 
     const climbing = await ladder(programme.id, milestoneId);
@@ -75,7 +77,7 @@ describe('escalation ladders with time skipping', () => {
     expect(emailsTo('lead.ladder-acknowledged@dorset.nhs.example')).toHaveLength(0);
 
     await passing(climbing.rungs[1].at);
-    const lead = await engine.inbox.waitFor((email) => email.to.includes('lead.ladder-acknowledged@dorset.nhs.example'), 20_000);
+    const lead = await engine.inbox.waitFor(isEscalationTo('lead.ladder-acknowledged@dorset.nhs.example'), 20_000);
     const link = /https?:\/\/[^\s]+(\/escalations\/acknowledge\?token=[\w.-]+)/.exec(lead.text)?.[1];
     expect(link).toBeDefined();
     await request(engine.http).get('/escalations/acknowledge').query({ token: 'forged.token' }).expect(422);
@@ -111,7 +113,7 @@ describe('escalation ladders with time skipping', () => {
       .send({ rungs: [{ afterWorkingDays: 0, to: ['lead'] }, { afterWorkingDays: 1, to: ['sro'] }], setBy: 'pmo@dorset.nhs.example' })
       .expect(200);
     await temporal.sleep(DAY_MS + HOUR_MS);
-    await engine.inbox.waitFor((email) => email.to.includes('lead.own-ladder@dorset.nhs.example'), 20_000);
+    await engine.inbox.waitFor(isEscalationTo('lead.own-ladder@dorset.nhs.example'), 20_000);
 
     await request(engine.http).post(`/programmes/${programme.id}/milestones/${milestoneId}/complete`).send({}).expect(200);
     let cleared = await ladder(programme.id, milestoneId);
@@ -129,7 +131,7 @@ describe('escalation ladders with time skipping', () => {
   it('holds every rung until the day after a snooze ends, and wants a reason and a day for it', async () => {
     const { programme, milestoneId } = await overdueTomorrow('Snoozed');
     await temporal.sleep(DAY_MS + HOUR_MS);
-    await engine.inbox.waitFor((email) => email.to.includes('owner.snoozed@dorset.nhs.example'), 20_000);
+    await engine.inbox.waitFor(isEscalationTo('owner.snoozed@dorset.nhs.example'), 20_000);
     const before = await ladder(programme.id, milestoneId);
     const snoozePath = `/programmes/${programme.id}/milestones/${milestoneId}/escalation/snooze`;
     const refused = await request(engine.http).post(snoozePath).send({ by: 'lead.snoozed@dorset.nhs.example', until: 'soon' }).expect(400);
@@ -145,7 +147,7 @@ describe('escalation ladders with time skipping', () => {
     await new Promise((done) => setTimeout(done, 1_000));
     expect(emailsTo('lead.snoozed@dorset.nhs.example')).toHaveLength(0);
     await temporal.sleep(8 * DAY_MS);
-    await engine.inbox.waitFor((email) => email.to.includes('lead.snoozed@dorset.nhs.example'), 20_000);
+    await engine.inbox.waitFor(isEscalationTo('lead.snoozed@dorset.nhs.example'), 20_000);
     expect((await ladder(programme.id, milestoneId)).rungs.map((rung) => rung.raised)).toEqual([true, true, false]);
   });
 });

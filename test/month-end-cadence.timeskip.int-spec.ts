@@ -124,7 +124,7 @@ describe('month-end cadence across a year', () => {
     expect(escalated.map((email) => email.to).every((to) => to.includes('director.primary-care@icb.nhs.example'))).toBe(true);
   });
 
-  /** The month-end notifications about updates and returns; programmes Red two months running are told apart. */
+  /** The month-end notifications about updates and returns (owners' warnings and Red programmes are counted elsewhere). */
   const notificationEmails = () =>
-    engine.inbox.emails.filter((email) => email.headers['x-pmo-notification-id'] !== undefined && email.headers['x-pmo-notification-kind'] !== 'programme-red');
+    engine.inbox.emails.filter((email) => ['update-reminder', 'update-escalation', 'return-reminder', 'return-escalation'].includes(email.headers['x-pmo-notification-kind']));
 });

@@ -7,6 +7,7 @@ import { ESCALATION_QUEUE, phaseRolloutWorkflowId, phaseStatusQuery } from '@pmo
 import type { ProgrammeActivities } from '@pmo/contracts';
 import { createRedisConnection } from '@pmo/notifications';
 import { TestEngine } from './support/engine';
+import { eventually } from './support/eventually';
 import { startTimeSkippingTemporal } from './support/temporal';
 
 const DAY_MS = 86_400_000;
@@ -76,8 +77,11 @@ describe('programme workflow with time skipping', () => {
 
     expect(email.subject).toBe("RED: milestone 'Mobilisation start' is overdue (Extended access mobilisation)");
     expect(wallSeconds).toBeLessThan(20);
-    const view = (await request(engine.http).get(`/programmes/${programme.id}`).expect(200)).body as ProgrammeView;
-    expect(view.escalations).toEqual([expect.objectContaining({ milestoneId: milestone.id, rung: 1, status: 'sent', attempts: 1 })]);
+    // The notifier records the send just after the receiver has the message.
+    await eventually(async () => {
+      const view = (await request(engine.http).get(`/programmes/${programme.id}`).expect(200)).body as ProgrammeView;
+      expect(view.escalations).toEqual([expect.objectContaining({ milestoneId: milestone.id, rung: 1, status: 'sent', attempts: 1 })]);
+    });
   });
 
   it('sends exactly one email when the escalation activity is retried after it enqueued', async () => {
@@ -92,8 +96,11 @@ describe('programme workflow with time skipping', () => {
 
     expect(escalationAttempts.filter((entry) => entry.milestoneId === milestone.id).map((entry) => entry.attempt)).toEqual([1, 2]);
     expect(engine.inbox.emails.filter((mail) => mail.headers['x-pmo-milestone-id'] === milestone.id)).toHaveLength(1);
-    const { escalations } = (await request(engine.http).get(`/programmes/${programme.id}`).expect(200)).body as ProgrammeView;
-    expect(escalations).toEqual([expect.objectContaining({ status: 'sent', attempts: 1 })]);
+    let escalations: ProgrammeView['escalations'] = [];
+    await eventually(async () => {
+      escalations = ((await request(engine.http).get(`/programmes/${programme.id}`).expect(200)).body as ProgrammeView).escalations;
+      expect(escalations).toEqual([expect.objectContaining({ status: 'sent', attempts: 1 })]);
+    });
     const connection = createRedisConnection(engine.config.redis.url);
     const queue = new Queue(ESCALATION_QUEUE, { connection, prefix: engine.config.redis.queuePrefix });
     try {

@@ -131,6 +131,26 @@ describe('recording workflow histories', () => {
     writeHistory(programmeWorkflowId(programme.id), 'programme-workflow.v4.json');
   });
 
+  it('records a programme warning its owners before their milestones fall due', async () => {
+    if (existsSync(resolve(__dirname, 'histories/programme-workflow.v5.json'))) return;
+    const now = await temporal.currentTimeMs();
+    const created = await request(engine.http)
+      .post('/programmes')
+      .send({
+        name: 'Recorded warnings',
+        leadEmail: 'lead@nhs.example',
+        milestones: [
+          { name: 'Due in two days', ownerEmail: 'owner@nhs.example', dueAt: new Date(now + 2 * 86_400_000).toISOString() },
+          { name: 'Due in a month', ownerEmail: 'other@nhs.example', dueAt: new Date(now + 30 * 86_400_000).toISOString() },
+        ],
+      })
+      .expect(201);
+    const programme = created.body as ProgrammeView;
+    await request(engine.http).post(`/programmes/${programme.id}/milestones/${programme.milestones[0].id}/complete`).send({}).expect(200);
+    await temporal.sleep(30 * 86_400_000);
+    writeHistory(programmeWorkflowId(programme.id), 'programme-workflow.v5.json');
+  });
+
   it('records a phased rollout: the programme starting its phase children, one phase going live member by member', async () => {
     if (existsSync(resolve(__dirname, 'histories/phase-rollout-workflow.v1.json'))) return;
     const today = new Date(await temporal.currentTimeMs()).toISOString().slice(0, 10);

@@ -27,7 +27,7 @@ import { escalationWorkflow } from './escalation.workflow';
 import { phaseRolloutWorkflow } from './phase-rollout.workflow';
 import { validateCompletion, validateOpenMilestone } from './progress-updates';
 
-const { evaluateProgramme, raiseEscalation, recordMilestoneCompletion, recordMilestoneConfirmation, listPhases } = proxyActivities<ProgrammeActivities>({
+const { evaluateProgramme, raiseEscalation, recordMilestoneCompletion, recordMilestoneConfirmation, listPhases, warnMilestoneOwner } = proxyActivities<ProgrammeActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
@@ -42,6 +42,7 @@ const { evaluateProgramme, raiseEscalation, recordMilestoneCompletion, recordMil
 export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<void> {
   const escalated = new Set(input.escalatedMilestoneIds ?? []);
   const startedPhases = new Set(input.startedPhaseRefs ?? []);
+  const warned = new Set(input.warnedMilestoneIds ?? []);
   let changed = false;
   let assessment: ProgrammeAssessment | undefined;
 
@@ -86,6 +87,14 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
       escalated.add(milestoneId);
     }
 
+    for (const milestone of assessment.milestones) {
+      if (!milestone.awaitingConfirmation || warned.has(milestone.milestoneId)) continue;
+      // Runs recorded before owners were warned went straight from Amber to the ladder.
+      if (!patched('owner-warnings')) break;
+      await warnMilestoneOwner({ programmeId: input.programmeId, milestoneId: milestone.milestoneId });
+      warned.add(milestone.milestoneId);
+    }
+
     if (assessment.nextBoundaryAt === null) {
       if (changed) continue;
       // Runs recorded before progress came as updates ended here; now the workflow waits for the
@@ -100,6 +109,7 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
         programmeId: input.programmeId,
         escalatedMilestoneIds: [...escalated],
         startedPhaseRefs: [...startedPhases],
+        warnedMilestoneIds: [...warned],
       });
     }
     const untilBoundary = Date.parse(assessment.nextBoundaryAt) - Date.now();

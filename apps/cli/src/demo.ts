@@ -69,7 +69,8 @@ async function followSampleProgramme(config: EngineConfig, options: DemoOptions,
   say(`'${second.name}' confirmed by its owner: Green until it falls due`);
 
   inbox.onEmail((email) => {
-    say(`escalation email received for ${email.to.join(', ')}:`);
+    const what = email.headers['x-pmo-escalation-id'] === undefined ? 'email' : 'escalation email';
+    say(`${what} received for ${email.to.join(', ')}:`);
     console.log(`    Subject: ${email.subject}\n${email.text.replace(/^/gm, '    ')}`);
   });
 
@@ -84,7 +85,7 @@ async function followSampleProgramme(config: EngineConfig, options: DemoOptions,
       lastLine = line;
       lastPrintedAt = Date.now();
     }
-    const delivered = programme.escalations.some((escalation) => escalation.status === 'sent') && inbox.emails.length > 0;
+    const delivered = programme.escalations.some((escalation) => escalation.status === 'sent') && inbox.emails.some((email) => email.headers['x-pmo-escalation-id'] !== undefined);
     if (delivered) await runMonthEnd(api);
     if (delivered && options.exitAfterEmail) return 0;
     if (delivered) {

@@ -112,3 +112,4 @@ export { ContactPreferencesUseCases, contactPreferenceSchema } from './delivery/
 export { EscalationLadderUseCases, escalationLadderSchema } from './raise-escalation/escalation-ladder.usecases';
 export { AcknowledgementLinks, LinkSettings } from './raise-escalation/acknowledgement-links';
 export { acknowledgeSchema, EscalationUseCases, snoozeSchema } from './raise-escalation/escalation.usecases';
+export { WarnMilestoneOwnerUseCase } from './raise-escalation/warn-milestone-owner.usecase';

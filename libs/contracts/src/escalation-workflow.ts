@@ -49,4 +49,6 @@ export interface EscalationActivities {
   planEscalationLadder(input: EscalationInput): Promise<{ rung: number; at: string; to: EscalationRole[] }[]>;
   /** Whether the milestone is still open: a completed one needs no more rungs. */
   escalationCauseOpen(input: EscalationInput): Promise<boolean>;
+  /** Warns the owner of a milestone in its warning window, unconfirmed; once per forecast day. */
+  warnMilestoneOwner(input: EscalationInput): Promise<void>;
 }

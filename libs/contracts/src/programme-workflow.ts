@@ -19,6 +19,8 @@ export interface ProgrammeWorkflowInput {
   escalatedMilestoneIds?: string[];
   /** Phases whose rollout workflow was started, carried across continue-as-new. */
   startedPhaseRefs?: string[];
+  /** Milestones whose owner was warned before they fell due, carried across continue-as-new. */
+  warnedMilestoneIds?: string[];
 }
 
 export const PHASE_ROLLOUT_WORKFLOW_TYPE = 'phaseRolloutWorkflow';

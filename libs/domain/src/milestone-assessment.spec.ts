@@ -38,6 +38,7 @@ describe('milestone rules', () => {
       milestoneId: 'm1',
       status: 'Green',
       overdue: false,
+      awaitingConfirmation: false,
       reasons: ["milestone 'Advert out' on track, due 2018-01-31 in 15 working days"],
     });
   });
@@ -46,7 +47,8 @@ describe('milestone rules', () => {
     expect(only(milestone(), at('2018-01-25T09:00:00Z')).reasons).toEqual([
       "milestone 'Advert out' is due in 4 working days (2018-01-31) without its owner's confirmation",
     ]);
-    expect(only(milestone({ confirmedAt: '2018-01-24T10:00:00Z' }), at('2018-01-25T09:00:00Z')).status).toBe('Green');
+    expect(only(milestone(), at('2018-01-25T09:00:00Z')).awaitingConfirmation).toBe(true);
+    expect(only(milestone({ confirmedAt: '2018-01-24T10:00:00Z' }), at('2018-01-25T09:00:00Z'))).toEqual(expect.objectContaining({ status: 'Green', awaitingConfirmation: false }));
     // A confirmation given before the window opened does not count for it.
     expect(only(milestone({ confirmedAt: '2018-01-02T10:00:00Z' }), at('2018-01-25T09:00:00Z')).status).toBe('Amber');
   });
@@ -60,7 +62,7 @@ describe('milestone rules', () => {
 
   it('is Red and overdue from its due instant, counting working days', () => {
     const result = only(milestone(), at('2018-02-16T12:00:00Z'));
-    expect(result).toEqual({ milestoneId: 'm1', status: 'Red', overdue: true, reasons: ["milestone 'Advert out' 12 working days overdue (due 2018-01-31)"] });
+    expect(result).toEqual({ milestoneId: 'm1', status: 'Red', overdue: true, awaitingConfirmation: false, reasons: ["milestone 'Advert out' 12 working days overdue (due 2018-01-31)"] });
   });
 
   it('is Red when a predecessor is Red', () => {

@@ -21,6 +21,8 @@ export interface MilestoneAssessment {
   status: MilestoneStatus;
   /** Past its due instant and not complete: the cause the escalation ladder acts on. */
   overdue: boolean;
+  /** Inside its warning window, not yet due, and its owner has not confirmed it: the owner is warned. */
+  awaitingConfirmation: boolean;
   reasons: string[];
 }
 
@@ -39,7 +41,7 @@ export function assessMilestones(milestones: readonly MilestoneRecord[], asAt: D
     const done = results.get(milestone.id);
     if (done) return done;
     // A cycle cannot be recorded (the plan is checked), but a rule must never loop on bad data.
-    if (visiting.has(milestone.id)) return { milestoneId: milestone.id, status: 'Green', overdue: false, reasons: [] };
+    if (visiting.has(milestone.id)) return { milestoneId: milestone.id, status: 'Green', overdue: false, awaitingConfirmation: false, reasons: [] };
     visiting.add(milestone.id);
     const redPredecessors = milestone.predecessorIds
       .map((id) => byId.get(id))
@@ -59,7 +61,7 @@ function assessOne(milestone: MilestoneRecord, asAt: Date, settings: AssessmentS
   if (completed !== null && completed <= asAt.getTime()) {
     const lateBy = calendar.workingDaysBetween(milestone.baselineDate, londonDay(new Date(completed)));
     const late = lateBy > 0 ? `, ${plural(lateBy, 'working day')} after its baseline` : '';
-    return { milestoneId: milestone.id, status: 'Complete', overdue: false, reasons: [`${name} completed on ${londonDay(new Date(completed))}${late}`] };
+    return { milestoneId: milestone.id, status: 'Complete', overdue: false, awaitingConfirmation: false, reasons: [`${name} completed on ${londonDay(new Date(completed))}${late}`] };
   }
 
   const today = londonDay(asAt);
@@ -85,23 +87,26 @@ function assessOne(milestone: MilestoneRecord, asAt: Date, settings: AssessmentS
   for (const predecessor of redPredecessors) {
     findings.push({ status: 'Red', reason: `${name} depends on milestone '${predecessor.name}', which is Red` });
   }
+  let awaitingConfirmation = false;
   if (!overdue) {
     const warningFrom = calendar.addWorkingDays(milestone.forecastDate, -settings.warningWorkingDays);
     const confirmed = milestone.confirmedAt !== null && Date.parse(milestone.confirmedAt) >= startOfLondonDay(warningFrom).getTime() && Date.parse(milestone.confirmedAt) <= asAt.getTime();
     if (today >= warningFrom && !confirmed) {
+      awaitingConfirmation = true;
       const left = calendar.workingDaysBetween(today, milestone.forecastDate);
       findings.push({ status: 'Amber', reason: `${name} is due in ${plural(left, 'working day')} (${milestone.forecastDate}) without its owner's confirmation` });
     }
   }
   if (findings.length === 0) {
     const left = calendar.workingDaysBetween(today, milestone.forecastDate);
-    return { milestoneId: milestone.id, status: 'Green', overdue, reasons: [`${name} on track, due ${milestone.forecastDate} in ${plural(left, 'working day')}`] };
+    return { milestoneId: milestone.id, status: 'Green', overdue, awaitingConfirmation, reasons: [`${name} on track, due ${milestone.forecastDate} in ${plural(left, 'working day')}`] };
   }
   const worst = findings.reduce((a, b) => (severity(b.status) > severity(a.status) ? b : a)).status;
   return {
     milestoneId: milestone.id,
     status: worst,
     overdue,
+    awaitingConfirmation,
     reasons: findings.filter((finding) => finding.status === worst).map((finding) => finding.reason),
   };
 }

@@ -12,6 +12,7 @@ import {
   RecordMilestoneCompletionUseCase,
   RecordMilestoneConfirmationUseCase,
   ReportRepository,
+  WarnMilestoneOwnerUseCase,
 } from '@pmo/application';
 import { CollatedReportsService, HighlightReportService, MonthlyReturnService } from '@pmo/reporting';
 import { PROGRAMME_TASK_QUEUE } from '@pmo/contracts';
@@ -39,6 +40,7 @@ export const ACTIVITY_PROVIDERS = [
   MonthlyReturnService,
   CycleDutiesService,
   EscalationLadderUseCases,
+  WarnMilestoneOwnerUseCase,
 ];
 
 /** The activities over the use cases of a booted WorkerModule. */
@@ -56,6 +58,7 @@ export function programmeActivitiesOf(context: INestApplicationContext): Program
     monthlyReturns: context.get(MonthlyReturnService),
     cycleDuties: context.get(CycleDutiesService),
     escalationLadders: context.get(EscalationLadderUseCases),
+    warnMilestoneOwner: context.get(WarnMilestoneOwnerUseCase),
   });
 }
 

@@ -11,6 +11,7 @@ import type {
   RecordMilestoneConfirmationUseCase,
   ReportRepository,
   StoredReport,
+  WarnMilestoneOwnerUseCase,
 } from '@pmo/application';
 import { UPDATE_REFUSALS } from '@pmo/contracts';
 import type { CollatedReportsService, HighlightReportService, MonthlyReturnService } from '@pmo/reporting';
@@ -29,6 +30,7 @@ export interface ProgrammeActivityDependencies {
   monthlyReturns: MonthlyReturnService;
   cycleDuties: CycleDutiesService;
   escalationLadders: EscalationLadderUseCases;
+  warnMilestoneOwner: WarnMilestoneOwnerUseCase;
 }
 
 const kept = (reports: StoredReport[]): KeptReport[] => reports.map(({ id, kind, format, sha256 }) => ({ reportId: id, kind, format, sha256 }));
@@ -59,6 +61,9 @@ export function createProgrammeActivities(dependencies: ProgrammeActivityDepende
     escalateRedProgrammes: (input) => dependencies.cycleDuties.escalateRedProgrammes(input.period),
     planEscalationLadder: (input) => failFastOnBadInput(() => dependencies.escalationLadders.plan(input)),
     escalationCauseOpen: (input) => failFastOnBadInput(() => dependencies.escalationLadders.causeOpen(input)),
+    warnMilestoneOwner: async (input) => {
+      await failFastOnBadInput(() => dependencies.warnMilestoneOwner.execute(input));
+    },
   };
 }
 

@@ -1,4 +1,4 @@
-export type NotificationKind = 'update-reminder' | 'update-escalation' | 'return-reminder' | 'return-escalation' | 'programme-red';
+export type NotificationKind = 'update-reminder' | 'update-escalation' | 'return-reminder' | 'return-escalation' | 'programme-red' | 'milestone-warning';
 
 /**
  * An email the month-end cycle owes somebody. Its dedupe key names the duty, the period and the
