@@ -9,6 +9,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DataSource } from 'typeorm';
 import { NotificationQueue, NotificationRepository } from '@pmo/application';
 import { TestEngine } from './support/engine';
+import { waitUntil } from './support/eventually';
 import { startLocalTemporal } from './support/temporal';
 
 const NOTIFIER_MAIN = resolve(__dirname, '../dist/apps/notifier/src/main.js');
@@ -113,13 +114,6 @@ describe('delivery under faults', () => {
 
   const caught = (batch: string) => engine.inbox.emails.filter((email) => email.subject.startsWith(`Reminder ${batch}-`));
 
-  async function until(condition: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-    for (let waited = 0; !(await condition()); waited += 200) {
-      if (waited > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((wait) => setTimeout(wait, 200));
-    }
-  }
-
   /** Every message reached its recipient: one distinct Message-ID per delivery, and the log holds one `sent` each. */
   async function expectEachOnce(batch: string, keys: string[]): Promise<{ received: number; distinct: number }> {
     const emails = caught(batch);
@@ -149,13 +143,13 @@ describe('delivery under faults', () => {
   it('delivers every message of a batch once when the notifier is killed -9 in the middle and started again', async () => {
     const keys = await raise('kill');
     const first = startNotifier();
-    await until(() => caught('kill').length >= 150, 60_000, 'the first 150 messages');
+    await waitUntil(() => caught('kill').length >= 150, 60_000, 'the first 150 messages');
     await killNotifier(first);
     const atKill = caught('kill').length;
     expect(atKill).toBeLessThan(BATCH);
     startNotifier();
     // Jobs the killed notifier held are taken again once their locks lapse (BullMQ's stalled-job check).
-    await until(() => new Set(caught('kill').map((email) => email.headers['message-id'])).size >= BATCH, 150_000, 'every message after the restart');
+    await waitUntil(() => new Set(caught('kill').map((email) => email.headers['message-id'])).size >= BATCH, 150_000, 'every message after the restart');
     const { received, distinct } = await expectEachOnce('kill', keys);
     // A repeat can only be a message in flight at the kill (ten at once), sent again with its own Message-ID.
     expect(received - distinct).toBeLessThanOrEqual(10);
@@ -164,11 +158,11 @@ describe('delivery under faults', () => {
 
   it('delivers every message of a batch once when Redis restarts in the middle', async () => {
     const keys = await raise('redis');
-    await until(() => caught('redis').length >= 100, 60_000, 'the first 100 messages');
+    await waitUntil(() => caught('redis').length >= 100, 60_000, 'the first 100 messages');
     await redis.down();
     const atRestart = caught('redis').length;
     await redis.up();
-    await until(() => new Set(caught('redis').map((email) => email.headers['message-id'])).size >= BATCH, 150_000, 'every message after Redis restarted');
+    await waitUntil(() => new Set(caught('redis').map((email) => email.headers['message-id'])).size >= BATCH, 150_000, 'every message after Redis restarted');
     const { received, distinct } = await expectEachOnce('redis', keys);
     expect(received - distinct).toBeLessThanOrEqual(10);
     console.log(`Redis restarted at ${atRestart} of ${BATCH}: ${distinct} distinct messages received, ${received - distinct} repeated by Message-ID`);

@@ -7,7 +7,7 @@ import { ESCALATION_QUEUE, phaseRolloutWorkflowId, phaseStatusQuery } from '@pmo
 import type { ProgrammeActivities } from '@pmo/contracts';
 import { createRedisConnection } from '@pmo/notifications';
 import { TestEngine } from './support/engine';
-import { eventually } from './support/eventually';
+import { eventually, waitUntil } from './support/eventually';
 import { startTimeSkippingTemporal } from './support/temporal';
 
 const DAY_MS = 86_400_000;
@@ -139,7 +139,7 @@ describe('phased rollout with time skipping', () => {
     const phaseOne = plan.phases[0];
     const child = temporal.client.workflow.getHandle(phaseRolloutWorkflowId(programme.id, phaseOne.ref));
     // The programme's workflow starts the child after its first evaluation.
-    await eventuallyTrue(async () => (await child.query(phaseStatusQuery).catch(() => undefined)) !== undefined);
+    await waitUntil(async () => (await child.query(phaseStatusQuery).catch(() => undefined)) !== undefined, 15_000, 'the phase rollout to start');
 
     // Two of three members go live; the phase's planned go-live passes with one still to go.
     for (const odsCode of phaseOne.members.slice(0, 2)) {
@@ -156,11 +156,3 @@ describe('phased rollout with time skipping', () => {
     await request(engine.http).post(`/programmes/${programme.id}/phases/${phaseOne.ref}/go-lives`).send({ odsCode: 'ZZZ999' }).expect(404);
   });
 });
-
-async function eventuallyTrue(condition: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`not true within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}

@@ -4,6 +4,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import request from 'supertest';
 import type { ProgrammeView } from '@pmo/application';
 import { TestEngine } from './support/engine';
+import { waitUntil } from './support/eventually';
 import { startLocalTemporal } from './support/temporal';
 
 const WORKER_MAIN = resolve(__dirname, '../dist/apps/worker/src/main.js');
@@ -61,7 +62,7 @@ describe('a worker killed while timers are pending', () => {
       const history = await temporal.client.workflow.getHandle(`programme-${programme.id}`).fetchHistory();
       return (history.events ?? []).some((event) => event.timerStartedEventAttributes);
     };
-    await waitUntil(async () => (await Promise.all(programmes.map(timerStarted))).every(Boolean), 10_000);
+    await waitUntil(async () => (await Promise.all(programmes.map(timerStarted))).every(Boolean), 10_000, 'every programme to set its timer');
     worker.kill('SIGKILL');
     await new Promise((done) => worker?.once('exit', done));
 
@@ -71,7 +72,7 @@ describe('a worker killed while timers are pending', () => {
     expect(escalations()).toHaveLength(0);
 
     worker = startWorker();
-    await waitUntil(async () => escalations().length >= 6, 60_000);
+    await waitUntil(() => escalations().length >= 6, 60_000, 'six escalations after the restart');
     // Time for any duplicate to arrive.
     await new Promise((done) => setTimeout(done, 3_000));
 
@@ -89,11 +90,3 @@ describe('a worker killed while timers are pending', () => {
     }
   });
 });
-
-async function waitUntil(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((done) => setTimeout(done, 250));
-  }
-}

@@ -7,6 +7,7 @@ import request from 'supertest';
 import type { ProgrammePlanRecord, ProgrammeView } from '@pmo/application';
 import { escalationWorkflowId, MONTH_END_TICK_WORKFLOW_TYPE, monthEndTickWorkflowId, monthEndWorkflowId, phaseRolloutWorkflowId, phaseStatusQuery, PROGRAMME_TASK_QUEUE, programmeWorkflowId } from '@pmo/contracts';
 import { TestEngine } from '../support/engine';
+import { waitUntil } from '../support/eventually';
 import { startTimeSkippingTemporal } from '../support/temporal';
 import { temporalCliPath } from '../support/tools';
 
@@ -162,10 +163,7 @@ describe('recording workflow histories', () => {
     const plan = (await request(engine.http).get(`/programmes/${programme.id}/plan`).expect(200)).body as ProgrammePlanRecord;
     const phase = plan.phases[0];
     const child = temporal.client.workflow.getHandle(phaseRolloutWorkflowId(programme.id, phase.ref));
-    for (let attempt = 0; (await child.query(phaseStatusQuery).catch(() => undefined)) === undefined; attempt += 1) {
-      if (attempt > 100) throw new Error('the phase rollout never started');
-      await new Promise((done) => setTimeout(done, 100));
-    }
+    await waitUntil(async () => (await child.query(phaseStatusQuery).catch(() => undefined)) !== undefined, 15_000, 'the phase rollout to start');
     for (const odsCode of phase.members) {
       await request(engine.http).post(`/programmes/${programme.id}/phases/${phase.ref}/go-lives`).send({ odsCode }).expect(204);
     }

@@ -10,3 +10,12 @@ export async function eventually(assertion: () => Promise<void>, timeoutMs = 15_
     }
   }
 }
+
+/** Waits until a condition holds, for state that other processes bring about; fails naming what never came. */
+export async function waitUntil(condition: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}

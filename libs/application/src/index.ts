@@ -113,3 +113,4 @@ export { EscalationLadderUseCases, escalationLadderSchema } from './raise-escala
 export { AcknowledgementLinks, LinkSettings } from './raise-escalation/acknowledgement-links';
 export { acknowledgeSchema, EscalationUseCases, snoozeSchema } from './raise-escalation/escalation.usecases';
 export { WarnMilestoneOwnerUseCase } from './raise-escalation/warn-milestone-owner.usecase';
+export { forEachProgramme } from './plans-in-batches';

@@ -1,14 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { ApplicationError, Clock, monthSchema, parseOrThrow, ProgrammeRepository, ProgrammeStatusService, ReportRepository } from '@pmo/application';
+import { ApplicationError, Clock, forEachProgramme, monthSchema, parseOrThrow, ProgrammeRepository, ProgrammeStatusService, ReportRepository } from '@pmo/application';
 import type { StoredReport } from '@pmo/application';
 import { endOfLondonDay, financialPeriod, lastDayOfMonth } from '@pmo/domain';
 import { renderHtml, renderMarkdown } from './document';
 import { buildHighlightReport } from './highlight-report';
 import type { HighlightReport } from './highlight-report';
 import { highlightReportDocument } from './highlight-report.document';
-
-/** Plans read and assessed at once when reporting on a whole period: PostgreSQL's pool is ten connections. */
-const PARALLEL_PLANS = 8;
 
 /** A programme's highlight report for a month, as at the month's end: the same report whatever day it is made. */
 @Injectable()
@@ -45,10 +42,6 @@ export class HighlightReportService {
   /** Every report of a period, for the papers that collate them, in the order of the programmes' ids. */
   async buildAll(month: string): Promise<HighlightReport[]> {
     const programmeIds = await this.reports.programmesActiveIn(parseOrThrow(monthSchema, month));
-    const reports: HighlightReport[] = [];
-    for (let start = 0; start < programmeIds.length; start += PARALLEL_PLANS) {
-      reports.push(...(await Promise.all(programmeIds.slice(start, start + PARALLEL_PLANS).map((programmeId) => this.build(programmeId, month)))));
-    }
-    return reports;
+    return forEachProgramme(programmeIds, (programmeId) => this.build(programmeId, month));
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   ApplicationError,
   Clock,
+  forEachProgramme,
   MonthEndSettings,
   MonthlyReturnRepository,
   monthSchema,
@@ -16,9 +17,6 @@ import { cycleDays, financialPeriod } from '@pmo/domain';
 import { writeTableCsv, writeTablesXlsx } from '@pmo/spreadsheets';
 import { buildMonthlyReturn, monthlyReturnTable } from './monthly-return';
 import type { MonthlyReturn, ReturnSource } from './monthly-return';
-
-/** Plans read and assessed at once: PostgreSQL's pool is ten connections. */
-const PARALLEL_PLANS = 8;
 
 /** The NHS England monthly return: built from the record as at an instant, kept in versions, signed off. */
 @Injectable()
@@ -41,20 +39,14 @@ export class MonthlyReturnService {
   async build(month: string, asAt: Date): Promise<MonthlyReturn> {
     const programmeIds = await this.reports.programmesActiveIn(parseOrThrow(monthSchema, month));
     const names = new Map<string, string>();
-    const sources: ReturnSource[] = [];
-    for (let start = 0; start < programmeIds.length; start += PARALLEL_PLANS) {
-      const batch = await Promise.all(
-        programmeIds.slice(start, start + PARALLEL_PLANS).map(async (programmeId) => {
-          const plan = await this.programmes.loadPlan(programmeId);
-          if (plan === null || plan.organisationOdsCode === null || plan.trajectories.length === 0) return [];
-          const { assessment, trajectories } = await this.status.assessWithFigures(plan, asAt);
-          if (!names.has(plan.organisationOdsCode)) names.set(plan.organisationOdsCode, (await this.organisations.find(plan.organisationOdsCode))?.name ?? plan.organisationOdsCode);
-          return [{ plan, assessment, trajectories, organisationName: names.get(plan.organisationOdsCode) as string }];
-        }),
-      );
-      sources.push(...batch.flat());
-    }
-    return buildMonthlyReturn(financialPeriod(month), asAt, sources);
+    const sources = await forEachProgramme(programmeIds, async (programmeId): Promise<ReturnSource[]> => {
+      const plan = await this.programmes.loadPlan(programmeId);
+      if (plan === null || plan.organisationOdsCode === null || plan.trajectories.length === 0) return [];
+      const { assessment, trajectories } = await this.status.assessWithFigures(plan, asAt);
+      if (!names.has(plan.organisationOdsCode)) names.set(plan.organisationOdsCode, (await this.organisations.find(plan.organisationOdsCode))?.name ?? plan.organisationOdsCode);
+      return [{ plan, assessment, trajectories, organisationName: names.get(plan.organisationOdsCode) as string }];
+    });
+    return buildMonthlyReturn(financialPeriod(month), asAt, sources.flat());
   }
 
   /** Keeps the period's first version once, as at its cycle's run day: a re-run cycle finds it kept. */

@@ -8,11 +8,9 @@ import type { NewNotification } from '../ports/notification.repository';
 import { ProgrammeRepository } from '../ports/programme.repository';
 import type { ProgrammePlanRecord } from '../ports/programme.repository';
 import { ReportRepository } from '../ports/report.repository';
+import { forEachProgramme } from '../plans-in-batches';
 import { ProgrammeStatusService } from '../programme-status/programme-status.service';
 import { MonthEndSettings } from './month-end-settings';
-
-/** Plans read and assessed at once: PostgreSQL's pool is ten connections. */
-const PARALLEL_PLANS = 8;
 
 /**
  * The month-end cycle's duties besides its reports: when each falls, and the reminders and escalations
@@ -80,19 +78,14 @@ export class CycleDutiesService {
 
   /** At cycle time: each programme Red at the end of this month and of the month before is escalated to its SRO and PMO. */
   async escalateRedProgrammes(period: string): Promise<number> {
-    const red: ProgrammePlanRecord[] = [];
-    const programmeIds = await this.reports.programmesActiveIn(period);
-    for (let start = 0; start < programmeIds.length; start += PARALLEL_PLANS) {
-      const batch = await Promise.all(
-        programmeIds.slice(start, start + PARALLEL_PLANS).map(async (programmeId) => {
-          const plan = await this.programmes.loadPlan(programmeId);
-          if (plan === null) return [];
-          const [now, before] = await Promise.all([period, addMonths(period, -1)].map((month) => this.status.assess(plan, endOfLondonDay(lastDayOfMonth(month)))));
-          return now.status === 'Red' && before.status === 'Red' ? [plan] : [];
-        }),
-      );
-      red.push(...batch.flat());
-    }
+    const red = (
+      await forEachProgramme(await this.reports.programmesActiveIn(period), async (programmeId): Promise<ProgrammePlanRecord[]> => {
+        const plan = await this.programmes.loadPlan(programmeId);
+        if (plan === null) return [];
+        const [now, before] = await Promise.all([period, addMonths(period, -1)].map((month) => this.status.assess(plan, endOfLondonDay(lastDayOfMonth(month)))));
+        return now.status === 'Red' && before.status === 'Red' ? [plan] : [];
+      })
+    ).flat();
     return this.raise(
       red.flatMap((plan) =>
         [...new Set([plan.sroEmail ?? plan.leadEmail, ...plan.pmoEmails].map((email) => email.toLowerCase()))].map((recipient) => ({

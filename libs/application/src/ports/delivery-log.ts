@@ -35,8 +35,8 @@ export interface DigestItem {
 }
 
 export abstract class DeliveryLog {
-  /** Appends an attempt; a second `sent` for one delivery key is refused by a unique key, and answered false. */
-  abstract recordAttempt(attempt: DeliveryAttempt): Promise<boolean>;
+  /** Appends an attempt; a second `sent` for one delivery key is kept out by a unique key. */
+  abstract recordAttempt(attempt: DeliveryAttempt): Promise<void>;
   abstract attempts(filter: { recipient?: string; deliveryKey?: string }): Promise<DeliveryAttempt[]>;
 }
 

@@ -30,13 +30,12 @@ export class TypeormDeliveryLog extends DeliveryLog {
     super();
   }
 
-  async recordAttempt(attempt: DeliveryAttempt): Promise<boolean> {
-    const inserted = (await this.dataSource.query(
+  async recordAttempt(attempt: DeliveryAttempt): Promise<void> {
+    await this.dataSource.query(
       `INSERT INTO delivery_attempts (delivery_key, recipient, channel, address, subject, outcome, detail, attempted_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (delivery_key) WHERE outcome = 'sent' DO NOTHING RETURNING id`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (delivery_key) WHERE outcome = 'sent' DO NOTHING`,
       [attempt.deliveryKey, attempt.recipient, attempt.channel, attempt.address, attempt.subject, attempt.outcome, attempt.detail, attempt.attemptedAt],
-    )) as unknown[];
-    return inserted.length > 0;
+    );
   }
 
   async attempts(filter: { recipient?: string; deliveryKey?: string }): Promise<DeliveryAttempt[]> {
