@@ -24,6 +24,8 @@ const PERIODS = Array.from({ length: 12 }, (_, index) => `${YEAR}-${String(index
 /** The days the engine must keep: the rule's own golden dates are checked in libs/domain. */
 const calendar = new WorkingCalendar(new PackagedBankHolidays().englandAndWales());
 const CYCLES = PERIODS.map((period) => cycleDays(period, DEFAULT_CYCLE_RULE, calendar));
+const MANAGER = 'pharmacists.manager@dorset.nhs.example';
+const SRO = 'director.transformation@dorset.nhs.example';
 
 /**
  * A year of the month-end cadence on the Java time-skipping server. That server cannot run Temporal
@@ -41,11 +43,12 @@ describe('month-end cadence across a year', () => {
     temporal = await startTimeSkippingTemporal();
     engine = await TestEngine.start({ temporal, withApi: true });
     await engine.seedOrganisations();
-    const instantiate = async (templateId: string) =>
-      (await request(engine.http).post('/programmes/from-template').send({ templateId, organisation: '11J', leadEmail: `${templateId}@dorset.nhs.example`, startDate: `${YEAR - 1}-12-01` }).expect(201))
+    const instantiate = async (templateId: string, people: { managerEmail?: string; sroEmail?: string }) =>
+      (await request(engine.http).post('/programmes/from-template').send({ templateId, organisation: '11J', leadEmail: `${templateId}@dorset.nhs.example`, ...people, startDate: `${YEAR - 1}-12-01` }).expect(201))
         .body as ProgrammeView;
-    const updated = await instantiate('clinical-pharmacists');
-    const silent = await instantiate('online-consultation-rollout');
+    // One has a programme manager who records its updates; the other's lead records them, under an SRO.
+    const updated = await instantiate('clinical-pharmacists', { managerEmail: MANAGER });
+    const silent = await instantiate('online-consultation-rollout', { sroEmail: SRO });
     // One programme manager writes every month but June; the other never does.
     for (const period of PERIODS) {
       if (period === `${YEAR}-06`) missingUpdates.set(`${period} ${updated.id}`, updated.leadEmail);
@@ -122,6 +125,11 @@ describe('month-end cadence across a year', () => {
     expect(new Set(emails.map((email) => email.headers['x-pmo-notification-id'])).size).toBe(expected);
     const escalated = emails.filter((email) => email.headers['x-pmo-notification-kind'] === 'return-escalation');
     expect(escalated.map((email) => email.to).every((to) => to.includes('director.primary-care@icb.nhs.example'))).toBe(true);
+
+    // The missing-update ladder: the programme manager, then the lead; with no manager, the lead, then the SRO.
+    const recipientsOf = (kind: string) => [...new Set(emails.filter((email) => email.headers['x-pmo-notification-kind'] === kind).flatMap((email) => email.to))].sort();
+    expect(recipientsOf('update-reminder')).toEqual([MANAGER, 'online-consultation-rollout@dorset.nhs.example'].sort());
+    expect(recipientsOf('update-escalation')).toEqual(['clinical-pharmacists@dorset.nhs.example', SRO].sort());
   });
 
   /** The month-end notifications about updates and returns (owners' warnings and Red programmes are counted elsewhere). */

@@ -69,8 +69,10 @@ describe('programme model', () => {
       templateId: 'dorset-extended-access-procurement',
       organisation: '11J',
       leadEmail: 'extended-access.lead@dorset.nhs.example',
+      managerEmail: 'extended-access.manager@dorset.nhs.example',
       sroEmail: 'director.primary-care@dorset.nhs.example',
     });
+    expect([plan.leadEmail, plan.managerEmail, plan.sroEmail]).toEqual(['extended-access.lead@dorset.nhs.example', 'extended-access.manager@dorset.nhs.example', 'director.primary-care@dorset.nhs.example']);
     expect(plan.milestones).toHaveLength(8);
     expect(plan.milestones[0].baselineDate.slice(0, 7)).toBe('2017-10');
     expect(plan.milestones[7].baselineDate).toBe('2019-03-31');

@@ -159,6 +159,8 @@ async function recordThisMonth(api: string, period: string): Promise<void> {
     templateId: 'clinical-pharmacists',
     organisation: '11J',
     leadEmail: 'workforce.lead@dorset-ccg.nhs.example',
+    managerEmail: 'workforce.manager@dorset-ccg.nhs.example',
+    sroEmail: 'director.primary-care@dorset-ccg.nhs.example',
     startDate: `${addMonths(period, -5)}-01`,
   });
   const practices = ['SJ8001', 'SJ8002', 'SJ8003', 'SJ8004'];

@@ -88,7 +88,7 @@ export type { ImportSummary } from './programme-workbook/programme-workbook.usec
 export { isUuid, parseOrThrow } from './validation';
 export { AssessPhaseUseCase, goLiveSchema, ListPhasesUseCase, RecordGoLiveUseCase } from './programme-plan/phase-rollout.usecases';
 export { ReportRepository } from './ports/report.repository';
-export type { NewReport, ReportFormat, ReportKind, StoredReport } from './ports/report.repository';
+export type { NewReport, ProgrammeContacts, ReportFormat, ReportKind, StoredReport } from './ports/report.repository';
 export { MonthlyReturnRepository } from './ports/monthly-return.repository';
 export type { ReturnFiles, ReturnFormat, StoredReturn } from './ports/monthly-return.repository';
 export { MonthEndSettings } from './month-end/month-end-settings';

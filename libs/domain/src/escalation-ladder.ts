@@ -2,9 +2,9 @@ import { addDays, londonDay, startOfLondonDay } from './london-time';
 import type { WorkingCalendar } from './working-calendar';
 
 /** Whom a rung tells, by the part they play; each programme names its people. */
-export type EscalationRole = 'owner' | 'lead' | 'sro' | 'pmo';
+export type EscalationRole = 'owner' | 'manager' | 'lead' | 'sro' | 'pmo';
 
-export const ESCALATION_ROLES: readonly EscalationRole[] = ['owner', 'lead', 'sro', 'pmo'];
+export const ESCALATION_ROLES: readonly EscalationRole[] = ['owner', 'manager', 'lead', 'sro', 'pmo'];
 
 /** A rung of the ladder: this many working days after the milestone fell overdue, tell these people. */
 export interface LadderRung {

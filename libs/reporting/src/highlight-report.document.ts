@@ -27,6 +27,7 @@ export function highlightReportDocument(report: HighlightReport): ReportDocument
           ['Organisation', programme.organisation],
           ['GPFV area', programme.gpfvArea],
           ['Programme lead', programme.leadEmail],
+          ['Programme manager', programme.managerEmail],
           ['SRO', programme.sroEmail],
         ],
       },

@@ -32,6 +32,7 @@ const plan: ProgrammePlanRecord = {
   id: '00000000-0000-4000-8000-000000000001',
   name: 'Extended access procurement | Dorset',
   leadEmail: 'lead@dorset.nhs.example',
+  managerEmail: 'manager@dorset.nhs.example',
   sroEmail: 'sro@dorset.nhs.example',
   pmoEmails: [],
   organisationOdsCode: '11J',

@@ -13,7 +13,7 @@ import type {
 export interface HighlightReport {
   period: FinancialPeriod;
   asAt: string;
-  programme: { id: string; name: string; gpfvArea: string | null; organisation: string | null; leadEmail: string; sroEmail: string | null };
+  programme: { id: string; name: string; gpfvArea: string | null; organisation: string | null; leadEmail: string; managerEmail: string | null; sroEmail: string | null };
   overall: { status: RagStatus; deliveryConfidence: DeliveryConfidence; overridden: boolean; direction: DirectionOfTravel; reasons: string[] };
   /** The programme manager's update for the month; null when it is missing. */
   update: { commentary: string; achievements: string; nextPeriodPlans: string; authorEmail: string } | null;
@@ -60,6 +60,7 @@ export function buildHighlightReport(
       gpfvArea: plan.gpfvArea,
       organisation: plan.organisationOdsCode,
       leadEmail: plan.leadEmail,
+      managerEmail: plan.managerEmail,
       sroEmail: plan.sroEmail,
     },
     overall: {

@@ -6,14 +6,18 @@ import { parseOrThrow } from '../validation';
 
 const email = z.email('must be an email address');
 
+/** The people a programme answers to, as a new programme names them. */
+export const programmePeopleShape = {
+  leadEmail: email,
+  /** Records the monthly update; the lead does when none is named. */
+  managerEmail: email.optional(),
+  sroEmail: email.optional(),
+  pmoEmails: z.array(email).max(20).optional(),
+};
+
 /** A programme's plan with the people it answers to: the body of POST /programmes. */
 export const createProgrammeSchema = programmePlanBaseSchema
-  .extend({
-    leadEmail: email,
-    sroEmail: email.optional(),
-    pmoEmails: z.array(email).max(20).optional(),
-    organisation: odsCodeSchema.optional(),
-  })
+  .extend({ ...programmePeopleShape, organisation: odsCodeSchema.optional() })
   .superRefine((programme, context) => checkPlanConsistency(programme, context));
 
 export class CreateProgrammeCommand {
@@ -23,7 +27,7 @@ export class CreateProgrammeCommand {
   ) {}
 
   static from(body: unknown): CreateProgrammeCommand {
-    const { leadEmail, sroEmail, pmoEmails, organisation, ...plan } = parseOrThrow(createProgrammeSchema, body);
-    return new CreateProgrammeCommand(plan, { leadEmail, sroEmail, pmoEmails, organisation });
+    const { leadEmail, managerEmail, sroEmail, pmoEmails, organisation, ...plan } = parseOrThrow(createProgrammeSchema, body);
+    return new CreateProgrammeCommand(plan, { leadEmail, managerEmail, sroEmail, pmoEmails, organisation });
   }
 }

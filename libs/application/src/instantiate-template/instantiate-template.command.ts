@@ -1,15 +1,12 @@
 import { z } from 'zod';
+import { programmePeopleShape } from '../create-programme/create-programme.command';
 import { daySchema, odsCodeSchema } from '../programme-definition/programme-definition.schema';
 import { parseOrThrow } from '../validation';
-
-const email = z.email('must be an email address');
 
 export const instantiateTemplateSchema = z.strictObject({
   templateId: z.string().min(1),
   organisation: odsCodeSchema,
-  leadEmail: email,
-  sroEmail: email.optional(),
-  pmoEmails: z.array(email).max(20).optional(),
+  ...programmePeopleShape,
   /** Defaults to the template's own name. */
   name: z.string().trim().min(1).max(200).optional(),
   /** Omit to keep the template's historical dates; give a day to move the whole plan to start then. */

@@ -10,6 +10,7 @@ import type { ProgrammePlanRecord } from '../ports/programme.repository';
 import { ReportRepository } from '../ports/report.repository';
 import { forEachProgramme } from '../plans-in-batches';
 import { ProgrammeStatusService } from '../programme-status/programme-status.service';
+import { missingUpdateLadder } from './missing-update-ladder';
 import { MonthEndSettings } from './month-end-settings';
 
 /**
@@ -45,7 +46,7 @@ export class CycleDutiesService {
         kind: 'update-reminder',
         period,
         programmeId: programme.id,
-        recipient: programme.leadEmail,
+        recipient: missingUpdateLadder(programme).reminded,
         subject: `Monthly update due: ${programme.name}, ${period}`,
         body: [
           `The monthly update of '${programme.name}' for ${period} is not recorded yet.`,
@@ -56,8 +57,9 @@ export class CycleDutiesService {
     );
   }
 
-  /** At cycle time: the report already shows the update missing; the SRO (the lead when there is none) is told. */
+  /** At cycle time: the report already shows the update missing; the rung above the person reminded is told. */
   async escalateMissingUpdates(period: string): Promise<number> {
+    const days = this.days(period);
     const missing = await this.reports.programmesMissingUpdate(period);
     return this.raise(
       missing.map((programme) => ({
@@ -65,11 +67,11 @@ export class CycleDutiesService {
         kind: 'update-escalation',
         period,
         programmeId: programme.id,
-        recipient: programme.sroEmail ?? programme.leadEmail,
+        recipient: missingUpdateLadder(programme).escalatedTo,
         subject: `Monthly update missing: ${programme.name}, ${period}`,
         body: [
           `The month-end cycle for ${period} ran without the monthly update of '${programme.name}'; its highlight report shows the update as missing.`,
-          `Programme lead: ${programme.leadEmail}.`,
+          `Reminded on ${days.updateReminderDay}: ${missingUpdateLadder(programme).reminded}. Programme lead: ${programme.leadEmail}.`,
           `Please make sure the update is recorded; the report for ${period} is kept as it was made.`,
         ].join('\n\n'),
       })),

@@ -127,6 +127,7 @@ export interface ProgrammePlanRecord {
   id: string;
   name: string;
   leadEmail: string;
+  managerEmail: string | null;
   sroEmail: string | null;
   pmoEmails: string[];
   organisationOdsCode: string | null;

@@ -19,6 +19,15 @@ export interface StoredReport {
 
 export type NewReport = Omit<StoredReport, 'id' | 'sha256' | 'createdAt'> & { content: string };
 
+/** Whom a missing monthly update concerns. */
+export interface ProgrammeContacts {
+  id: string;
+  name: string;
+  leadEmail: string;
+  managerEmail: string | null;
+  sroEmail: string | null;
+}
+
 export abstract class ReportRepository {
   /** Stores a report unless one exists for its subject, period, kind and format; returns the one kept. */
   abstract storeOnce(report: NewReport, createdAt: Date): Promise<StoredReport>;
@@ -27,5 +36,5 @@ export abstract class ReportRepository {
   /** The programmes a month-end cycle reports on: every programme running during the period. */
   abstract programmesActiveIn(period: string): Promise<string[]>;
   /** The programmes running during the period whose monthly update for it is not recorded. */
-  abstract programmesMissingUpdate(period: string): Promise<{ id: string; name: string; leadEmail: string; sroEmail: string | null }[]>;
+  abstract programmesMissingUpdate(period: string): Promise<ProgrammeContacts[]>;
 }

@@ -5,6 +5,7 @@ import { DEFAULT_TOLERANCES, milestoneRef } from './programme-definition.schema'
 /** The people a programme answers to; the lead also owns every milestone the plan gives no owner. */
 export interface ProgrammePeople {
   leadEmail: string;
+  managerEmail?: string;
   sroEmail?: string;
   pmoEmails?: string[];
   organisation?: string;
@@ -30,6 +31,7 @@ export interface NewMilestone {
 export interface NewProgramme {
   name: string;
   leadEmail: string;
+  managerEmail: string | null;
   sroEmail: string | null;
   pmoEmails: string[];
   organisationOdsCode: string | null;
@@ -56,6 +58,7 @@ export function newProgramme(
   return {
     name: plan.name,
     leadEmail: people.leadEmail,
+    managerEmail: people.managerEmail ?? null,
     sroEmail: people.sroEmail ?? null,
     pmoEmails: people.pmoEmails ?? [],
     organisationOdsCode: people.organisation ?? null,

@@ -11,12 +11,18 @@ import type { PlanMilestone, ProgrammePlanRecord } from '../ports/programme.repo
 /** Rung 1 of runs recorded before ladders: the programme lead alone. */
 const LEGACY_RUNG: EscalationRole[] = ['lead'];
 
-/** The people a role names on this programme; an SRO not yet named falls back to the programme lead. */
-export function recipientsOf(roles: readonly EscalationRole[], plan: ProgrammePlanRecord, milestone: PlanMilestone): string[] {
+/** The people a role names on this programme; a manager or SRO not named falls back to the programme lead. */
+export function recipientsOf(
+  roles: readonly EscalationRole[],
+  plan: Pick<ProgrammePlanRecord, 'leadEmail' | 'managerEmail' | 'sroEmail' | 'pmoEmails'>,
+  milestone: Pick<PlanMilestone, 'ownerEmail'>,
+): string[] {
   const emails = roles.flatMap((role) => {
     switch (role) {
       case 'owner':
         return [milestone.ownerEmail];
+      case 'manager':
+        return [plan.managerEmail ?? plan.leadEmail];
       case 'lead':
         return [plan.leadEmail];
       case 'sro':

@@ -33,6 +33,7 @@ export async function loadPlan(manager: EntityManager, programmeId: string): Pro
     id: text(programme.id),
     name: text(programme.name),
     leadEmail: text(programme.lead_email),
+    managerEmail: nullableText(programme.manager_email),
     sroEmail: nullableText(programme.sro_email),
     pmoEmails: contacts.map((contact) => text(contact.email)),
     organisationOdsCode: nullableText(programme.organisation_ods_code),

@@ -33,8 +33,8 @@ export class TypeormProgrammeRepository extends ProgrammeRepository {
       await manager.query(
         `INSERT INTO programmes (id, name, lead_email, created_at, gpfv_area, organisation_ods_code, sro_email, start_date, end_date,
                                  amber_slip_working_days, red_slip_working_days, amber_below_plan_percent, red_below_plan_percent,
-                                 template_id, template_version)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+                                 template_id, template_version, manager_email)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
         [
           programmeId,
           programme.name,
@@ -51,6 +51,7 @@ export class TypeormProgrammeRepository extends ProgrammeRepository {
           programme.tolerances.redBelowPlanPercent,
           programme.template?.id ?? null,
           programme.template?.version ?? null,
+          programme.managerEmail,
         ],
       );
       for (const email of programme.pmoEmails) {

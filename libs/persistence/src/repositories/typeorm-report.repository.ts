@@ -2,7 +2,7 @@ import { randomUUID, createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ReportRepository } from '@pmo/application';
-import type { NewReport, ReportFormat, ReportKind, StoredReport } from '@pmo/application';
+import type { NewReport, ProgrammeContacts, ReportFormat, ReportKind, StoredReport } from '@pmo/application';
 
 type ReportRow = {
   id: string;
@@ -73,13 +73,13 @@ export class TypeormReportRepository extends ReportRepository {
     return rows.map((row) => row.id);
   }
 
-  async programmesMissingUpdate(period: string): Promise<{ id: string; name: string; leadEmail: string; sroEmail: string | null }[]> {
+  async programmesMissingUpdate(period: string): Promise<ProgrammeContacts[]> {
     const rows = (await this.dataSource.query(
-      `SELECT p.id, p.name, p.lead_email, p.sro_email FROM programmes p
+      `SELECT p.id, p.name, p.lead_email, p.manager_email, p.sro_email FROM programmes p
        WHERE p.id = ANY($2::uuid[]) AND NOT EXISTS (SELECT 1 FROM monthly_updates u WHERE u.programme_id = p.id AND u.month = $1)
        ORDER BY p.id`,
       [period, await this.programmesActiveIn(period)],
-    )) as { id: string; name: string; lead_email: string; sro_email: string | null }[];
-    return rows.map((row) => ({ id: row.id, name: row.name, leadEmail: row.lead_email, sroEmail: row.sro_email }));
+    )) as { id: string; name: string; lead_email: string; manager_email: string | null; sro_email: string | null }[];
+    return rows.map((row) => ({ id: row.id, name: row.name, leadEmail: row.lead_email, managerEmail: row.manager_email, sroEmail: row.sro_email }));
   }
 }
