@@ -12,6 +12,7 @@ export type {
   DeliveryStatus,
   EscalationRow,
   MilestoneChange,
+  MilestoneInProgramme,
   MilestoneRow,
   PlanChanges,
   PlanMilestone,

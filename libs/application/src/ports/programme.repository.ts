@@ -46,12 +46,22 @@ export type CompleteMilestoneOutcome =
   | { outcome: 'milestone-not-found' }
   | { outcome: 'already-completed'; completedAt: string };
 
+/** One milestone with its programme's people: all an escalation rung or an owner's warning reads. */
+export interface MilestoneInProgramme {
+  programme: Pick<ProgrammePlanRecord, 'id' | 'name' | 'leadEmail' | 'managerEmail' | 'sroEmail' | 'pmoEmails'>;
+  milestone: Pick<MilestoneRow, 'id' | 'name' | 'ownerEmail' | 'forecastDate' | 'dueAt' | 'completedAt'>;
+}
+
 /** The record of programmes; each write is one transaction with its event. */
 export abstract class ProgrammeRepository {
   abstract create(programme: NewProgramme, recordedAt: Date): Promise<ProgrammeRecord>;
   abstract findById(programmeId: string): Promise<ProgrammeRecord | null>;
   abstract completeMilestone(programmeId: string, milestoneId: string, completedAt: string, recordedAt: Date): Promise<CompleteMilestoneOutcome>;
   abstract loadPlan(programmeId: string): Promise<ProgrammePlanRecord | null>;
+  /** One milestone and its programme's people in one read, for the many small activities that need no more. */
+  abstract loadMilestone(programmeId: string, milestoneId: string): Promise<MilestoneInProgramme | null>;
+  /** The refs of the programme's phases that have members, in plan order; null for no such programme. */
+  abstract phasesWithMembers(programmeId: string): Promise<string[] | null>;
   abstract applyChanges(programmeId: string, changes: PlanChanges, recordedAt: Date): Promise<void>;
   /** Moves a milestone's baseline, keeping every earlier one; the forecast is left as the programme manager set it. */
   abstract rebaseline(

@@ -25,7 +25,10 @@ export class ListPhasesUseCase {
   constructor(private readonly programmes: ProgrammeRepository) {}
 
   async execute(programmeId: string): Promise<string[]> {
-    return (await planOf(this.programmes, programmeId)).phases.filter((phase) => phase.members.length > 0).map((phase) => phase.ref);
+    // Read on every wake of the programme workflow: a small query, not the whole plan.
+    const refs = isUuid(programmeId) ? await this.programmes.phasesWithMembers(programmeId) : null;
+    if (refs === null) throw ApplicationError.notFound(`no programme ${programmeId}`);
+    return refs;
   }
 }
 

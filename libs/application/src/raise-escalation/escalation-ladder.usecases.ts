@@ -7,9 +7,10 @@ import { ApplicationError } from '../application.error';
 import { Clock } from '../ports/clock';
 import { EscalationRepository } from '../ports/escalation.repository';
 import { ProgrammeRepository } from '../ports/programme.repository';
-import type { PlanMilestone } from '../ports/programme.repository';
+import type { MilestoneInProgramme } from '../ports/programme.repository';
 import { ProgrammeStatusService } from '../programme-status/programme-status.service';
 import { isUuid, parseOrThrow } from '../validation';
+import { milestoneInProgrammeOrNotFound } from './milestone-in-programme';
 
 export const escalationLadderSchema = z
   .strictObject({
@@ -64,10 +65,7 @@ export class EscalationLadderUseCases {
     return (await this.milestone(input)).completedAt === null;
   }
 
-  private async milestone(input: EscalationInput): Promise<PlanMilestone> {
-    const plan = await this.programmes.loadPlan(input.programmeId);
-    const milestone = plan?.milestones.find((candidate) => candidate.id === input.milestoneId);
-    if (milestone === undefined) throw ApplicationError.notFound(`no milestone ${input.milestoneId} in programme ${input.programmeId}`);
-    return milestone;
+  private async milestone(input: EscalationInput): Promise<MilestoneInProgramme['milestone']> {
+    return (await milestoneInProgrammeOrNotFound(this.programmes, input)).milestone;
   }
 }

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { RaiseEscalationInput } from '@pmo/contracts';
 import type { EscalationRole } from '@pmo/domain';
-import { ApplicationError } from '../application.error';
 import { Clock } from '../ports/clock';
 import { EscalationQueue } from '../ports/escalation.queue';
 import { EscalationRepository } from '../ports/escalation.repository';
 import { ProgrammeRepository } from '../ports/programme.repository';
-import type { PlanMilestone, ProgrammePlanRecord } from '../ports/programme.repository';
+import type { MilestoneInProgramme } from '../ports/programme.repository';
+import { milestoneInProgrammeOrNotFound } from './milestone-in-programme';
 
 /** Rung 1 of runs recorded before ladders: the programme lead alone. */
 const LEGACY_RUNG: EscalationRole[] = ['lead'];
@@ -14,8 +14,8 @@ const LEGACY_RUNG: EscalationRole[] = ['lead'];
 /** The people a role names on this programme; a manager or SRO not named falls back to the programme lead. */
 export function recipientsOf(
   roles: readonly EscalationRole[],
-  plan: Pick<ProgrammePlanRecord, 'leadEmail' | 'managerEmail' | 'sroEmail' | 'pmoEmails'>,
-  milestone: Pick<PlanMilestone, 'ownerEmail'>,
+  plan: Omit<MilestoneInProgramme['programme'], 'id' | 'name'>,
+  milestone: Pick<MilestoneInProgramme['milestone'], 'ownerEmail'>,
 ): string[] {
   const emails = roles.flatMap((role) => {
     switch (role) {
@@ -49,12 +49,9 @@ export class RaiseEscalationUseCase {
   ) {}
 
   async execute(input: RaiseEscalationInput): Promise<string[]> {
-    const plan = await this.programmes.loadPlan(input.programmeId);
-    if (plan === null) throw ApplicationError.notFound(`no programme ${input.programmeId}`);
-    const milestone = plan.milestones.find((candidate) => candidate.id === input.milestoneId);
-    if (milestone === undefined) throw ApplicationError.notFound(`no milestone ${input.milestoneId} in programme ${input.programmeId}`);
+    const { programme, milestone } = await milestoneInProgrammeOrNotFound(this.programmes, input);
     const ids: string[] = [];
-    for (const recipient of recipientsOf(input.to ?? LEGACY_RUNG, plan, milestone)) {
+    for (const recipient of recipientsOf(input.to ?? LEGACY_RUNG, programme, milestone)) {
       const escalation = { programmeId: input.programmeId, milestoneId: input.milestoneId, rung: input.rung, channel: 'email' as const, recipient };
       const escalationId = await this.escalations.record(escalation, this.clock.now());
       await this.queue.enqueueEmail(escalation, escalationId);

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EscalationInput } from '@pmo/contracts';
-import { ApplicationError } from '../application.error';
 import { Clock } from '../ports/clock';
 import { NotificationQueue, NotificationRepository } from '../ports/notification.repository';
 import { ProgrammeRepository } from '../ports/programme.repository';
+import { milestoneInProgrammeOrNotFound } from './milestone-in-programme';
 
 /**
  * Warns a milestone's owner, once per forecast day, that it falls due soon and wants their confirmation
@@ -19,20 +19,18 @@ export class WarnMilestoneOwnerUseCase {
   ) {}
 
   async execute(input: EscalationInput): Promise<boolean> {
-    const plan = await this.programmes.loadPlan(input.programmeId);
-    const milestone = plan?.milestones.find((candidate) => candidate.id === input.milestoneId);
-    if (plan === null || milestone === undefined) throw ApplicationError.notFound(`no milestone ${input.milestoneId} in programme ${input.programmeId}`);
+    const { programme, milestone } = await milestoneInProgrammeOrNotFound(this.programmes, input);
     const dedupeKey = `milestone-warning.${milestone.id}.${milestone.forecastDate}`;
     const { id, created } = await this.notifications.recordOnce(
       {
         dedupeKey,
         kind: 'milestone-warning',
         period: milestone.forecastDate.slice(0, 7),
-        programmeId: plan.id,
+        programmeId: programme.id,
         recipient: milestone.ownerEmail,
-        subject: `Due ${milestone.forecastDate}: '${milestone.name}' (${plan.name}): please confirm it`,
+        subject: `Due ${milestone.forecastDate}: '${milestone.name}' (${programme.name}): please confirm it`,
         body: [
-          `The milestone '${milestone.name}' of '${plan.name}' is due on ${milestone.forecastDate}, and you are its owner.`,
+          `The milestone '${milestone.name}' of '${programme.name}' is due on ${milestone.forecastDate}, and you are its owner.`,
           `Please confirm it will land on that day, or record a new forecast; left unconfirmed it stays Amber, and once overdue it is escalated.`,
         ].join('\n\n'),
       },

@@ -5,6 +5,7 @@ import { ProgrammeRepository } from '@pmo/application';
 import type {
   CompleteMilestoneOutcome,
   EscalationRow,
+  MilestoneInProgramme,
   MilestoneRow,
   NewProgramme,
   PlanChanges,
@@ -20,6 +21,21 @@ import { ProgrammeEventEntity } from '../entities/programme-event.entity';
 import { ProgrammeEntity } from '../entities/programme.entity';
 import { loadPlan } from './plan-reader';
 import { PlanWriter } from './plan-writer';
+
+interface MilestoneInProgrammeRow {
+  programme_id: string;
+  programme_name: string;
+  lead_email: string;
+  manager_email: string | null;
+  sro_email: string | null;
+  pmo_emails: string[];
+  id: string;
+  name: string;
+  owner_email: string;
+  forecast_date: string;
+  due_at: Date;
+  completed_at: Date | null;
+}
 
 @Injectable()
 export class TypeormProgrammeRepository extends ProgrammeRepository {
@@ -106,6 +122,40 @@ export class TypeormProgrammeRepository extends ProgrammeRepository {
 
   async loadPlan(programmeId: string): Promise<ProgrammePlanRecord | null> {
     return loadPlan(this.dataSource.manager, programmeId);
+  }
+
+  async loadMilestone(programmeId: string, milestoneId: string): Promise<MilestoneInProgramme | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT p.id AS programme_id, p.name AS programme_name, p.lead_email, p.manager_email, p.sro_email,
+              ARRAY(SELECT c.email FROM programme_contacts c WHERE c.programme_id = p.id AND c.role = 'pmo' ORDER BY c.email) AS pmo_emails,
+              m.id, m.name, m.owner_email, m.forecast_date, m.due_at, m.completed_at
+         FROM milestones m JOIN programmes p ON p.id = m.programme_id
+        WHERE m.id = $2 AND p.id = $1`,
+      [programmeId, milestoneId],
+    )) as MilestoneInProgrammeRow[];
+    if (row === undefined) return null;
+    return {
+      programme: { id: row.programme_id, name: row.programme_name, leadEmail: row.lead_email, managerEmail: row.manager_email, sroEmail: row.sro_email, pmoEmails: row.pmo_emails },
+      milestone: {
+        id: row.id,
+        name: row.name,
+        ownerEmail: row.owner_email,
+        forecastDate: row.forecast_date,
+        dueAt: row.due_at.toISOString(),
+        completedAt: row.completed_at?.toISOString() ?? null,
+      },
+    };
+  }
+
+  async phasesWithMembers(programmeId: string): Promise<string[] | null> {
+    const rows = (await this.dataSource.query(
+      `SELECT ph.ref FROM programmes p
+         LEFT JOIN phases ph ON ph.programme_id = p.id AND EXISTS (SELECT 1 FROM phase_members pm WHERE pm.phase_id = ph.id)
+        WHERE p.id = $1 ORDER BY ph.position`,
+      [programmeId],
+    )) as { ref: string | null }[];
+    if (rows.length === 0) return null;
+    return rows.flatMap((row) => (row.ref === null ? [] : [row.ref]));
   }
 
   async applyChanges(programmeId: string, changes: PlanChanges, recordedAt: Date): Promise<void> {
