@@ -1,6 +1,8 @@
 import { DynamicModule, Module, OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { HealthIndicatorService, TerminusModule } from '@nestjs/terminus';
 import { Client, Connection } from '@temporalio/client';
+import { DataSource } from 'typeorm';
 import {
   BankHolidays,
   Clock,
@@ -42,6 +44,7 @@ import { CatalogueController } from './catalogue.controller';
 import { ContactsController } from './contacts.controller';
 import { EscalationsController } from './escalations.controller';
 import { HealthController } from './health.controller';
+import { ReadinessProbes } from './readiness';
 import { HighlightReportsController } from './highlight-reports.controller';
 import { MonthEndScheduleController } from './month-end-schedule.controller';
 import { MonthlyReturnsController } from './monthly-returns.controller';
@@ -66,7 +69,7 @@ export class ApiModule {
   static forRoot(config: EngineConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [PersistenceModule.forRoot(config.database)],
+      imports: [PersistenceModule.forRoot(config.database), TerminusModule.forRoot({ logger: false })],
       controllers: [
         ProgrammesController,
         ProgrammePlansController,
@@ -93,6 +96,12 @@ export class ApiModule {
           provide: Client,
           useFactory: (temporal: TemporalConnection) => new Client({ connection: temporal.connection, namespace: config.temporal.namespace }),
           inject: [TemporalConnection],
+        },
+        {
+          provide: ReadinessProbes,
+          useFactory: (indicators: HealthIndicatorService, dataSource: DataSource, temporal: TemporalConnection) =>
+            new ReadinessProbes(indicators, dataSource, temporal.connection, config.redis),
+          inject: [HealthIndicatorService, DataSource, TemporalConnection],
         },
         { provide: ProgrammeScheduler, useFactory: (client: Client) => new TemporalProgrammeScheduler(client), inject: [Client] },
         { provide: MonthEndSchedule, useFactory: (client: Client) => new TemporalMonthEndSchedule(client, config.monthEnd), inject: [Client] },

@@ -47,7 +47,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const problem = this.toProblem(error, request.originalUrl);
-    if (problem.status >= 500) this.logger.error(`${request.method} ${request.originalUrl}: ${problem.detail}`, (error as Error).stack);
+    // A service away (503) is a state the caller is told of, not a fault of this code: no stack for it.
+    if (problem.status === HttpStatus.SERVICE_UNAVAILABLE) this.logger.warn(`${request.method} ${request.originalUrl}: ${problem.detail}`);
+    else if (problem.status >= 500) this.logger.error(`${request.method} ${request.originalUrl}: ${problem.detail}`, (error as Error).stack);
     http.getResponse<Response>().status(problem.status).type('application/problem+json').json(problem);
   }
 
