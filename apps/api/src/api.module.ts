@@ -1,6 +1,7 @@
 import { DynamicModule, Module, OnApplicationShutdown } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { HealthIndicatorService, TerminusModule } from '@nestjs/terminus';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { Client, Connection } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import {
@@ -69,7 +70,11 @@ export class ApiModule {
   static forRoot(config: EngineConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [PersistenceModule.forRoot(config.database), TerminusModule.forRoot({ logger: false })],
+      imports: [
+        PersistenceModule.forRoot(config.database),
+        TerminusModule.forRoot({ logger: false }),
+        ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.api.rateLimitPerMinute }]),
+      ],
       controllers: [
         ProgrammesController,
         ProgrammePlansController,
@@ -86,6 +91,7 @@ export class ApiModule {
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: ENGINE_CONFIG, useValue: config },
         { provide: Clock, useClass: SystemClock },
         {

@@ -1,5 +1,6 @@
 import type { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import helmet from 'helmet';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { EngineConfig } from '@pmo/config';
 import { ApiModule } from './api.module';
@@ -9,6 +10,8 @@ import { CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE } from './programme-workbooks.controlle
 /** The API application, configured but not yet listening: main.ts and the tests share it. */
 export async function createApi(config: EngineConfig, logLevels?: LogLevel[]): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), logLevels ? { logger: logLevels } : {});
+  app.use(helmet());
+  app.disable('x-powered-by');
   app.useBodyParser('json', { limit: '1mb' });
   // Spreadsheet imports arrive as the files themselves.
   app.useBodyParser('raw', { type: XLSX_MEDIA_TYPE, limit: '10mb' });

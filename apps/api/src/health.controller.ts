@@ -1,11 +1,14 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { HealthCheckService } from '@nestjs/terminus';
+import { SkipThrottle } from '@nestjs/throttler';
 import type { HealthCheckResult, HealthIndicatorResult } from '@nestjs/terminus';
 import { ApplicationError, ApplicationErrorCode } from '@pmo/application';
 import { ReadinessProbes } from './readiness';
 
 /** Liveness (the process serves HTTP) and readiness (PostgreSQL, Redis and Temporal all answer). */
 @Controller('health')
+// Probes come from the platform every few seconds, and must never be refused for coming often.
+@SkipThrottle()
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,

@@ -27,6 +27,7 @@ const CODE_BY_HTTP_STATUS: Record<number, string> = {
   405: 'method-not-allowed',
   413: 'payload-too-large',
   415: 'unsupported-media-type',
+  429: 'too-many-requests',
 };
 
 /** Errors raised by express's body parser carry a `type` and a `status`. */

@@ -22,6 +22,8 @@ const EnvironmentSchema = z.object({
   PMO_TEMPORAL_TEST_SERVER: z.string().min(1).default('infra/launch-test-server.sh').transform((path) => resolve(path)),
   PMO_API_HOST: z.string().min(1).default('127.0.0.1'),
   PMO_API_PORT: port.default(3000),
+  /** Requests one client address may make in a minute; health probes are not counted. */
+  PMO_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
   PMO_SMTP_HOST: z.string().min(1).default('127.0.0.1'),
   PMO_SMTP_PORT: port.default(1025),
   /** true: TLS from the first byte (port 465); false: STARTTLS when the server offers it. */
@@ -69,6 +71,7 @@ export interface TemporalConfig {
 export interface ApiConfig {
   host: string;
   port: number;
+  rateLimitPerMinute: number;
 }
 export interface SmtpConfig {
   host: string;
@@ -139,7 +142,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Engine
       workflowBundlePath: env.PMO_WORKFLOW_BUNDLE,
       timeSkippingServerPath: env.PMO_TEMPORAL_TEST_SERVER,
     },
-    api: { host: env.PMO_API_HOST, port: env.PMO_API_PORT },
+    api: { host: env.PMO_API_HOST, port: env.PMO_API_PORT, rateLimitPerMinute: env.PMO_RATE_LIMIT_PER_MINUTE },
     smtp: {
       host: env.PMO_SMTP_HOST,
       port: env.PMO_SMTP_PORT,

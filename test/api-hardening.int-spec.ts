@@ -1,0 +1,53 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import request from 'supertest';
+import { TestEngine } from './support/engine';
+import { startLocalTemporal } from './support/temporal';
+
+const LIMIT = 5;
+
+/** The API's defences, on the real app: security headers, body limits, rate limits, one error shape. */
+describe('a hardened API', () => {
+  let temporal: TestWorkflowEnvironment;
+  let engine: TestEngine;
+
+  beforeAll(async () => {
+    temporal = await startLocalTemporal();
+    engine = await TestEngine.start({ temporal, withApi: true, withoutWorker: true, withoutNotifier: true, environment: { PMO_RATE_LIMIT_PER_MINUTE: String(LIMIT) } });
+  });
+
+  afterAll(async () => {
+    await engine?.stop();
+    await temporal?.teardown();
+  });
+
+  it('sends the security headers and does not name its framework', async () => {
+    const response = await request(engine.http).get('/health').expect(200);
+    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+    expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(response.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('refuses a body over its limit as problem+json, without a stack trace', async () => {
+    const response = await request(engine.http)
+      .post('/programmes')
+      .set('content-type', 'application/json')
+      .send(JSON.stringify({ name: 'x'.repeat(1_100_000) }))
+      .expect(413)
+      .expect('content-type', /application\/problem\+json/);
+    expect(response.body).toEqual(expect.objectContaining({ type: 'urn:nhs-pmo:problem:payload-too-large', status: 413 }));
+    expect(JSON.stringify(response.body)).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  it('limits each client to its requests a minute, with problem+json and when to try again, and never limits the health probes', async () => {
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt <= LIMIT; attempt += 1) statuses.push((await request(engine.http).get('/templates')).status);
+    // The earlier tests' requests were to the health probe, or refused by the body parser before any route: none counted.
+    expect(statuses).toEqual([...Array.from({ length: LIMIT }, () => 200), 429]);
+    const refused = await request(engine.http).get('/templates').expect(429).expect('content-type', /application\/problem\+json/);
+    expect(refused.body).toEqual(expect.objectContaining({ type: 'urn:nhs-pmo:problem:too-many-requests', status: 429 }));
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    for (let probe = 0; probe < 2 * LIMIT; probe += 1) await request(engine.http).get('/health').expect(200);
+  });
+});
