@@ -1,5 +1,4 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import request from 'supertest';
 import { TestEngine } from './support/engine';
 import { startLocalTemporal } from './support/temporal';
 
@@ -21,7 +20,7 @@ describe('a hardened API', () => {
   });
 
   it('sends the security headers and does not name its framework', async () => {
-    const response = await request(engine.http).get('/health').expect(200);
+    const response = await engine.client.get('/health').expect(200);
     expect(response.headers['content-security-policy']).toContain("default-src 'self'");
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['strict-transport-security']).toMatch(/max-age=\d+/);
@@ -30,7 +29,7 @@ describe('a hardened API', () => {
   });
 
   it('refuses a body over its limit as problem+json, without a stack trace', async () => {
-    const response = await request(engine.http)
+    const response = await engine.client
       .post('/programmes')
       .set('content-type', 'application/json')
       .send(JSON.stringify({ name: 'x'.repeat(1_100_000) }))
@@ -42,12 +41,12 @@ describe('a hardened API', () => {
 
   it('limits each client to its requests a minute, with problem+json and when to try again, and never limits the health probes', async () => {
     const statuses: number[] = [];
-    for (let attempt = 0; attempt <= LIMIT; attempt += 1) statuses.push((await request(engine.http).get('/templates')).status);
+    for (let attempt = 0; attempt <= LIMIT; attempt += 1) statuses.push((await engine.client.get('/templates')).status);
     // The earlier tests' requests were to the health probe, or refused by the body parser before any route: none counted.
     expect(statuses).toEqual([...Array.from({ length: LIMIT }, () => 200), 429]);
-    const refused = await request(engine.http).get('/templates').expect(429).expect('content-type', /application\/problem\+json/);
+    const refused = await engine.client.get('/templates').expect(429).expect('content-type', /application\/problem\+json/);
     expect(refused.body).toEqual(expect.objectContaining({ type: 'urn:nhs-pmo:problem:too-many-requests', status: 429 }));
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
-    for (let probe = 0; probe < 2 * LIMIT; probe += 1) await request(engine.http).get('/health').expect(200);
+    for (let probe = 0; probe < 2 * LIMIT; probe += 1) await engine.client.get('/health').expect(200);
   });
 });

@@ -19,6 +19,7 @@ const ALLOWED_LIB_IMPORTS: Record<string, string[]> = {
   reporting: ['application', 'config', 'domain', 'spreadsheets'],
   orchestration: ['application', 'contracts', 'config', 'domain', 'persistence', 'reference-data', 'reporting'],
   'reference-data': ['application', 'domain'],
+  identity: ['config'],
 };
 
 function sourceFiles(directory: string): string[] {

@@ -3,7 +3,6 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Queue } from 'bullmq';
-import request from 'supertest';
 import { DigestService, NotificationQueue, NotificationRepository } from '@pmo/application';
 import type { DeliveryAttempt } from '@pmo/application';
 import { DEAD_LETTER_QUEUE, DIGEST_QUEUE } from '@pmo/contracts';
@@ -66,18 +65,18 @@ describe('delivery channels', () => {
 
   async function log(recipient: string, settled: (attempts: DeliveryAttempt[]) => boolean): Promise<DeliveryAttempt[]> {
     for (let waited = 0; ; waited += 250) {
-      const attempts = (await request(engine.http).get('/delivery-log').query({ recipient }).expect(200)).body as DeliveryAttempt[];
+      const attempts = (await engine.client.get('/delivery-log').query({ recipient }).expect(200)).body as DeliveryAttempt[];
       if (settled(attempts) || waited > 30_000) return attempts;
       await new Promise((done) => setTimeout(done, 250));
     }
   }
 
   it('keeps each person’s channel, refusing one it cannot use', async () => {
-    const missing = await request(engine.http).put('/contacts/lead@dorset.nhs.example/preference').send({ channel: 'teams' }).expect(400);
+    const missing = await engine.client.put('/contacts/lead@dorset.nhs.example/preference').send({ channel: 'teams' }).expect(400);
     expect(missing.body.errors).toEqual([{ field: 'address', reason: 'a teams channel needs its webhook URL' }]);
-    await request(engine.http).put('/contacts/lead@dorset.nhs.example/preference').send({ channel: 'webhook', address: 'ftp://example' }).expect(400);
-    await request(engine.http).get('/contacts/Nobody@dorset.nhs.example/preference').expect(404);
-    const saved = await request(engine.http).put('/contacts/Lead@Dorset.nhs.example/preference').send({ channel: 'teams', address: `${receiver.url}/teams` }).expect(200);
+    await engine.client.put('/contacts/lead@dorset.nhs.example/preference').send({ channel: 'webhook', address: 'ftp://example' }).expect(400);
+    await engine.client.get('/contacts/Nobody@dorset.nhs.example/preference').expect(404);
+    const saved = await engine.client.put('/contacts/Lead@Dorset.nhs.example/preference').send({ channel: 'teams', address: `${receiver.url}/teams` }).expect(200);
     expect(saved.body).toEqual(expect.objectContaining({ email: 'lead@dorset.nhs.example', channel: 'teams', address: `${receiver.url}/teams` }));
   });
 
@@ -91,7 +90,7 @@ describe('delivery channels', () => {
   });
 
   it('delivers a signed webhook on the third try when it answers 500 twice, and logs every try', async () => {
-    await request(engine.http).put('/contacts/flaky@dorset.nhs.example/preference').send({ channel: 'webhook', address: `${receiver.url}/flaky` }).expect(200);
+    await engine.client.put('/contacts/flaky@dorset.nhs.example/preference').send({ channel: 'webhook', address: `${receiver.url}/flaky` }).expect(200);
     await notify('flaky@dorset.nhs.example', 'flaky-1');
     const attempts = await log('flaky@dorset.nhs.example', (found) => found.some((attempt) => attempt.outcome === 'sent'));
     expect(attempts.map((attempt) => attempt.outcome)).toEqual(['failed', 'failed', 'sent']);
@@ -108,7 +107,7 @@ describe('delivery channels', () => {
   });
 
   it('puts a permanent failure (HTTP 404, SMTP 550) in the dead-letter queue and tells the PMO, without retrying', async () => {
-    await request(engine.http).put('/contacts/gone@dorset.nhs.example/preference').send({ channel: 'webhook', address: `${receiver.url}/gone` }).expect(200);
+    await engine.client.put('/contacts/gone@dorset.nhs.example/preference').send({ channel: 'webhook', address: `${receiver.url}/gone` }).expect(200);
     engine.inbox.refused.add('left@dorset.nhs.example');
     await notify('gone@dorset.nhs.example', 'gone-1');
     await notify('left@dorset.nhs.example', 'left-1');
@@ -134,7 +133,7 @@ describe('delivery channels', () => {
   });
 
   it('gathers the messages held for someone who takes a daily digest into one, sent once, on the schedule', async () => {
-    await request(engine.http).put('/contacts/digest@dorset.nhs.example/preference').send({ channel: 'email', dailyDigest: true }).expect(200);
+    await engine.client.put('/contacts/digest@dorset.nhs.example/preference').send({ channel: 'email', dailyDigest: true }).expect(200);
     // One at a time: the notifier works several jobs at once, and the digest lists messages in the order they were held.
     for (const [index, key] of ['digest-1', 'digest-2', 'digest-3'].entries()) {
       await notify('digest@dorset.nhs.example', key);

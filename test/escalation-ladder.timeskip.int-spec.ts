@@ -1,5 +1,4 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import request from 'supertest';
 import type { ProgrammeView } from '@pmo/application';
 import type { EscalationState } from '@pmo/contracts';
 import { addDays, londonDay } from '@pmo/domain';
@@ -32,7 +31,7 @@ describe('escalation ladders with time skipping', () => {
   async function overdueTomorrow(name: string): Promise<{ programme: ProgrammeView; milestoneId: string }> {
     const now = await temporal.currentTimeMs();
     const slug = name.toLowerCase().replace(/[^a-z]+/g, '-');
-    const created = await request(engine.http)
+    const created = await engine.client
       .post('/programmes')
       .send({
         name,
@@ -49,7 +48,7 @@ describe('escalation ladders with time skipping', () => {
   }
 
   const ladder = async (programmeId: string, milestoneId: string) =>
-    (await request(engine.http).get(`/programmes/${programmeId}/milestones/${milestoneId}/escalation`).expect(200)).body as EscalationState;
+    (await engine.client.get(`/programmes/${programmeId}/milestones/${milestoneId}/escalation`).expect(200)).body as EscalationState;
 
   /** Moves the server's clock to just after an instant. */
   async function passing(instant: string): Promise<void> {
@@ -80,10 +79,10 @@ describe('escalation ladders with time skipping', () => {
     const lead = await engine.inbox.waitFor(isEscalationTo('lead.ladder-acknowledged@dorset.nhs.example'), 20_000);
     const link = /https?:\/\/[^\s]+(\/escalations\/acknowledge\?token=[\w.-]+)/.exec(lead.text)?.[1];
     expect(link).toBeDefined();
-    await request(engine.http).get('/escalations/acknowledge').query({ token: 'forged.token' }).expect(422);
-    const acknowledged = (await request(engine.http).get(link as string).expect(200)).body as EscalationState;
+    await engine.client.get('/escalations/acknowledge').query({ token: 'forged.token' }).expect(422);
+    const acknowledged = (await engine.client.get(link as string).expect(200)).body as EscalationState;
     expect(acknowledged.acknowledgement).toEqual(expect.objectContaining({ by: 'lead.ladder-acknowledged@dorset.nhs.example', via: 'link' }));
-    await request(engine.http).get(link as string).expect(409);
+    await engine.client.get(link as string).expect(409);
 
     await passing(climbing.rungs[2].at);
     await temporal.sleep(DAY_MS);
@@ -98,24 +97,24 @@ describe('escalation ladders with time skipping', () => {
 
   it('follows a programme’s own ladder and closes it when the milestone is completed', async () => {
     const { programme, milestoneId } = await overdueTomorrow('Own ladder');
-    const backwards = await request(engine.http)
+    const backwards = await engine.client
       .put(`/programmes/${programme.id}/escalation-ladder`)
       .send({ rungs: [{ afterWorkingDays: 2, to: ['sro'] }, { afterWorkingDays: 1, to: ['lead'] }], setBy: 'pmo@dorset.nhs.example' })
       .expect(400);
     expect(backwards.body.errors).toEqual([{ field: 'rungs', reason: 'rung 2: must come later than rung 1' }]);
-    const unknown = await request(engine.http)
+    const unknown = await engine.client
       .put(`/programmes/${programme.id}/escalation-ladder`)
       .send({ rungs: [{ afterWorkingDays: 0, to: ['director'] }], setBy: 'pmo@dorset.nhs.example' })
       .expect(400);
     expect(unknown.body.errors.map((error: { field: string }) => error.field)).toEqual(['rungs.0.to.0']);
-    await request(engine.http)
+    await engine.client
       .put(`/programmes/${programme.id}/escalation-ladder`)
       .send({ rungs: [{ afterWorkingDays: 0, to: ['lead'] }, { afterWorkingDays: 1, to: ['sro'] }], setBy: 'pmo@dorset.nhs.example' })
       .expect(200);
     await temporal.sleep(DAY_MS + HOUR_MS);
     await engine.inbox.waitFor(isEscalationTo('lead.own-ladder@dorset.nhs.example'), 20_000);
 
-    await request(engine.http).post(`/programmes/${programme.id}/milestones/${milestoneId}/complete`).send({}).expect(200);
+    await engine.client.post(`/programmes/${programme.id}/milestones/${milestoneId}/complete`).send({}).expect(200);
     let cleared = await ladder(programme.id, milestoneId);
     for (let tries = 0; cleared.state !== 'cleared' && tries < 50; tries += 1) {
       await new Promise((done) => setTimeout(done, 100));
@@ -134,12 +133,12 @@ describe('escalation ladders with time skipping', () => {
     await engine.inbox.waitFor(isEscalationTo('owner.snoozed@dorset.nhs.example'), 20_000);
     const before = await ladder(programme.id, milestoneId);
     const snoozePath = `/programmes/${programme.id}/milestones/${milestoneId}/escalation/snooze`;
-    const refused = await request(engine.http).post(snoozePath).send({ by: 'lead.snoozed@dorset.nhs.example', until: 'soon' }).expect(400);
+    const refused = await engine.client.post(snoozePath).send({ by: 'lead.snoozed@dorset.nhs.example', until: 'soon' }).expect(400);
     expect(refused.body.errors.map((error: { field: string }) => error.field)).toEqual(['reason', 'until']);
     // Held until a week after rung 2 was due; the server's day is the one the clock has been moved to.
     const until = addDays(londonDay(new Date(before.rungs[1].at)), 7);
     const snoozed = (
-      await request(engine.http).post(snoozePath).send({ by: 'lead.snoozed@dorset.nhs.example', reason: 'Contract with legal until the 20th', until }).expect(200)
+      await engine.client.post(snoozePath).send({ by: 'lead.snoozed@dorset.nhs.example', reason: 'Contract with legal until the 20th', until }).expect(200)
     ).body as EscalationState;
     expect(snoozed.snooze).toEqual({ by: 'lead.snoozed@dorset.nhs.example', reason: 'Contract with legal until the 20th', until });
 

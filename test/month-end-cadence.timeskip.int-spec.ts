@@ -1,6 +1,5 @@
 import { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import request from 'supertest';
 import type { MonthlyReturnView, ProgrammeView, StoredReport } from '@pmo/application';
 import { MONTH_END_TICK_WORKFLOW_TYPE, monthEndTickWorkflowId, monthEndWorkflowId, PROGRAMME_TASK_QUEUE } from '@pmo/contracts';
 import type { MonthEndTickResult } from '@pmo/contracts';
@@ -44,7 +43,7 @@ describe('month-end cadence across a year', () => {
     engine = await TestEngine.start({ temporal, withApi: true });
     await engine.seedOrganisations();
     const instantiate = async (templateId: string, people: { managerEmail?: string; sroEmail?: string }) =>
-      (await request(engine.http).post('/programmes/from-template').send({ templateId, organisation: '11J', leadEmail: `${templateId}@dorset.nhs.example`, ...people, startDate: `${YEAR - 1}-12-01` }).expect(201))
+      (await engine.client.post('/programmes/from-template').send({ templateId, organisation: '11J', leadEmail: `${templateId}@dorset.nhs.example`, ...people, startDate: `${YEAR - 1}-12-01` }).expect(201))
         .body as ProgrammeView;
     // One has a programme manager who records its updates; the other's lead records them, under an SRO.
     const updated = await instantiate('clinical-pharmacists', { managerEmail: MANAGER });
@@ -52,7 +51,7 @@ describe('month-end cadence across a year', () => {
     // One programme manager writes every month but June; the other never does.
     for (const period of PERIODS) {
       if (period === `${YEAR}-06`) missingUpdates.set(`${period} ${updated.id}`, updated.leadEmail);
-      else await request(engine.http).put(`/programmes/${updated.id}/monthly-updates/${period}`).send({ commentary: `Update for ${period}.`, authorEmail: updated.leadEmail }).expect(204);
+      else await engine.client.put(`/programmes/${updated.id}/monthly-updates/${period}`).send({ commentary: `Update for ${period}.`, authorEmail: updated.leadEmail }).expect(204);
       missingUpdates.set(`${period} ${silent.id}`, silent.leadEmail);
     }
 
@@ -66,7 +65,7 @@ describe('month-end cadence across a year', () => {
       // March's return is signed off the day after its cycle, before any reminder is due.
       if (day === addDays(march.runDay, 1)) {
         for (const [step, by] of [['review', 'analyst@icb.nhs.example'], ['approve', 'head@icb.nhs.example'], ['submit', 'pmo@icb.nhs.example']]) {
-          await request(engine.http).post(`/returns/${march.period}/versions/1/sign-off`).send({ step, by }).expect(200);
+          await engine.client.post(`/returns/${march.period}/versions/1/sign-off`).send({ step, by }).expect(200);
         }
       }
     }
@@ -92,7 +91,7 @@ describe('month-end cadence across a year', () => {
   });
 
   it('keeps every report and every return exactly once', async () => {
-    const reports = (await request(engine.http).get('/reports').expect(200)).body as StoredReport[];
+    const reports = (await engine.client.get('/reports').expect(200)).body as StoredReport[];
     const keys = reports.map((report) => [report.period, report.kind, report.format, report.programmeId ?? report.organisation].join(' '));
     expect(new Set(keys).size).toBe(keys.length);
     for (const period of PERIODS) {
@@ -100,7 +99,7 @@ describe('month-end cadence across a year', () => {
       expect(own.map((report) => `${report.kind} ${report.format}`).sort()).toEqual(
         ['highlight-report html', 'highlight-report html', 'highlight-report markdown', 'highlight-report markdown', 'monthly-update-paper html', 'monthly-update-paper markdown', 'portfolio-summary html', 'portfolio-summary markdown'].sort(),
       );
-      const view = (await request(engine.http).get(`/returns/${period}`).expect(200)).body as MonthlyReturnView;
+      const view = (await engine.client.get(`/returns/${period}`).expect(200)).body as MonthlyReturnView;
       expect(view.versions.map((version) => version.version)).toEqual([1]);
     }
     expect(reports).toHaveLength(96);

@@ -1,5 +1,4 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import request from 'supertest';
 import type { MonthEndScheduleView } from '@pmo/application';
 import { MONTH_END_SCHEDULE_ID, monthEndWorkflowId } from '@pmo/contracts';
 import type { MonthEndTickResult } from '@pmo/contracts';
@@ -40,11 +39,11 @@ describe('month-end schedule', () => {
   }
 
   it('is created once, every day at 07:00 London time, whatever the season', async () => {
-    await request(engine.http).get('/month-end-schedule').expect(404);
+    await engine.client.get('/month-end-schedule').expect(404);
     const schedule = new TemporalMonthEndSchedule(temporal.client, engine.config.monthEnd);
     await schedule.ensure();
     await schedule.ensure();
-    const view = (await request(engine.http).get('/month-end-schedule').expect(200)).body as MonthEndScheduleView;
+    const view = (await engine.client.get('/month-end-schedule').expect(200)).body as MonthEndScheduleView;
     expect(view).toEqual(expect.objectContaining({ scheduleId: MONTH_END_SCHEDULE_ID, paused: false, runTime: '07:00', timezone: 'Europe/London' }));
     expect(view.rule).toEqual({ runWorkingDay: 5, returnDeadlineWorkingDay: 10, returnReminderWorkingDays: 2, updateReminderWorkingDays: 2 });
     expect(view.nextTicks.length).toBeGreaterThan(0);
@@ -54,16 +53,16 @@ describe('month-end schedule', () => {
   });
 
   it('pauses and resumes through the API, with a note saying why', async () => {
-    const unexplained = await request(engine.http).post('/month-end-schedule/pause').send({}).expect(400);
+    const unexplained = await engine.client.post('/month-end-schedule/pause').send({}).expect(400);
     expect(unexplained.body.errors).toEqual([{ field: 'note', reason: expect.stringMatching(/expected string|must say why/) }]);
-    const paused = (await request(engine.http).post('/month-end-schedule/pause').send({ note: 'Return template changing this month' }).expect(200)).body as MonthEndScheduleView;
+    const paused = (await engine.client.post('/month-end-schedule/pause').send({ note: 'Return template changing this month' }).expect(200)).body as MonthEndScheduleView;
     expect(paused).toEqual(expect.objectContaining({ paused: true, note: 'Return template changing this month' }));
-    const resumed = (await request(engine.http).post('/month-end-schedule/resume').send({ note: 'New template in place' }).expect(200)).body as MonthEndScheduleView;
+    const resumed = (await engine.client.post('/month-end-schedule/resume').send({ note: 'New template in place' }).expect(200)).body as MonthEndScheduleView;
     expect(resumed).toEqual(expect.objectContaining({ paused: false, note: 'New template in place' }));
   });
 
   it('catches up missed days, each tick doing the duties of the day it stands for, across the spring clock change', async () => {
-    const created = await request(engine.http)
+    const created = await engine.client
       .post('/programmes/from-template')
       .send({ templateId: 'clinical-pharmacists', organisation: '11J', leadEmail: 'pharmacy.lead@dorset.nhs.example', startDate: '2026-01-01' })
       .expect(201);
@@ -87,7 +86,7 @@ describe('month-end schedule', () => {
 
   it('triggers today’s tick at once through the API', async () => {
     const before = (await ticks(16)).length;
-    await request(engine.http).post('/month-end-schedule/trigger').expect(202);
+    await engine.client.post('/month-end-schedule/trigger').expect(202);
     const after = await ticks(before + 1);
     expect(after.map((tick) => tick.day)).toContain(londonDay(new Date()));
   });

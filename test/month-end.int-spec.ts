@@ -7,7 +7,6 @@ import { promisify } from 'node:util';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { parse } from 'csv-parse/sync';
 import { Workbook } from 'exceljs';
-import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { CycleDutiesService, NotificationRepository } from '@pmo/application';
 import type { MonthlyReturnView, ProgrammeView, StoredReport, StoredReturn } from '@pmo/application';
@@ -17,18 +16,11 @@ import { PackagedBankHolidays } from '@pmo/reference-data';
 import type { OrganisationSample } from '@pmo/reference-data';
 import { monthlyReturnTable, MonthlyReturnService, RETURN_COLUMNS } from '@pmo/reporting';
 import { writeTableCsv } from '@pmo/spreadsheets';
+import { binary } from './support/binary';
 import { TestEngine } from './support/engine';
 import { startLocalTemporal } from './support/temporal';
 
 const run = promisify(execFile);
-
-/** A buffer from supertest whatever the content type, for files that are not JSON. */
-const binary = (response: request.Test) =>
-  response.buffer(true).parse((res, done) => {
-    const chunks: Buffer[] = [];
-    res.on('data', (chunk: Buffer) => chunks.push(chunk));
-    res.on('end', () => done(null, Buffer.concat(chunks)));
-  });
 
 /**
  * The month-end cycle on the real stack: highlight reports, the portfolio summary, the committee paper
@@ -51,7 +43,7 @@ describe('month-end cycle', () => {
     engine = await TestEngine.start({ temporal, withApi: true });
     sample = await engine.seedOrganisations();
     const instantiate = async (templateId: string, startDate: string) =>
-      (await request(engine.http).post('/programmes/from-template').send({ templateId, organisation: '11J', leadEmail: `${templateId}@dorset.nhs.example`, startDate }).expect(201))
+      (await engine.client.post('/programmes/from-template').send({ templateId, organisation: '11J', leadEmail: `${templateId}@dorset.nhs.example`, startDate }).expect(201))
         .body as ProgrammeView;
     // Shifted so that this month plans 25% of the registered population and 6 WTE.
     programmes.push(
@@ -59,19 +51,19 @@ describe('month-end cycle', () => {
       await instantiate('clinical-pharmacists', `${addMonths(PERIOD, -5)}-01`),
     );
     const practices = sample.populations.map((population) => population.odsCode);
-    await request(engine.http)
+    await engine.client
       .put(`/programmes/${programmes[0].id}/trajectories/T01/actuals/${PERIOD}`)
       .send({ actuals: practices.slice(0, 40).map((odsCode) => ({ odsCode, value: 1 })) })
       .expect(204);
-    await request(engine.http)
+    await engine.client
       .put(`/programmes/${programmes[1].id}/trajectories/T01/actuals/${PERIOD}`)
       .send({ actuals: practices.slice(0, 4).map((odsCode) => ({ odsCode, value: 1 })) })
       .expect(204);
-    await request(engine.http)
+    await engine.client
       .put(`/programmes/${programmes[0].id}/monthly-updates/${PERIOD}`)
       .send({ commentary: 'Hub sites mobilised in Weymouth and Poole.', achievements: 'Evening sessions live.', nextPeriodPlans: 'Weekend sessions.', authorEmail: 'pm@dorset.nhs.example' })
       .expect(204);
-    summary = (await request(engine.http).post(`/month-ends/${PERIOD}`).expect(200)).body as MonthEndSummary;
+    summary = (await engine.client.post(`/month-ends/${PERIOD}`).expect(200)).body as MonthEndSummary;
   });
 
   afterAll(async () => {
@@ -88,32 +80,32 @@ describe('month-end cycle', () => {
       'monthly-update-paper html',
     ]);
     expect(summary.monthlyReturn).toEqual(expect.objectContaining({ version: 1, status: 'draft', rowCount: 2 }));
-    expect((await request(engine.http).post(`/month-ends/${PERIOD}`).expect(200)).body).toEqual(summary);
-    const listed = (await request(engine.http).get('/reports').query({ period: PERIOD }).expect(200)).body as StoredReport[];
+    expect((await engine.client.post(`/month-ends/${PERIOD}`).expect(200)).body).toEqual(summary);
+    const listed = (await engine.client.get('/reports').query({ period: PERIOD }).expect(200)).body as StoredReport[];
     expect(listed).toHaveLength(8);
-    expect((await request(engine.http).get(`/returns/${PERIOD}`).expect(200)).body.versions).toHaveLength(1);
+    expect((await engine.client.get(`/returns/${PERIOD}`).expect(200)).body.versions).toHaveLength(1);
   });
 
   it('serves the HTML reports with the NHS.UK stylesheet beside them, each matching its checksum', async () => {
-    const listed = (await request(engine.http).get('/reports').query({ period: PERIOD, kind: 'monthly-update-paper' }).expect(200)).body as StoredReport[];
+    const listed = (await engine.client.get('/reports').query({ period: PERIOD, kind: 'monthly-update-paper' }).expect(200)).body as StoredReport[];
     const html = listed.find((report) => report.format === 'html') as StoredReport;
     expect(html.organisation).toBe('11J');
-    const page = await request(engine.http).get(`/reports/${html.id}`).expect(200).expect('content-type', /text\/html/);
+    const page = await engine.client.get(`/reports/${html.id}`).expect(200).expect('content-type', /text\/html/);
     expect(createHash('sha256').update(page.text).digest('hex')).toBe(html.sha256);
     expect(page.text).toContain('The Committee is asked to note the report.');
     expect(page.text).toContain('Hub sites mobilised in Weymouth and Poole.');
     expect(page.text).toContain('The monthly update for this period is missing');
-    const stylesheet = await request(engine.http).get('/reports/assets/nhsuk-frontend.min.css').expect(200).expect('content-type', /text\/css/);
+    const stylesheet = await engine.client.get('/reports/assets/nhsuk-frontend.min.css').expect(200).expect('content-type', /text\/css/);
     expect(stylesheet.text).toContain('.nhsuk-tag');
-    await request(engine.http).get('/reports').query({ kind: 'minutes' }).expect(400);
-    await request(engine.http).get('/reports/not-a-uuid').expect(404);
+    await engine.client.get('/reports').query({ kind: 'minutes' }).expect(400);
+    await engine.client.get('/reports/not-a-uuid').expect(404);
   });
 
   it('prints the committee paper to a PDF whose text and pages poppler reads', async () => {
-    const listed = (await request(engine.http).get('/reports').query({ period: PERIOD, kind: 'monthly-update-paper' }).expect(200)).body as StoredReport[];
+    const listed = (await engine.client.get('/reports').query({ period: PERIOD, kind: 'monthly-update-paper' }).expect(200)).body as StoredReport[];
     const html = listed.find((report) => report.format === 'html') as StoredReport;
     const markdown = listed.find((report) => report.format === 'markdown') as StoredReport;
-    const pdf = await binary(request(engine.http).get(`/reports/${html.id}/pdf`)).expect(200).expect('content-type', 'application/pdf');
+    const pdf = await binary(engine.client.get(`/reports/${html.id}/pdf`)).expect(200).expect('content-type', 'application/pdf');
     const path = join(mkdtempSync(join(tmpdir(), 'pmo-paper-')), 'paper.pdf');
     writeFileSync(path, pdf.body as Buffer);
     const { stdout: text } = await run('pdftotext', ['-layout', path, '-']);
@@ -124,14 +116,14 @@ describe('month-end cycle', () => {
     const pages = Number(/^Pages:\s+(\d+)$/m.exec(info)?.[1]);
     expect(pages).toBeGreaterThanOrEqual(2);
     expect(text).toContain(`Page ${pages} of ${pages}`);
-    await request(engine.http).get(`/reports/${markdown.id}/pdf`).expect(409);
+    await engine.client.get(`/reports/${markdown.id}/pdf`).expect(409);
   });
 
   it('makes the return as CSV and XLSX with the same rows, one per organisation and metric', async () => {
-    const view = (await request(engine.http).get(`/returns/${PERIOD}`).expect(200)).body as MonthlyReturnView;
+    const view = (await engine.client.get(`/returns/${PERIOD}`).expect(200)).body as MonthlyReturnView;
     expect(view.deadline).toBe(CYCLE.returnDeadline);
     expect(view.versions[0]).toEqual(expect.objectContaining({ version: 1, status: 'draft', asAt: CYCLE.returnAsAt, rowCount: 2 }));
-    const csv = await request(engine.http).get(`/returns/${PERIOD}/versions/1/csv`).expect(200).expect('content-type', /text\/csv/);
+    const csv = await engine.client.get(`/returns/${PERIOD}/versions/1/csv`).expect(200).expect('content-type', /text\/csv/);
     expect(createHash('sha256').update(csv.text).digest('hex')).toBe(view.versions[0].sha256);
     const rows = parse(csv.text, { columns: true }) as Record<string, string>[];
     expect(rows.map((row) => [row['ODS code'], row.Metric, row.Plan, row.RAG])).toEqual([
@@ -139,21 +131,21 @@ describe('month-end cycle', () => {
       ['11J', 'extended-access-population-coverage', '25', 'Green'],
     ]);
     expect(rows[0].Actual).toBe('4');
-    const xlsx = await binary(request(engine.http).get(`/returns/${PERIOD}/versions/1/xlsx`)).expect(200);
+    const xlsx = await binary(engine.client.get(`/returns/${PERIOD}/versions/1/xlsx`)).expect(200);
     const workbook = new Workbook();
     await workbook.xlsx.load(new Uint8Array(xlsx.body as Buffer).buffer);
     const sheet = workbook.worksheets[0];
     const cells = (rowNumber: number) => RETURN_COLUMNS.map((_, index) => String(sheet.getRow(rowNumber).getCell(index + 1).value ?? ''));
     expect(cells(1)).toEqual(RETURN_COLUMNS.map((column) => column.heading));
     expect([cells(2), cells(3)]).toEqual(rows.map((row) => RETURN_COLUMNS.map((column) => row[column.heading])));
-    await request(engine.http).get(`/returns/${PERIOD}/versions/1/pdf`).expect(400);
-    await request(engine.http).get(`/returns/${PERIOD}/versions/9/csv`).expect(404);
-    await request(engine.http).get('/returns/2026-13').expect(400);
-    await request(engine.http).get('/returns/2016-01').expect(404);
+    await engine.client.get(`/returns/${PERIOD}/versions/1/pdf`).expect(400);
+    await engine.client.get(`/returns/${PERIOD}/versions/9/csv`).expect(404);
+    await engine.client.get('/returns/2026-13').expect(400);
+    await engine.client.get('/returns/2016-01').expect(404);
   });
 
   it('is signed off in order by named people, never changes once submitted, and is corrected by a new version', async () => {
-    const sign = (version: number, step: string, by: string) => request(engine.http).post(`/returns/${PERIOD}/versions/${version}/sign-off`).send({ step, by });
+    const sign = (version: number, step: string, by: string) => engine.client.post(`/returns/${PERIOD}/versions/${version}/sign-off`).send({ step, by });
     await sign(1, 'approve', 'head@icb.nhs.example').expect(409);
     const invalid = await sign(1, 'stamp', 'nobody').expect(400);
     expect(invalid.body.errors.map((error: { field: string }) => error.field)).toEqual(['step', 'by']);
@@ -173,12 +165,12 @@ describe('month-end cycle', () => {
       await dataSource.destroy();
     }
 
-    await request(engine.http).post(`/returns/${PERIOD}/corrections`).send({ reason: ' ' }).expect(400);
-    await request(engine.http).post('/returns/2016-01/corrections').send({ reason: 'x' }).expect(404);
-    const correction = (await request(engine.http).post(`/returns/${PERIOD}/corrections`).send({ reason: 'Clinical pharmacist WTE restated by the practices' }).expect(201))
+    await engine.client.post(`/returns/${PERIOD}/corrections`).send({ reason: ' ' }).expect(400);
+    await engine.client.post('/returns/2016-01/corrections').send({ reason: 'x' }).expect(404);
+    const correction = (await engine.client.post(`/returns/${PERIOD}/corrections`).send({ reason: 'Clinical pharmacist WTE restated by the practices' }).expect(201))
       .body as StoredReturn;
     expect(correction).toEqual(expect.objectContaining({ version: 2, status: 'draft', reason: 'Clinical pharmacist WTE restated by the practices' }));
-    const view = (await request(engine.http).get(`/returns/${PERIOD}`).expect(200)).body as MonthlyReturnView;
+    const view = (await engine.client.get(`/returns/${PERIOD}`).expect(200)).body as MonthlyReturnView;
     expect(view.versions.map((version) => `${version.version} ${version.status}`)).toEqual(['1 submitted', '2 draft']);
     expect(view.lastSubmitted?.version).toBe(1);
     expect(view.lastSubmitted?.sha256).toBe(submitted.sha256);
@@ -186,21 +178,21 @@ describe('month-end cycle', () => {
 
   it('makes a past month again with the same content: reports and return are as at their instants', async () => {
     // An actual recorded today for two months back is after that month's return's instant.
-    await request(engine.http)
+    await engine.client
       .put(`/programmes/${programmes[1].id}/trajectories/T01/actuals/${PAST}`)
       .send({ actuals: [{ odsCode: sample.populations[0].odsCode, value: 1 }] })
       .expect(204);
-    const past = (await request(engine.http).post(`/month-ends/${PAST}`).expect(200)).body as MonthEndSummary;
-    const csv = (await request(engine.http).get(`/returns/${PAST}/versions/1/csv`).expect(200)).text;
+    const past = (await engine.client.post(`/month-ends/${PAST}`).expect(200)).body as MonthEndSummary;
+    const csv = (await engine.client.get(`/returns/${PAST}/versions/1/csv`).expect(200)).text;
     const row = (parse(csv, { columns: true }) as Record<string, string>[]).find((candidate) => candidate.Metric === 'clinical-pharmacist-wte');
     expect(row).toEqual(expect.objectContaining({ Plan: '4', Actual: '' }));
     const returns = engine.workerContext.get(MonthlyReturnService);
     const again = monthlyReturnTable(await returns.build(PAST, returns.asAtOfFirstVersion(PAST)));
     expect(createHash('sha256').update(writeTableCsv(again)).digest('hex')).toBe(past.monthlyReturn?.sha256);
 
-    const kept = (await request(engine.http).get('/reports').query({ period: PAST, programmeId: programmes[0].id }).expect(200)).body as StoredReport[];
+    const kept = (await engine.client.get('/reports').query({ period: PAST, programmeId: programmes[0].id }).expect(200)).body as StoredReport[];
     const markdown = kept.find((report) => report.format === 'markdown') as StoredReport;
-    const remade = await request(engine.http).get(`/programmes/${programmes[0].id}/highlight-reports/${PAST}/markdown`).expect(200);
+    const remade = await engine.client.get(`/programmes/${programmes[0].id}/highlight-reports/${PAST}/markdown`).expect(200);
     expect(createHash('sha256').update(remade.text).digest('hex')).toBe(markdown.sha256);
   });
 

@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { parse } from 'yaml';
-import request from 'supertest';
 import type { ProgrammePlanRecord, ProgrammeTemplateSummary, ProgrammeView, StoredReport, TrajectoryProgress } from '@pmo/application';
 import type { MonthEndSummary } from '@pmo/contracts';
 import type { OrganisationSample } from '@pmo/reference-data';
@@ -28,12 +27,12 @@ describe('programme model', () => {
   });
 
   async function instantiate(body: Record<string, unknown>): Promise<ProgrammePlanRecord> {
-    const created = await request(engine.http).post('/programmes/from-template').send(body).expect(201);
-    return (await request(engine.http).get(`/programmes/${(created.body as ProgrammeView).id}/plan`).expect(200)).body as ProgrammePlanRecord;
+    const created = await engine.client.post('/programmes/from-template').send(body).expect(201);
+    return (await engine.client.get(`/programmes/${(created.body as ProgrammeView).id}/plan`).expect(200)).body as ProgrammePlanRecord;
   }
 
   it('documents every route as OpenAPI at /docs, with the request bodies the API validates', async () => {
-    const document = (await request(engine.http).get('/docs-json').expect(200)).body as {
+    const document = (await engine.client.get('/docs-json').expect(200)).body as {
       paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { required?: string[] } }> } }>>;
     };
     expect(Object.keys(document.paths)).toEqual(
@@ -42,20 +41,20 @@ describe('programme model', () => {
     expect(document.paths['/programmes'].post.requestBody?.content['application/json'].schema.required).toEqual(
       expect.arrayContaining(['name', 'leadEmail', 'milestones']),
     );
-    await request(engine.http).get('/docs').expect(200).expect('content-type', /html/);
+    await engine.client.get('/docs').expect(200).expect('content-type', /html/);
   });
 
   it('rehearses a plan through the API, giving the same months as the rehearsal command', async () => {
     const script = parse(readFileSync(resolve(__dirname, 'rehearsals/dorset-pch-phased-rollout.rehearsal.yaml'), 'utf8'));
     const golden = JSON.parse(readFileSync(resolve(__dirname, 'rehearsals/dorset-pch-phased-rollout.golden.json'), 'utf8'));
-    const response = await request(engine.http).post('/rehearsals').send(script).expect(200);
+    const response = await engine.client.post('/rehearsals').send(script).expect(200);
     expect(response.body).toEqual(golden);
-    const refused = await request(engine.http).post('/rehearsals').send({ ...script, startDate: '2017-01-01' }).expect(422);
+    const refused = await engine.client.post('/rehearsals').send({ ...script, startDate: '2017-01-01' }).expect(422);
     expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'startDate' })]);
   });
 
   it('instantiates every shipped template for its organisation', async () => {
-    const templates = (await request(engine.http).get('/templates').expect(200)).body as ProgrammeTemplateSummary[];
+    const templates = (await engine.client.get('/templates').expect(200)).body as ProgrammeTemplateSummary[];
     expect(templates).toHaveLength(7);
     for (const template of templates) {
       const plan = await instantiate({ templateId: template.id, organisation: template.organisation, leadEmail: 'lead@nhs.example' });
@@ -96,18 +95,18 @@ describe('programme model', () => {
   it('keeps every earlier baseline when a milestone is rebaselined, and insists on a reason and an approver', async () => {
     const plan = await instantiate({ templateId: 'dorset-extended-access-procurement', organisation: '11J', leadEmail: 'lead@nhs.example' });
     const milestone = plan.milestones[2];
-    const refused = await request(engine.http)
+    const refused = await engine.client
       .post(`/programmes/${plan.id}/milestones/${milestone.ref}/rebaseline`)
       .send({ baselineDate: '2018-02-28' })
       .expect(400);
     expect(refused.body.errors.map((error: { field: string }) => error.field)).toEqual(['reason', 'approvedBy']);
 
-    await request(engine.http)
+    await engine.client
       .post(`/programmes/${plan.id}/milestones/${milestone.ref}/rebaseline`)
       .send({ baselineDate: '2018-02-28', reason: 'Governing Body approval moved to December', approvedBy: 'sro@dorset.nhs.example' })
       .expect(200);
     const after = (
-      await request(engine.http)
+      await engine.client
         .post(`/programmes/${plan.id}/milestones/${milestone.ref}/rebaseline`)
         .send({ baselineDate: '2018-03-15', reason: 'Market engagement extended', approvedBy: 'sro@dorset.nhs.example' })
         .expect(200)
@@ -119,7 +118,7 @@ describe('programme model', () => {
       { version: 2, baselineDate: '2018-02-28', reason: 'Governing Body approval moved to December', approvedBy: 'sro@dorset.nhs.example' },
       { version: 3, baselineDate: '2018-03-15', reason: 'Market engagement extended', approvedBy: 'sro@dorset.nhs.example' },
     ]);
-    await request(engine.http)
+    await engine.client
       .post(`/programmes/${plan.id}/milestones/${milestone.ref}/rebaseline`)
       .send({ baselineDate: '2018-03-15', reason: 'again', approvedBy: 'sro@dorset.nhs.example' })
       .expect(409);
@@ -127,48 +126,48 @@ describe('programme model', () => {
 
   it('makes the highlight report of a past month as at its end, as data and as Markdown', async () => {
     const plan = await instantiate({ templateId: 'dorset-extended-access-procurement', organisation: '11J', leadEmail: 'lead@nhs.example', sroEmail: 'sro@nhs.example' });
-    await request(engine.http)
+    await engine.client
       .put(`/programmes/${plan.id}/monthly-updates/2017-11`)
       .send({ commentary: 'Governing Body approved the procurement.', authorEmail: 'pm@nhs.example' })
       .expect(204);
-    const report = (await request(engine.http).get(`/programmes/${plan.id}/highlight-reports/2017-11`).expect(200)).body;
+    const report = (await engine.client.get(`/programmes/${plan.id}/highlight-reports/2017-11`).expect(200)).body;
     expect(report.period).toEqual({ month: '2017-11', financialYear: '2017/18', quarter: 'Q3', monthNumber: 8, label: 'M8 2017/18 (November 2017)' });
     expect(report.asAt).toBe('2017-11-30T23:59:59.999Z');
     // As at the end of November 2017 the first milestone (October) is overdue: nothing was recorded complete.
     expect(report.milestones[0]).toEqual(expect.objectContaining({ ref: 'M01', status: 'Red' }));
-    const markdown = await request(engine.http).get(`/programmes/${plan.id}/highlight-reports/2017-11/markdown`).expect(200).expect('content-type', /text\/markdown/);
+    const markdown = await engine.client.get(`/programmes/${plan.id}/highlight-reports/2017-11/markdown`).expect(200).expect('content-type', /text\/markdown/);
     expect(markdown.text).toContain('_Highlight report · M8 2017/18 (November 2017)_');
     expect(markdown.text).toContain('Governing Body approved the procurement.');
-    await request(engine.http).get(`/programmes/${plan.id}/highlight-reports/2017-13`).expect(400);
+    await engine.client.get(`/programmes/${plan.id}/highlight-reports/2017-13`).expect(400);
   });
 
   it('runs a month-end cycle that keeps each programme’s report once, with its checksum, however often it runs', async () => {
     await instantiate({ templateId: 'dorset-extended-access-procurement', organisation: '11J', leadEmail: 'lead@nhs.example' });
-    const first = (await request(engine.http).post('/month-ends/2018-01').expect(200)).body as MonthEndSummary;
-    const again = (await request(engine.http).post('/month-ends/2018-01').expect(200)).body;
+    const first = (await engine.client.post('/month-ends/2018-01').expect(200)).body as MonthEndSummary;
+    const again = (await engine.client.post('/month-ends/2018-01').expect(200)).body;
     expect(first.highlightReports.programmes).toBeGreaterThan(0);
     expect(again).toEqual(first);
-    const listed = (await request(engine.http).get('/reports').query({ period: '2018-01' }).expect(200)).body as StoredReport[];
+    const listed = (await engine.client.get('/reports').query({ period: '2018-01' }).expect(200)).body as StoredReport[];
     expect(listed.filter((report) => report.kind === 'highlight-report')).toHaveLength(first.highlightReports.reports);
     expect(listed.filter((report) => report.kind !== 'highlight-report').map((report) => report.id).sort()).toEqual(first.collated.map((report) => report.reportId).sort());
     const markdown = listed.find((report) => report.kind === 'highlight-report' && report.format === 'markdown') as StoredReport;
-    const download = await request(engine.http).get(`/reports/${markdown.id}`).expect(200).expect('content-type', /text\/markdown/);
+    const download = await engine.client.get(`/reports/${markdown.id}`).expect(200).expect('content-type', /text\/markdown/);
     expect(download.headers['x-checksum-sha256']).toBe(markdown.sha256);
     expect(createHash('sha256').update(download.text).digest('hex')).toBe(markdown.sha256);
     expect(download.text).toContain('_Highlight report · M10 2017/18 (January 2018)_');
-    await request(engine.http).post('/month-ends/2018-13').expect(400);
+    await engine.client.post('/month-ends/2018-13').expect(400);
   });
 
   it('keeps one monthly update per month and spend against budget in pence', async () => {
     const plan = await instantiate({ templateId: 'dorset-extended-access-procurement', organisation: '11J', leadEmail: 'lead@nhs.example' });
     const update = { commentary: 'Tender documents with legal.', achievements: 'Specification agreed.', nextPeriodPlans: 'Governing Body paper.', authorEmail: 'pm@nhs.example' };
-    await request(engine.http).put(`/programmes/${plan.id}/monthly-updates/2017-10`).send(update).expect(204);
-    await request(engine.http).put(`/programmes/${plan.id}/monthly-updates/2017-10`).send({ ...update, commentary: 'Tender documents signed off.' }).expect(204);
-    await request(engine.http).put(`/programmes/${plan.id}/monthly-updates/2017-13`).send(update).expect(400);
-    await request(engine.http).put(`/programmes/${plan.id}/funding/${plan.funding[0].ref}/spend`).send({ spendPence: 1_250_000 }).expect(204);
-    await request(engine.http).put(`/programmes/${plan.id}/funding/${plan.funding[0].ref}/spend`).send({ spendPence: 12.5 }).expect(400);
-    await request(engine.http).put(`/programmes/${plan.id}/funding/NOPE/spend`).send({ spendPence: 1 }).expect(404);
-    const after = (await request(engine.http).get(`/programmes/${plan.id}/plan`).expect(200)).body as ProgrammePlanRecord;
+    await engine.client.put(`/programmes/${plan.id}/monthly-updates/2017-10`).send(update).expect(204);
+    await engine.client.put(`/programmes/${plan.id}/monthly-updates/2017-10`).send({ ...update, commentary: 'Tender documents signed off.' }).expect(204);
+    await engine.client.put(`/programmes/${plan.id}/monthly-updates/2017-13`).send(update).expect(400);
+    await engine.client.put(`/programmes/${plan.id}/funding/${plan.funding[0].ref}/spend`).send({ spendPence: 1_250_000 }).expect(204);
+    await engine.client.put(`/programmes/${plan.id}/funding/${plan.funding[0].ref}/spend`).send({ spendPence: 12.5 }).expect(400);
+    await engine.client.put(`/programmes/${plan.id}/funding/NOPE/spend`).send({ spendPence: 1 }).expect(404);
+    const after = (await engine.client.get(`/programmes/${plan.id}/plan`).expect(200)).body as ProgrammePlanRecord;
     expect(after.monthlyUpdates).toEqual([expect.objectContaining({ month: '2017-10', commentary: 'Tender documents signed off.', authorEmail: 'pm@nhs.example' })]);
     expect(after.funding[0]).toEqual(expect.objectContaining({ budgetPence: plan.funding[0].budgetPence, spendPence: 1_250_000 }));
   });
@@ -177,12 +176,12 @@ describe('programme model', () => {
     const plan = await instantiate({ templateId: 'dorset-extended-access-procurement', organisation: '11J', leadEmail: 'lead@nhs.example' });
     const practices = sample.populations;
     const live = practices.slice(0, 40);
-    await request(engine.http)
+    await engine.client
       .put(`/programmes/${plan.id}/trajectories/${plan.trajectories[0].ref}/actuals/2019-01`)
       .send({ actuals: live.map((practice) => ({ odsCode: practice.odsCode, value: 1 })) })
       .expect(204);
 
-    const progress = (await request(engine.http).get(`/programmes/${plan.id}/trajectories/${plan.trajectories[0].ref}`).expect(200))
+    const progress = (await engine.client.get(`/programmes/${plan.id}/trajectories/${plan.trajectories[0].ref}`).expect(200))
       .body as TrajectoryProgress;
     const january = progress.months.find((month) => month.month === '2019-01');
     const total = practices.reduce((sum, practice) => sum + practice.registeredListSize, 0);
@@ -198,7 +197,7 @@ describe('programme model', () => {
     expect(january?.actual?.value).not.toBeCloseTo((40 / 86) * 100, 1);
     expect(january?.variance).toBeCloseTo((january?.actual?.value ?? 0) - (january?.planned ?? 0), 2);
 
-    const unknown = await request(engine.http)
+    const unknown = await engine.client
       .put(`/programmes/${plan.id}/trajectories/${plan.trajectories[0].ref}/actuals/2019-01`)
       .send({ actuals: [{ odsCode: 'ZZZ999', value: 1 }] })
       .expect(422);

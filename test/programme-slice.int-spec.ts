@@ -1,5 +1,4 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import request from 'supertest';
 import type { ProgrammeView } from '@pmo/application';
 import { TestEngine } from './support/engine';
 import { eventually } from './support/eventually';
@@ -32,7 +31,7 @@ describe('a programme, end to end on the real stack', () => {
   };
 
   it('keeps a milestone completed in time Green, turns an overdue one Red and emails its owner once, the first rung of its ladder', async () => {
-    const created = await request(engine.http)
+    const created = await engine.client
       .post('/programmes')
       .send({
         name: 'Extended access procurement, Dorset',
@@ -51,7 +50,7 @@ describe('a programme, end to end on the real stack', () => {
     expect(programme.reasons).toEqual([expect.stringContaining("without its owner's confirmation"), expect.stringContaining("without its owner's confirmation")]);
     const [tender, approval] = programme.milestones;
 
-    const completed = await request(engine.http).post(`/programmes/${programme.id}/milestones/${tender.id}/complete`).send({}).expect(200);
+    const completed = await engine.client.post(`/programmes/${programme.id}/milestones/${tender.id}/complete`).send({}).expect(200);
     expect((completed.body as ProgrammeView).milestones[0].status).toBe('Complete');
 
     const email = await engine.inbox.waitFor((mail) => mail.subject.startsWith('RED:') && mail.subject.includes('Governing Body approval'), 30_000);
@@ -62,7 +61,7 @@ describe('a programme, end to end on the real stack', () => {
 
     // The tender milestone's due time has passed too, but it was complete: it stays Green and is never escalated.
     await eventually(async () => {
-      const view = (await request(engine.http).get(`/programmes/${programme.id}`).expect(200)).body as ProgrammeView;
+      const view = (await engine.client.get(`/programmes/${programme.id}`).expect(200)).body as ProgrammeView;
       expect(view.status).toBe('Red');
       expect(view.reasons[0]).toMatch(/^milestone 'Governing Body approval' overdue since/);
       expect(view.milestones.map((m) => m.status)).toEqual(['Complete', 'Red', 'Green']);
@@ -82,7 +81,7 @@ describe('a programme, end to end on the real stack', () => {
 
   it('refuses a malformed programme with 400 naming each field and its reason, and writes nothing', async () => {
     const before = await rowCounts();
-    const response = await request(engine.http)
+    const response = await engine.client
       .post('/programmes')
       .send({
         name: '',
@@ -106,12 +105,12 @@ describe('a programme, end to end on the real stack', () => {
         { field: '(body)', reason: expect.stringContaining('colour') },
       ]),
     );
-    await request(engine.http)
+    await engine.client
       .post('/programmes')
       .send({ name: 'One milestone only', leadEmail: 'lead@nhs.example', milestones: [{ name: 'a', ownerEmail: 'a@nhs.example', dueAt: inSeconds(60) }] })
       .expect(400)
       .expect((res) => expect(res.body.errors).toEqual([{ field: 'milestones', reason: 'a programme needs at least two milestones' }]));
-    await request(engine.http)
+    await engine.client
       .post('/programmes')
       .set('content-type', 'application/json')
       .send('{"name": ')
@@ -121,7 +120,7 @@ describe('a programme, end to end on the real stack', () => {
   });
 
   it('answers 404 for an unknown programme or milestone, 409 for a second completion and 422 for a future one, writing nothing', async () => {
-    const created = await request(engine.http)
+    const created = await engine.client
       .post('/programmes')
       .send({
         name: 'Online consultation rollout',
@@ -134,29 +133,29 @@ describe('a programme, end to end on the real stack', () => {
       .expect(201);
     const programme = created.body as ProgrammeView;
     const milestone = programme.milestones[0];
-    await request(engine.http).post(`/programmes/${programme.id}/milestones/${milestone.id}/complete`).send({}).expect(200);
+    await engine.client.post(`/programmes/${programme.id}/milestones/${milestone.id}/complete`).send({}).expect(200);
     const before = await rowCounts();
 
-    await request(engine.http).get('/programmes/3f1c2a56-2d7e-4c1b-9a57-0c7f6d1b2e90').expect(404).expect('content-type', /problem\+json/);
-    await request(engine.http).get('/programmes/not-a-uuid').expect(404);
-    await request(engine.http).post(`/programmes/${programme.id}/milestones/3f1c2a56-2d7e-4c1b-9a57-0c7f6d1b2e90/complete`).send({}).expect(404);
-    await request(engine.http).post(`/programmes/3f1c2a56-2d7e-4c1b-9a57-0c7f6d1b2e90/milestones/${milestone.id}/complete`).send({}).expect(404);
-    const again = await request(engine.http).post(`/programmes/${programme.id}/milestones/${milestone.id}/complete`).send({}).expect(409);
-    await request(engine.http).post(`/programmes/${programme.id}/milestones/${milestone.id}/confirm`).send({}).expect(409);
+    await engine.client.get('/programmes/3f1c2a56-2d7e-4c1b-9a57-0c7f6d1b2e90').expect(404).expect('content-type', /problem\+json/);
+    await engine.client.get('/programmes/not-a-uuid').expect(404);
+    await engine.client.post(`/programmes/${programme.id}/milestones/3f1c2a56-2d7e-4c1b-9a57-0c7f6d1b2e90/complete`).send({}).expect(404);
+    await engine.client.post(`/programmes/3f1c2a56-2d7e-4c1b-9a57-0c7f6d1b2e90/milestones/${milestone.id}/complete`).send({}).expect(404);
+    const again = await engine.client.post(`/programmes/${programme.id}/milestones/${milestone.id}/complete`).send({}).expect(409);
+    await engine.client.post(`/programmes/${programme.id}/milestones/${milestone.id}/confirm`).send({}).expect(409);
     expect(again.body.detail).toMatch(/already complete/);
-    const future = await request(engine.http)
+    const future = await engine.client
       .post(`/programmes/${programme.id}/milestones/${programme.milestones[1].id}/complete`)
       .send({ completedAt: inSeconds(3600) })
       .expect(422);
     expect(future.body.errors).toEqual([{ field: 'completedAt', reason: expect.stringMatching(/^is after now/) }]);
-    await request(engine.http).get('/no-such-route').expect(404).expect('content-type', /problem\+json/);
+    await engine.client.get('/no-such-route').expect(404).expect('content-type', /problem\+json/);
     expect(await rowCounts()).toEqual(before);
     // The workflow's validator refused the bad completions before they were accepted: its history holds only the good one.
     const history = await temporal.client.workflow.getHandle(`programme-${programme.id}`).fetchHistory();
     const accepted = (history.events ?? []).filter((event) => event.workflowExecutionUpdateAcceptedEventAttributes);
     expect(accepted).toHaveLength(1);
     // A good confirmation goes through the same kind of update and turns the warning-window Amber Green.
-    const confirmed = await request(engine.http).post(`/programmes/${programme.id}/milestones/${programme.milestones[1].id}/confirm`).send({}).expect(200);
+    const confirmed = await engine.client.post(`/programmes/${programme.id}/milestones/${programme.milestones[1].id}/confirm`).send({}).expect(200);
     expect((confirmed.body as ProgrammeView).milestones[1].status).toBe('Green');
   });
 });

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import request from 'supertest';
 import { toWorkbook } from '@pmo/application';
 import type { ProgrammePlanRecord, ProgrammeView } from '@pmo/application';
 import type { ProgrammeWorkbook } from '@pmo/spreadsheets';
+import { binary } from './support/binary';
 import { TestEngine } from './support/engine';
 import { startLocalTemporal } from './support/temporal';
 
@@ -21,13 +21,13 @@ describe('programme spreadsheets', () => {
     temporal = await startLocalTemporal();
     engine = await TestEngine.start({ temporal, withApi: true });
     const sample = await engine.seedOrganisations();
-    const created = await request(engine.http)
+    const created = await engine.client
       .post('/programmes/from-template')
       .send({ templateId: 'dorset-extended-access-procurement', organisation: '11J', leadEmail: 'lead@dorset.nhs.example' })
       .expect(201);
     const id = (created.body as ProgrammeView).id;
     const trajectory = (await plan(id)).trajectories[0].ref;
-    await request(engine.http)
+    await engine.client
       .put(`/programmes/${id}/trajectories/${trajectory}/actuals/2018-10`)
       .send({ actuals: sample.populations.slice(0, 5).map((practice, index) => ({ odsCode: practice.odsCode, value: index === 0 ? 0.5 : 1 })) })
       .expect(204);
@@ -40,12 +40,12 @@ describe('programme spreadsheets', () => {
   });
 
   async function plan(programmeId: string): Promise<ProgrammePlanRecord> {
-    return (await request(engine.http).get(`/programmes/${programmeId}/plan`).expect(200)).body as ProgrammePlanRecord;
+    return (await engine.client.get(`/programmes/${programmeId}/plan`).expect(200)).body as ProgrammePlanRecord;
   }
 
   /** An empty Dorset programme whose own two milestones cannot collide with the imported refs. */
   async function emptyProgramme(): Promise<string> {
-    const created = await request(engine.http)
+    const created = await engine.client
       .post('/programmes')
       .send({
         name: 'Import target',
@@ -67,18 +67,11 @@ describe('programme spreadsheets', () => {
   }
 
   it('round-trips milestones, trajectories and RAID through XLSX', async () => {
-    const download = await request(engine.http)
-      .get(`/programmes/${source.id}/workbook`)
-      .buffer(true)
-      .parse((response, done) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+    const download = await binary(engine.client.get(`/programmes/${source.id}/workbook`))
       .expect(200)
       .expect('content-type', XLSX);
     const target = await emptyProgramme();
-    const summary = await request(engine.http).post(`/programmes/${target}/workbook`).set('content-type', XLSX).send(download.body).expect(200);
+    const summary = await engine.client.post(`/programmes/${target}/workbook`).set('content-type', XLSX).send(download.body).expect(200);
     expect(summary.body).toEqual({ milestones: 8, trajectoryPlanRows: source.trajectories[0].plan.length, trajectoryActuals: 5, raid: source.raid.length });
     expect(carried(await plan(target))).toEqual(carried(source));
     expect(source.raid.length).toBeGreaterThan(0);
@@ -87,20 +80,20 @@ describe('programme spreadsheets', () => {
   it('imports the example workbook of the README', async () => {
     const target = await emptyProgramme();
     const example = readFileSync(resolve(__dirname, '../docs/examples/dorset-extended-access-procurement.xlsx'));
-    const summary = await request(engine.http).post(`/programmes/${target}/workbook`).set('content-type', XLSX).send(example).expect(200);
+    const summary = await engine.client.post(`/programmes/${target}/workbook`).set('content-type', XLSX).send(example).expect(200);
     expect(summary.body).toEqual(expect.objectContaining({ milestones: 8, trajectoryActuals: 2 }));
   });
 
   it('answers 400, not 500, for a file that is not a spreadsheet', async () => {
-    const response = await request(engine.http).post(`/programmes/${source.id}/workbook`).set('content-type', XLSX).send(Buffer.from('not a zip')).expect(400);
+    const response = await engine.client.post(`/programmes/${source.id}/workbook`).set('content-type', XLSX).send(Buffer.from('not a zip')).expect(400);
     expect(response.body.errors).toEqual([{ field: '(body)', reason: expect.any(String) }]);
   });
 
   it('round-trips each sheet through CSV', async () => {
     const target = await emptyProgramme();
     for (const sheet of SHEET_SLUGS) {
-      const csv = await request(engine.http).get(`/programmes/${source.id}/sheets/${sheet}`).expect(200).expect('content-type', /text\/csv/);
-      await request(engine.http).post(`/programmes/${target}/sheets/${sheet}`).set('content-type', 'text/csv').send(csv.text).expect(200);
+      const csv = await engine.client.get(`/programmes/${source.id}/sheets/${sheet}`).expect(200).expect('content-type', /text\/csv/);
+      await engine.client.post(`/programmes/${target}/sheets/${sheet}`).set('content-type', 'text/csv').send(csv.text).expect(200);
     }
     expect(carried(await plan(target))).toEqual(carried(source));
   });
@@ -108,12 +101,12 @@ describe('programme spreadsheets', () => {
   it('refuses an import with three bad rows, locating each problem, and writes nothing', async () => {
     const target = await emptyProgramme();
     const before = await plan(target);
-    const csv = (await request(engine.http).get(`/programmes/${source.id}/sheets/milestones`).expect(200)).text;
+    const csv = (await engine.client.get(`/programmes/${source.id}/sheets/milestones`).expect(200)).text;
     const lines = csv.split('\r\n');
     lines[2] = lines[2].replace(/,2017-11-30,/, ',2017-11-31,');
     lines[4] = lines[4].replace(',governance-gate,', ',gateway,').replace(',delivery,', ',gateway,');
     lines[6] = lines[6].replace('lead@dorset.nhs.example', 'not-an-email');
-    const response = await request(engine.http)
+    const response = await engine.client
       .post(`/programmes/${target}/sheets/milestones`)
       .set('content-type', 'text/csv')
       .send(lines.join('\r\n'))
@@ -131,28 +124,28 @@ describe('programme spreadsheets', () => {
     const before = new Date().toISOString();
     await new Promise((done) => setTimeout(done, 20));
     // The placeholder due 2030-01-31 is forecast three months later, beyond the Red slip tolerance.
-    const csv = (await request(engine.http).get(`/programmes/${target}/sheets/milestones`).expect(200)).text.replace(
+    const csv = (await engine.client.get(`/programmes/${target}/sheets/milestones`).expect(200)).text.replace(
       'X1,Placeholder one,delivery,,2030-01-31,2030-01-31,',
       'X1,Placeholder one,delivery,,2030-01-31,2030-04-30,',
     );
-    await request(engine.http).post(`/programmes/${target}/sheets/milestones`).set('content-type', 'text/csv').send(csv).expect(200);
-    const now = (await request(engine.http).get(`/programmes/${target}`).expect(200)).body as ProgrammeView;
-    const then = (await request(engine.http).get(`/programmes/${target}`).query({ asAt: before }).expect(200)).body as ProgrammeView;
+    await engine.client.post(`/programmes/${target}/sheets/milestones`).set('content-type', 'text/csv').send(csv).expect(200);
+    const now = (await engine.client.get(`/programmes/${target}`).expect(200)).body as ProgrammeView;
+    const then = (await engine.client.get(`/programmes/${target}`).query({ asAt: before }).expect(200)).body as ProgrammeView;
     expect(now.milestones[0].status).toBe('Red');
     expect(then.milestones[0].status).toBe('Green');
     expect((await plan(target)).milestones[0].forecasts.map((forecast) => forecast.forecastDate)).toEqual(['2030-01-31', '2030-04-30']);
-    await request(engine.http).get(`/programmes/${target}`).query({ asAt: 'yesterday' }).expect(400);
+    await engine.client.get(`/programmes/${target}`).query({ asAt: 'yesterday' }).expect(400);
   });
 
   it('refuses a moved baseline without a reason and an unknown organisation, against the record, writing nothing', async () => {
-    const csv = (await request(engine.http).get(`/programmes/${source.id}/sheets/milestones`).expect(200)).text;
+    const csv = (await engine.client.get(`/programmes/${source.id}/sheets/milestones`).expect(200)).text;
     const moved = csv.replace(source.milestones[1].baselineDate, '2018-01-15');
-    const refused = await request(engine.http).post(`/programmes/${source.id}/sheets/milestones`).set('content-type', 'text/csv').send(moved).expect(422);
+    const refused = await engine.client.post(`/programmes/${source.id}/sheets/milestones`).set('content-type', 'text/csv').send(moved).expect(422);
     expect(refused.body.errors).toEqual([
       expect.objectContaining({ sheet: 'Milestones', row: 3, column: 'Baseline date', reason: expect.stringContaining('Rebaseline reason') }),
     ]);
     const actuals = `Trajectory ref,Month,ODS code,Actual value\r\n${source.trajectories[0].ref},2018-11,ZZZ999,1\r\n`;
-    const unknown = await request(engine.http).post(`/programmes/${source.id}/sheets/trajectory-actuals`).set('content-type', 'text/csv').send(actuals).expect(422);
+    const unknown = await engine.client.post(`/programmes/${source.id}/sheets/trajectory-actuals`).set('content-type', 'text/csv').send(actuals).expect(422);
     expect(unknown.body.errors).toEqual([expect.objectContaining({ sheet: 'Trajectory actuals', row: 2, column: 'ODS code' })]);
     expect(await plan(source.id)).toEqual(source);
   });

@@ -1,7 +1,6 @@
 import { Context } from '@temporalio/activity';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Queue } from 'bullmq';
-import request from 'supertest';
 import type { ProgrammePlanRecord, ProgrammeView } from '@pmo/application';
 import { ESCALATION_QUEUE, phaseRolloutWorkflowId, phaseStatusQuery } from '@pmo/contracts';
 import type { ProgrammeActivities } from '@pmo/contracts';
@@ -49,7 +48,7 @@ describe('programme workflow with time skipping', () => {
    */
   async function createProgramme(name: string, dueInMs: number): Promise<ProgrammeView> {
     const now = Math.max(Date.now(), await temporal.currentTimeMs());
-    const created = await request(engine.http)
+    const created = await engine.client
       .post('/programmes')
       .send({
         name,
@@ -61,7 +60,7 @@ describe('programme workflow with time skipping', () => {
       })
       .expect(201);
     const programme = created.body as ProgrammeView;
-    await request(engine.http).post(`/programmes/${programme.id}/milestones/${programme.milestones[1].id}/complete`).send({}).expect(200);
+    await engine.client.post(`/programmes/${programme.id}/milestones/${programme.milestones[1].id}/complete`).send({}).expect(200);
     return programme;
   }
 
@@ -79,7 +78,7 @@ describe('programme workflow with time skipping', () => {
     expect(wallSeconds).toBeLessThan(20);
     // The notifier records the send just after the receiver has the message.
     await eventually(async () => {
-      const view = (await request(engine.http).get(`/programmes/${programme.id}`).expect(200)).body as ProgrammeView;
+      const view = (await engine.client.get(`/programmes/${programme.id}`).expect(200)).body as ProgrammeView;
       expect(view.escalations).toEqual([expect.objectContaining({ milestoneId: milestone.id, rung: 1, status: 'sent', attempts: 1 })]);
     });
   });
@@ -98,7 +97,7 @@ describe('programme workflow with time skipping', () => {
     expect(engine.inbox.emails.filter((mail) => mail.headers['x-pmo-milestone-id'] === milestone.id)).toHaveLength(1);
     let escalations: ProgrammeView['escalations'] = [];
     await eventually(async () => {
-      escalations = ((await request(engine.http).get(`/programmes/${programme.id}`).expect(200)).body as ProgrammeView).escalations;
+      escalations = ((await engine.client.get(`/programmes/${programme.id}`).expect(200)).body as ProgrammeView).escalations;
       expect(escalations).toEqual([expect.objectContaining({ status: 'sent', attempts: 1 })]);
     });
     const connection = createRedisConnection(engine.config.redis.url);
@@ -130,12 +129,12 @@ describe('phased rollout with time skipping', () => {
 
   it('tracks each member of a PCH phase to go-live in a child workflow, Red once the phase is overdue', async () => {
     const today = new Date(await temporal.currentTimeMs()).toISOString().slice(0, 10);
-    const created = await request(engine.http)
+    const created = await engine.client
       .post('/programmes/from-template')
       .send({ templateId: 'dorset-pch-phased-rollout', organisation: '11J', leadEmail: 'pch.lead@dorset.nhs.example', startDate: today })
       .expect(201);
     const programme = created.body as ProgrammeView;
-    const plan = (await request(engine.http).get(`/programmes/${programme.id}/plan`).expect(200)).body as ProgrammePlanRecord;
+    const plan = (await engine.client.get(`/programmes/${programme.id}/plan`).expect(200)).body as ProgrammePlanRecord;
     const phaseOne = plan.phases[0];
     const child = temporal.client.workflow.getHandle(phaseRolloutWorkflowId(programme.id, phaseOne.ref));
     // The programme's workflow starts the child after its first evaluation.
@@ -143,16 +142,16 @@ describe('phased rollout with time skipping', () => {
 
     // Two of three members go live; the phase's planned go-live passes with one still to go.
     for (const odsCode of phaseOne.members.slice(0, 2)) {
-      await request(engine.http).post(`/programmes/${programme.id}/phases/${phaseOne.ref}/go-lives`).send({ odsCode, wentLiveOn: today }).expect(204);
+      await engine.client.post(`/programmes/${programme.id}/phases/${phaseOne.ref}/go-lives`).send({ odsCode, wentLiveOn: today }).expect(204);
     }
     await temporal.sleep(240 * DAY_MS);
     const overdue = await child.query(phaseStatusQuery);
     expect(overdue).toEqual(expect.objectContaining({ status: 'Red', live: 2, total: 3, overdueMembers: [phaseOne.members[2]] }));
 
     // Recorded late (the API's clock is not the test server's), the last member completes the phase.
-    await request(engine.http).post(`/programmes/${programme.id}/phases/${phaseOne.ref}/go-lives`).send({ odsCode: phaseOne.members[2] }).expect(204);
+    await engine.client.post(`/programmes/${programme.id}/phases/${phaseOne.ref}/go-lives`).send({ odsCode: phaseOne.members[2] }).expect(204);
     expect(await child.result()).toEqual(expect.objectContaining({ status: 'Live', live: 3, total: 3 }));
 
-    await request(engine.http).post(`/programmes/${programme.id}/phases/${phaseOne.ref}/go-lives`).send({ odsCode: 'ZZZ999' }).expect(404);
+    await engine.client.post(`/programmes/${programme.id}/phases/${phaseOne.ref}/go-lives`).send({ odsCode: 'ZZZ999' }).expect(404);
   });
 });

@@ -1,7 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import request from 'supertest';
 import type { ProgrammeView } from '@pmo/application';
 import { TestEngine } from './support/engine';
 import { waitUntil } from './support/eventually';
@@ -44,7 +43,7 @@ describe('a worker killed while timers are pending', () => {
     const inSeconds = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
     const programmes: ProgrammeView[] = [];
     for (const name of ['Extended access mobilisation', 'Online consultation go-live', 'Care navigation training']) {
-      const created = await request(engine.http)
+      const created = await engine.client
         .post('/programmes')
         .send({
           name,
@@ -82,7 +81,7 @@ describe('a worker killed while timers are pending', () => {
       .sort();
     expect(emailed).toEqual([...milestoneIds].sort());
     for (const programme of programmes) {
-      const view = (await request(engine.http).get(`/programmes/${programme.id}`).expect(200)).body as ProgrammeView;
+      const view = (await engine.client.get(`/programmes/${programme.id}`).expect(200)).body as ProgrammeView;
       expect(view.escalations.map((escalation) => [escalation.rung, escalation.status, escalation.attempts])).toEqual([
         [1, 'sent', 1],
         [1, 'sent', 1],

@@ -1,5 +1,4 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import request from 'supertest';
 import { DataSource } from 'typeorm';
 import type { ProgrammeView } from '@pmo/application';
 import { TestEngine } from '../support/engine';
@@ -56,7 +55,7 @@ describe('escalation latency benchmark', () => {
       Array.from({ length: LANES }, async () => {
         while (next < count) {
           const index = next++;
-          const response = await request(engine.http)
+          const response = await engine.client
             .post('/programmes')
             .send({
               name: `${label} ${index}`,

@@ -3,7 +3,6 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import request from 'supertest';
 import type { ProgrammePlanRecord, ProgrammeView } from '@pmo/application';
 import { escalationWorkflowId, MONTH_END_TICK_WORKFLOW_TYPE, monthEndTickWorkflowId, monthEndWorkflowId, phaseRolloutWorkflowId, phaseStatusQuery, PROGRAMME_TASK_QUEUE, programmeWorkflowId } from '@pmo/contracts';
 import { TestEngine } from '../support/engine';
@@ -42,7 +41,7 @@ describe('recording workflow histories', () => {
     // Recorded once; a history stands for runs already in production and is never recorded again.
     if (existsSync(resolve(__dirname, 'histories/programme-workflow.v2.json'))) return;
     const now = Date.now();
-    const created = await request(engine.http)
+    const created = await engine.client
       .post('/programmes')
       .send({
         name: 'Recorded programme',
@@ -54,34 +53,34 @@ describe('recording workflow histories', () => {
       })
       .expect(201);
     const programme = created.body as ProgrammeView;
-    await request(engine.http).post(`/programmes/${programme.id}/milestones/${programme.milestones[0].id}/complete`).send({}).expect(200);
+    await engine.client.post(`/programmes/${programme.id}/milestones/${programme.milestones[0].id}/complete`).send({}).expect(200);
     await temporal.sleep(21 * 86_400_000);
     writeHistory(programmeWorkflowId(programme.id), 'programme-workflow.v2.json');
   });
 
   it('records a month-end cycle over the programmes running in its period', async () => {
     if (existsSync(resolve(__dirname, 'histories/month-end-workflow.v1.json'))) return;
-    await request(engine.http)
+    await engine.client
       .post('/programmes/from-template')
       .send({ templateId: 'dorset-extended-access-procurement', organisation: '11J', leadEmail: 'lead@nhs.example' })
       .expect(201);
-    await request(engine.http).post('/month-ends/2018-01').expect(200);
+    await engine.client.post('/month-ends/2018-01').expect(200);
     writeHistory(monthEndWorkflowId('2018-01'), 'month-end-workflow.v1.json');
   });
 
   it('records a month-end cycle that also makes the collated papers and the NHS England return', async () => {
     if (existsSync(resolve(__dirname, 'histories/month-end-workflow.v2.json'))) return;
-    await request(engine.http)
+    await engine.client
       .post('/programmes/from-template')
       .send({ templateId: 'clinical-pharmacists', organisation: '11J', leadEmail: 'lead@nhs.example' })
       .expect(201);
-    await request(engine.http).post('/month-ends/2018-06').expect(200);
+    await engine.client.post('/month-ends/2018-06').expect(200);
     writeHistory(monthEndWorkflowId('2018-06'), 'month-end-workflow.v2.json');
   });
 
   it('records a month-end tick on a run day: the cycle as a child, then the missing updates escalated', async () => {
     if (existsSync(resolve(__dirname, 'histories/month-end-tick-workflow.v1.json'))) return;
-    await request(engine.http)
+    await engine.client
       .post('/programmes/from-template')
       .send({ templateId: 'clinical-pharmacists', organisation: '11J', leadEmail: 'lead@nhs.example', startDate: '2026-06-01' })
       .expect(201);
@@ -94,7 +93,7 @@ describe('recording workflow histories', () => {
 
   it('records a month-end tick that also escalates programmes Red two months running', async () => {
     if (existsSync(resolve(__dirname, 'histories/month-end-tick-workflow.v2.json'))) return;
-    await request(engine.http)
+    await engine.client
       .post('/programmes/from-template')
       .send({ templateId: 'dorset-extended-access-procurement', organisation: '11J', leadEmail: 'lead@nhs.example', startDate: '2025-10-01' })
       .expect(201);
@@ -108,7 +107,7 @@ describe('recording workflow histories', () => {
   it('records an escalation ladder: the programme starting it, two rungs climbed, acknowledged, the milestone completed', async () => {
     if (existsSync(resolve(__dirname, 'histories/escalation-workflow.v1.json'))) return;
     const now = await temporal.currentTimeMs();
-    const created = await request(engine.http)
+    const created = await engine.client
       .post('/programmes')
       .send({
         name: 'Recorded ladder',
@@ -123,10 +122,10 @@ describe('recording workflow histories', () => {
     const programme = created.body as ProgrammeView;
     const milestoneId = programme.milestones[0].id;
     await temporal.sleep(2 * 86_400_000);
-    const state = (await request(engine.http).get(`/programmes/${programme.id}/milestones/${milestoneId}/escalation`).expect(200)).body as { rungs: { at: string }[] };
+    const state = (await engine.client.get(`/programmes/${programme.id}/milestones/${milestoneId}/escalation`).expect(200)).body as { rungs: { at: string }[] };
     await temporal.sleep(Date.parse(state.rungs[1].at) + 60_000 - (await temporal.currentTimeMs()));
-    await request(engine.http).post(`/programmes/${programme.id}/milestones/${milestoneId}/escalation/acknowledge`).send({ by: 'lead@nhs.example' }).expect(200);
-    await request(engine.http).post(`/programmes/${programme.id}/milestones/${milestoneId}/complete`).send({}).expect(200);
+    await engine.client.post(`/programmes/${programme.id}/milestones/${milestoneId}/escalation/acknowledge`).send({ by: 'lead@nhs.example' }).expect(200);
+    await engine.client.post(`/programmes/${programme.id}/milestones/${milestoneId}/complete`).send({}).expect(200);
     await temporal.client.workflow.getHandle(escalationWorkflowId(programme.id, milestoneId)).result();
     writeHistory(escalationWorkflowId(programme.id, milestoneId), 'escalation-workflow.v1.json');
     writeHistory(programmeWorkflowId(programme.id), 'programme-workflow.v4.json');
@@ -135,7 +134,7 @@ describe('recording workflow histories', () => {
   it('records a programme warning its owners before their milestones fall due', async () => {
     if (existsSync(resolve(__dirname, 'histories/programme-workflow.v5.json'))) return;
     const now = await temporal.currentTimeMs();
-    const created = await request(engine.http)
+    const created = await engine.client
       .post('/programmes')
       .send({
         name: 'Recorded warnings',
@@ -147,7 +146,7 @@ describe('recording workflow histories', () => {
       })
       .expect(201);
     const programme = created.body as ProgrammeView;
-    await request(engine.http).post(`/programmes/${programme.id}/milestones/${programme.milestones[0].id}/complete`).send({}).expect(200);
+    await engine.client.post(`/programmes/${programme.id}/milestones/${programme.milestones[0].id}/complete`).send({}).expect(200);
     await temporal.sleep(30 * 86_400_000);
     writeHistory(programmeWorkflowId(programme.id), 'programme-workflow.v5.json');
   });
@@ -155,17 +154,17 @@ describe('recording workflow histories', () => {
   it('records a phased rollout: the programme starting its phase children, one phase going live member by member', async () => {
     if (existsSync(resolve(__dirname, 'histories/phase-rollout-workflow.v1.json'))) return;
     const today = new Date(await temporal.currentTimeMs()).toISOString().slice(0, 10);
-    const created = await request(engine.http)
+    const created = await engine.client
       .post('/programmes/from-template')
       .send({ templateId: 'dorset-pch-phased-rollout', organisation: '11J', leadEmail: 'lead@nhs.example', startDate: today })
       .expect(201);
     const programme = created.body as ProgrammeView;
-    const plan = (await request(engine.http).get(`/programmes/${programme.id}/plan`).expect(200)).body as ProgrammePlanRecord;
+    const plan = (await engine.client.get(`/programmes/${programme.id}/plan`).expect(200)).body as ProgrammePlanRecord;
     const phase = plan.phases[0];
     const child = temporal.client.workflow.getHandle(phaseRolloutWorkflowId(programme.id, phase.ref));
     await waitUntil(async () => (await child.query(phaseStatusQuery).catch(() => undefined)) !== undefined, 15_000, 'the phase rollout to start');
     for (const odsCode of phase.members) {
-      await request(engine.http).post(`/programmes/${programme.id}/phases/${phase.ref}/go-lives`).send({ odsCode }).expect(204);
+      await engine.client.post(`/programmes/${programme.id}/phases/${phase.ref}/go-lives`).send({ odsCode }).expect(204);
     }
     await child.result();
     writeHistory(phaseRolloutWorkflowId(programme.id, phase.ref), 'phase-rollout-workflow.v1.json');

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -8,6 +10,8 @@ import type { EngineConfig } from '@pmo/config';
 import type { ProgrammeActivities } from '@pmo/contracts';
 import { openMigratedDataSource, TypeormOrganisationRepository } from '@pmo/persistence';
 import { readOrganisationSample } from '@pmo/reference-data';
+import { mintLocalToken } from '@pmo/identity';
+import request from 'supertest';
 import type { OrganisationSample } from '@pmo/reference-data';
 import { createApi } from '../../apps/api/src/create-api';
 import { MailCatcher } from '../../apps/cli/src/mail-catcher';
@@ -16,6 +20,9 @@ import { createProgrammeWorker, programmeActivitiesOf } from '@pmo/orchestration
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { createTestDatabase, TestDatabase } from './test-database';
 import { timeSkippingServerPath, workflowBundlePath } from './tools';
+
+/** The admin at every organisation of every test engine, by configuration. */
+export const TEST_ADMIN = 'pmo.admin@test.nhs.example';
 
 export interface EngineOptions {
   temporal: TestWorkflowEnvironment;
@@ -46,6 +53,7 @@ export class TestEngine {
     readonly worker: Worker | undefined,
     readonly notifier: INestApplicationContext | undefined,
     readonly api: INestApplication | undefined,
+    private readonly adminToken: string,
   ) {}
 
   static async start(options: EngineOptions): Promise<TestEngine> {
@@ -55,6 +63,8 @@ export class TestEngine {
       ...process.env,
       // A test is one client making many requests quickly; a test of the limit sets its own.
       PMO_RATE_LIMIT_PER_MINUTE: '1000000',
+      PMO_AUTH_LOCAL_KEY_FILE: join(tmpdir(), `pmo-test-signing-key-${randomBytes(6).toString('hex')}.json`),
+      PMO_ADMIN_EMAILS: TEST_ADMIN,
       ...options.environment,
       PMO_DATABASE_URL: database.url,
       PMO_QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}`,
@@ -81,7 +91,7 @@ export class TestEngine {
       await app.init();
       api = app;
     }
-    const engine = new TestEngine(config, database, inbox, workerContext, worker, notifier, api);
+    const engine = new TestEngine(config, database, inbox, workerContext, worker, notifier, api, await mintLocalToken(config.auth, TEST_ADMIN));
     engine.workerRun = worker?.run();
     return engine;
   }
@@ -96,6 +106,25 @@ export class TestEngine {
       await dataSource.destroy();
     }
     return sample;
+  }
+
+  /** The API as the configured admin: an admin at every organisation. */
+  get client(): InstanceType<typeof request.agent> {
+    return this.withHeader('authorization', `Bearer ${this.adminToken}`);
+  }
+
+  /** The API as a person signed in with a token of the local issuer; what they may do is what they are granted. */
+  async as(email: string): Promise<InstanceType<typeof request.agent>> {
+    return this.withHeader('authorization', `Bearer ${await mintLocalToken(this.config.auth, email)}`);
+  }
+
+  /** The API as an automation presenting an API key. */
+  withApiKey(key: string): InstanceType<typeof request.agent> {
+    return this.withHeader('x-api-key', key);
+  }
+
+  private withHeader(name: string, value: string): InstanceType<typeof request.agent> {
+    return request.agent(this.http).set(name, value);
   }
 
   get http(): ReturnType<INestApplication['getHttpServer']> {

@@ -1,15 +1,18 @@
-import { DynamicModule, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { HealthIndicatorService, TerminusModule } from '@nestjs/terminus';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { Client, Connection } from '@temporalio/client';
 import { DataSource } from 'typeorm';
+import { TokenVerifier } from '@pmo/identity';
 import {
+  AccessAdministrationUseCases,
+  AccessSettings,
+  AcknowledgementLinks,
   BankHolidays,
   Clock,
-  ConfirmMilestoneUseCase,
-  AcknowledgementLinks,
   CompleteMilestoneUseCase,
+  ConfirmMilestoneUseCase,
   ContactPreferencesUseCases,
   CreateProgrammeUseCase,
   EscalationLadderUseCases,
@@ -25,6 +28,7 @@ import {
   MonthEndSchedule,
   MonthEndScheduleUseCases,
   MonthEndSettings,
+  Principals,
   ProgrammeScheduler,
   ProgrammeStatusService,
   ProgrammeTemplates,
@@ -32,18 +36,21 @@ import {
   RecordGoLiveUseCase,
   RecordSpendUseCase,
   RecordTrajectoryActualsUseCase,
+  ResourceScopes,
   SaveMonthlyUpdateUseCase,
   SetConfidenceOverrideUseCase,
   SignOffMonthlyReturnUseCase,
   SystemClock,
 } from '@pmo/application';
-import type { EngineConfig } from '@pmo/config';
+import type { AuthConfig, EngineConfig } from '@pmo/config';
 import { PersistenceModule } from '@pmo/persistence';
 import { PackagedBankHolidays, YamlProgrammeTemplates } from '@pmo/reference-data';
 import { HighlightReportService, MonthlyReturnService, PdfRenderer } from '@pmo/reporting';
 import { CatalogueController } from './catalogue.controller';
 import { ContactsController } from './contacts.controller';
 import { EscalationsController } from './escalations.controller';
+import { AccessController } from './access/access.controller';
+import { AccessGuard } from './access/access.guard';
 import { HealthController } from './health.controller';
 import { ReadinessProbes } from './readiness';
 import { HighlightReportsController } from './highlight-reports.controller';
@@ -63,6 +70,12 @@ class TemporalConnection implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.connection.close();
   }
+}
+
+/** The identity provider's keys, or the local stack's key, said so at boot. */
+async function tokenVerifier(auth: AuthConfig): Promise<TokenVerifier> {
+  if (auth.jwksUrl === null) new Logger('AccessGuard').warn(`bearer tokens are checked against the local signing key in ${auth.localKeyFile}: set PMO_AUTH_JWKS_URL for your identity provider`);
+  return TokenVerifier.create(auth);
 }
 
 @Module({})
@@ -88,10 +101,18 @@ export class ApiModule {
         CatalogueController,
         RehearsalsController,
         HealthController,
+        AccessController,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        // Who is asking comes first: a request refused for its credentials costs no rate-limit slot.
+        { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: TokenVerifier, useFactory: () => tokenVerifier(config.auth) },
+        { provide: AccessSettings, useValue: new AccessSettings(config.auth.adminEmails) },
+        Principals,
+        ResourceScopes,
+        AccessAdministrationUseCases,
         { provide: ENGINE_CONFIG, useValue: config },
         { provide: Clock, useClass: SystemClock },
         {

@@ -1,6 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApplicationError, OrganisationRepository, ProgrammeTemplates } from '@pmo/application';
 import type { Organisation, ProgrammeTemplate, ProgrammeTemplateSummary } from '@pmo/application';
+import { Access } from './access/access.decorators';
 
 /** The reference data programmes are built from: shipped templates and the organisation tree. */
 @Controller()
@@ -11,11 +12,13 @@ export class CatalogueController {
   ) {}
 
   @Get('templates')
+  @Access('use-catalogue', 'anywhere')
   listTemplates(): ProgrammeTemplateSummary[] {
     return this.templates.list();
   }
 
   @Get('templates/:templateId')
+  @Access('use-catalogue', 'anywhere')
   getTemplate(@Param('templateId') templateId: string): ProgrammeTemplate {
     const template = this.templates.get(templateId);
     if (template === null) throw ApplicationError.notFound(`no template ${templateId}`);
@@ -23,6 +26,7 @@ export class CatalogueController {
   }
 
   @Get('organisations/:odsCode')
+  @Access('use-catalogue', 'anywhere')
   async getOrganisation(@Param('odsCode') odsCode: string): Promise<Organisation & { children: Organisation[] }> {
     const organisation = await this.organisations.find(odsCode);
     if (organisation === null) throw ApplicationError.notFound(`no organisation ${odsCode}`);

@@ -4,9 +4,11 @@ import { SkipThrottle } from '@nestjs/throttler';
 import type { HealthCheckResult, HealthIndicatorResult } from '@nestjs/terminus';
 import { ApplicationError, ApplicationErrorCode } from '@pmo/application';
 import { ReadinessProbes } from './readiness';
+import { Public } from './access/access.decorators';
 
 /** Liveness (the process serves HTTP) and readiness (PostgreSQL, Redis and Temporal all answer). */
 @Controller('health')
+@Public()
 // Probes come from the platform every few seconds, and must never be refused for coming often.
 @SkipThrottle()
 export class HealthController {

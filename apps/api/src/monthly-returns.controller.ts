@@ -5,6 +5,7 @@ import { GetMonthlyReturnUseCase, parseOrThrow, SignOffMonthlyReturnUseCase } fr
 import type { MonthlyReturnView, ReturnFormat, StoredReturn } from '@pmo/application';
 import { MonthlyReturnService } from '@pmo/reporting';
 import { CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE } from './programme-workbooks.controller';
+import { Access } from './access/access.decorators';
 
 const formatSchema = z.enum(['csv', 'xlsx'], { message: 'must be csv or xlsx' });
 export const correctionSchema = z.object({ reason: z.string().trim().min(1, 'must say why the return is corrected').max(2000) });
@@ -20,11 +21,13 @@ export class MonthlyReturnsController {
   ) {}
 
   @Get()
+  @Access('read-return', 'every-organisation')
   view(@Param('period') period: string): Promise<MonthlyReturnView> {
     return this.returns.execute(period);
   }
 
   @Get('versions/:version/:format')
+  @Access('read-return', 'every-organisation')
   async download(@Param('period') period: string, @Param('version') version: string, @Param('format') format: string, @Res() response: Response): Promise<void> {
     const chosen = parseOrThrow(formatSchema, format);
     const { record, content } = await this.returns.file(period, version, chosen);
@@ -37,6 +40,7 @@ export class MonthlyReturnsController {
 
   /** One step of sign-off: `{ "step": "review" | "approve" | "submit", "by": email }`. */
   @Post('versions/:version/sign-off')
+  @Access('sign-off-return', 'every-organisation')
   @HttpCode(200)
   sign(@Param('period') period: string, @Param('version') version: string, @Body() body: unknown): Promise<StoredReturn> {
     return this.signOff.execute(period, version, body);
@@ -44,6 +48,7 @@ export class MonthlyReturnsController {
 
   /** A correction: the next version, built from the record as it is now. */
   @Post('corrections')
+  @Access('sign-off-return', 'every-organisation')
   correct(@Param('period') period: string, @Body() body: unknown): Promise<StoredReturn> {
     return this.service.correct(period, parseOrThrow(correctionSchema, body).reason);
   }

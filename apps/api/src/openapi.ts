@@ -4,6 +4,8 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import { z } from 'zod';
 import {
   acknowledgeSchema,
+  apiKeySchema,
+  grantSchema,
   completeMilestoneSchema,
   confidenceOverrideSchema,
   contactPreferenceSchema,
@@ -20,6 +22,7 @@ import {
   trajectoryActualsSchema,
 } from '@pmo/application';
 import { rehearsalScriptSchema } from '@pmo/orchestration';
+import { API_KEY_SCHEME, BEARER_SCHEME } from './access/access.decorators';
 import { correctionSchema } from './monthly-returns.controller';
 import { CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE } from './programme-workbooks.controller';
 
@@ -46,6 +49,8 @@ const JSON_BODIES: [method: 'post' | 'put', path: string, schema: z.ZodType][] =
   ['post', '/programmes/{programmeId}/milestones/{milestoneId}/escalation/acknowledge', acknowledgeSchema],
   ['post', '/programmes/{programmeId}/milestones/{milestoneId}/escalation/snooze', snoozeSchema],
   ['post', '/month-end-schedule/resume', scheduleNoteSchema],
+  ['post', '/access/grants', grantSchema],
+  ['post', '/access/api-keys', apiKeySchema],
 ];
 
 const FILE_BODIES: [path: string, mediaType: string, format: 'binary' | undefined][] = [
@@ -60,6 +65,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       .setTitle('NHS PMO engine')
       .setDescription('Programmes, milestones, trajectories and escalations for NHS primary-care commissioners. Errors are RFC 9457 problem details.')
       .setVersion('0.1.0')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'a token from the configured identity provider' }, BEARER_SCHEME)
+      .addApiKey({ type: 'apiKey', in: 'header', name: 'x-api-key', description: 'an API key made by an admin' }, API_KEY_SCHEME)
       .build(),
   );
   for (const [method, path, schema] of JSON_BODIES) {

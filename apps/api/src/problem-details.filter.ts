@@ -19,6 +19,8 @@ const STATUS_BY_CODE: Record<ApplicationErrorCode, number> = {
   [ApplicationErrorCode.Conflict]: HttpStatus.CONFLICT,
   [ApplicationErrorCode.Unprocessable]: HttpStatus.UNPROCESSABLE_ENTITY,
   [ApplicationErrorCode.DependencyUnavailable]: HttpStatus.SERVICE_UNAVAILABLE,
+  [ApplicationErrorCode.Unauthenticated]: HttpStatus.UNAUTHORIZED,
+  [ApplicationErrorCode.Forbidden]: HttpStatus.FORBIDDEN,
 };
 
 const CODE_BY_HTTP_STATUS: Record<number, string> = {
@@ -51,7 +53,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     // A service away (503) is a state the caller is told of, not a fault of this code: no stack for it.
     if (problem.status === HttpStatus.SERVICE_UNAVAILABLE) this.logger.warn(`${request.method} ${request.originalUrl}: ${problem.detail}`);
     else if (problem.status >= 500) this.logger.error(`${request.method} ${request.originalUrl}: ${problem.detail}`, (error as Error).stack);
-    http.getResponse<Response>().status(problem.status).type('application/problem+json').json(problem);
+    const response = http.getResponse<Response>();
+    if (problem.status === HttpStatus.UNAUTHORIZED) response.setHeader('WWW-Authenticate', 'Bearer');
+    response.status(problem.status).type('application/problem+json').json(problem);
   }
 
   private toProblem(error: unknown, instance: string): ProblemDetails {

@@ -11,6 +11,7 @@ import {
   SetConfidenceOverrideUseCase,
 } from '@pmo/application';
 import type { ProgrammePlanRecord, ProgrammeView, TrajectoryProgress } from '@pmo/application';
+import { Access } from './access/access.decorators';
 
 /** A programme's plan: baselines, trajectory actuals, monthly updates and spend. */
 @Controller('programmes/:programmeId')
@@ -28,53 +29,62 @@ export class ProgrammePlansController {
   ) {}
 
   @Post('milestones/:milestoneId/confirm')
+  @Access('respond-as-owner', 'programme')
   @HttpCode(200)
   confirm(@Param('programmeId') programmeId: string, @Param('milestoneId') milestoneId: string, @Body() body: unknown): Promise<ProgrammeView> {
     return this.confirmMilestone.execute(programmeId, milestoneId, body);
   }
 
   @Put('delivery-confidence-override')
+  @Access('govern-programme', 'programme')
   @HttpCode(200)
   override(@Param('programmeId') programmeId: string, @Body() body: unknown): Promise<ProgrammeView> {
     return this.setConfidenceOverride.execute(programmeId, body);
   }
 
   @Delete('delivery-confidence-override')
+  @Access('govern-programme', 'programme')
   @HttpCode(200)
   clearOverride(@Param('programmeId') programmeId: string): Promise<ProgrammeView> {
     return this.setConfidenceOverride.execute(programmeId, null);
   }
 
   @Post('phases/:phaseRef/go-lives')
+  @Access('manage-programme', 'programme')
   @HttpCode(204)
   goLive(@Param('programmeId') programmeId: string, @Param('phaseRef') phaseRef: string, @Body() body: unknown): Promise<void> {
     return this.recordGoLive.execute(programmeId, phaseRef, body);
   }
 
   @Put('monthly-updates/:month')
+  @Access('manage-programme', 'programme')
   @HttpCode(204)
   monthlyUpdate(@Param('programmeId') programmeId: string, @Param('month') month: string, @Body() body: unknown): Promise<void> {
     return this.saveMonthlyUpdate.execute(programmeId, month, body);
   }
 
   @Put('funding/:fundingRef/spend')
+  @Access('manage-programme', 'programme')
   @HttpCode(204)
   spend(@Param('programmeId') programmeId: string, @Param('fundingRef') fundingRef: string, @Body() body: unknown): Promise<void> {
     return this.recordSpend.execute(programmeId, fundingRef, body);
   }
 
   @Get('plan')
+  @Access('read-programme', 'programme')
   plan(@Param('programmeId') programmeId: string): Promise<ProgrammePlanRecord> {
     return this.getPlan.execute(programmeId);
   }
 
   @Post('milestones/:milestoneRef/rebaseline')
+  @Access('manage-programme', 'programme')
   @HttpCode(200)
   rebaseline(@Param('programmeId') programmeId: string, @Param('milestoneRef') milestoneRef: string, @Body() body: unknown): Promise<ProgrammePlanRecord> {
     return this.rebaselineMilestone.execute(programmeId, milestoneRef, body);
   }
 
   @Put('trajectories/:trajectoryRef/actuals/:month')
+  @Access('manage-programme', 'programme')
   @HttpCode(204)
   actuals(
     @Param('programmeId') programmeId: string,
@@ -86,6 +96,7 @@ export class ProgrammePlansController {
   }
 
   @Get('trajectories/:trajectoryRef')
+  @Access('read-programme', 'programme')
   trajectory(@Param('programmeId') programmeId: string, @Param('trajectoryRef') trajectoryRef: string): Promise<TrajectoryProgress> {
     return this.getTrajectory.execute(programmeId, trajectoryRef);
   }

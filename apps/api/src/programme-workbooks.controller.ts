@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/commo
 import type { Response } from 'express';
 import { ApplicationError, ExportProgrammeWorkbookUseCase, ImportProgrammeWorkbookUseCase, sheetFromSlug } from '@pmo/application';
 import type { ImportSummary } from '@pmo/application';
+import { Access } from './access/access.decorators';
 
 export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const CSV_MEDIA_TYPE = 'text/csv';
@@ -15,12 +16,14 @@ export class ProgrammeWorkbooksController {
   ) {}
 
   @Get('workbook')
+  @Access('read-programme', 'programme')
   async downloadWorkbook(@Param('programmeId') programmeId: string, @Res() response: Response): Promise<void> {
     const { name, content } = await this.exportWorkbook.xlsx(programmeId);
     response.type(XLSX_MEDIA_TYPE).attachment(`${fileName(name)}.xlsx`).send(content);
   }
 
   @Post('workbook')
+  @Access('manage-programme', 'programme')
   @HttpCode(200)
   uploadWorkbook(@Param('programmeId') programmeId: string, @Body() body: unknown): Promise<ImportSummary> {
     if (!Buffer.isBuffer(body)) throw bodyMustBe(XLSX_MEDIA_TYPE, 'an XLSX workbook');
@@ -28,12 +31,14 @@ export class ProgrammeWorkbooksController {
   }
 
   @Get('sheets/:sheet')
+  @Access('read-programme', 'programme')
   async downloadSheet(@Param('programmeId') programmeId: string, @Param('sheet') sheet: string, @Res() response: Response): Promise<void> {
     const { name, content } = await this.exportWorkbook.csv(programmeId, sheetFromSlug(sheet));
     response.type(`${CSV_MEDIA_TYPE}; charset=utf-8`).attachment(`${fileName(name)} - ${sheet}.csv`).send(content);
   }
 
   @Post('sheets/:sheet')
+  @Access('manage-programme', 'programme')
   @HttpCode(200)
   uploadSheet(@Param('programmeId') programmeId: string, @Param('sheet') sheet: string, @Body() body: unknown): Promise<ImportSummary> {
     if (typeof body !== 'string') throw bodyMustBe(CSV_MEDIA_TYPE, 'a CSV file');

@@ -11,6 +11,7 @@ import {
   InstantiateTemplateUseCase,
 } from '@pmo/application';
 import type { ProgrammeView } from '@pmo/application';
+import { Access } from './access/access.decorators';
 
 @Controller('programmes')
 export class ProgrammesController {
@@ -22,6 +23,7 @@ export class ProgrammesController {
   ) {}
 
   @Post()
+  @Access('manage-programme', 'new-programme')
   @HttpCode(201)
   async create(@Body() body: unknown, @Res({ passthrough: true }) response: Response): Promise<ProgrammeView> {
     const programme = await this.createProgramme.execute(CreateProgrammeCommand.from(body));
@@ -30,6 +32,7 @@ export class ProgrammesController {
   }
 
   @Post('from-template')
+  @Access('manage-programme', 'new-programme')
   @HttpCode(201)
   async fromTemplate(@Body() body: unknown, @Res({ passthrough: true }) response: Response): Promise<ProgrammeView> {
     const programme = await this.instantiateTemplate.execute(InstantiateTemplateCommand.from(body));
@@ -38,11 +41,13 @@ export class ProgrammesController {
   }
 
   @Get(':programmeId')
+  @Access('read-programme', 'programme')
   get(@Param('programmeId') programmeId: string, @Query('asAt') asAt?: string): Promise<ProgrammeView> {
     return this.getProgramme.execute(GetProgrammeQuery.from(programmeId, asAt));
   }
 
   @Post(':programmeId/milestones/:milestoneId/complete')
+  @Access('manage-programme', 'programme')
   @HttpCode(200)
   complete(@Param('programmeId') programmeId: string, @Param('milestoneId') milestoneId: string, @Body() body: unknown): Promise<ProgrammeView> {
     return this.completeMilestone.execute(CompleteMilestoneCommand.from(programmeId, milestoneId, body));

@@ -3,6 +3,7 @@ import { parseOrThrow } from '@pmo/application';
 import type { EngineConfig } from '@pmo/config';
 import { rehearsalScriptSchema, rehearse } from '@pmo/orchestration';
 import type { RehearsalResult } from '@pmo/orchestration';
+import { Access } from './access/access.decorators';
 
 export const ENGINE_CONFIG = Symbol('EngineConfig');
 
@@ -12,6 +13,7 @@ export class RehearsalsController {
   constructor(@Inject(ENGINE_CONFIG) private readonly config: EngineConfig) {}
 
   @Post()
+  @Access('use-catalogue', 'anywhere')
   @HttpCode(200)
   rehearse(@Body() body: unknown): Promise<RehearsalResult> {
     return rehearse(parseOrThrow(rehearsalScriptSchema, body), {

@@ -5,6 +5,7 @@ import type { ReportKind, StoredReport } from '@pmo/application';
 import type { MonthEndSummary } from '@pmo/contracts';
 import { PdfRenderer, reportStylesheetPath } from '@pmo/reporting';
 import { z } from 'zod';
+import { Access, Public } from './access/access.decorators';
 
 const KINDS = ['highlight-report', 'portfolio-summary', 'monthly-update-paper'] as const satisfies readonly ReportKind[];
 const kindSchema = z.enum(KINDS, { message: `must be one of ${KINDS.join(', ')}` });
@@ -23,12 +24,14 @@ export class ReportsController {
 
   /** Runs the cycle for a period now; running it again makes nothing twice. */
   @Post('month-ends/:period')
+  @Access('run-month-end', 'every-organisation')
   @HttpCode(200)
   runMonthEnd(@Param('period') period: string): Promise<MonthEndSummary> {
     return this.scheduler.runMonthEnd(parseOrThrow(monthSchema, period));
   }
 
   @Get('reports')
+  @Access('read-programme', 'programme')
   list(@Query('period') period?: string, @Query('programmeId') programmeId?: string, @Query('kind') kind?: string): Promise<StoredReport[]> {
     if (programmeId !== undefined && !isUuid(programmeId)) throw ApplicationError.validationFailed([{ field: 'programmeId', reason: 'must be a UUID' }]);
     return this.reports.list({
@@ -40,11 +43,13 @@ export class ReportsController {
 
   /** The NHS.UK stylesheet that every HTML report links to, relative to /reports/{reportId}. */
   @Get('reports/assets/nhsuk-frontend.min.css')
+  @Public()
   stylesheet(@Res() response: Response): void {
     response.type('text/css; charset=utf-8').setHeader('cache-control', 'public, max-age=86400').sendFile(reportStylesheetPath());
   }
 
   @Get('reports/:reportId')
+  @Access('read-programme', 'report')
   async download(@Param('reportId') reportId: string, @Res() response: Response): Promise<void> {
     const report = await this.found(reportId);
     response.type(MEDIA_TYPES[report.format]).setHeader('x-checksum-sha256', report.sha256);
@@ -55,6 +60,7 @@ export class ReportsController {
 
   /** An HTML report printed to PDF with the NHS.UK styles, on demand: the kept HTML is the record. */
   @Get('reports/:reportId/pdf')
+  @Access('read-programme', 'report')
   async downloadPdf(@Param('reportId') reportId: string, @Res() response: Response): Promise<void> {
     const report = await this.found(reportId);
     if (report.format !== 'html') throw new ApplicationError(ApplicationErrorCode.Conflict, `report ${reportId} is ${report.format}; only an HTML report prints to PDF`);

@@ -5,15 +5,24 @@ import type { MonthlyReturnView, ProgrammePlanRecord, ProgrammeView, StoredRepor
 import type { MonthEndSummary } from '@pmo/contracts';
 import { addMonths, londonDay } from '@pmo/domain';
 import type { EngineConfig } from '@pmo/config';
+import { mintLocalToken } from '@pmo/identity';
 import { REPORT_STYLESHEET_HREF, reportStylesheetPath } from '@pmo/reporting';
 import { MailCatcher } from './mail-catcher';
 
 const APPS = ['api', 'worker', 'notifier'] as const;
+/** The demo signs in as an admin of its own, configured for the apps it starts. */
+const DEMO_ADMIN = 'demo.pmo@dorset-ccg.nhs.example';
 const POLL_MS = 2_000;
 const HEARTBEAT_MS = 10_000;
 const EMAIL_DEADLINE_MS = 5 * 60_000;
 /** Where the demo leaves what it produces, for a newcomer to open. */
 const OUTPUT_DIRECTORY = resolve('demo-output');
+
+/** The API and how the demo signs in to it. */
+interface Api {
+  url: string;
+  headers: Record<string, string>;
+}
 
 export interface DemoOptions {
   exitAfterEmail: boolean;
@@ -28,7 +37,7 @@ export async function runDemo(config: EngineConfig, options: DemoOptions): Promi
   mkdirSync(logDirectory, { recursive: true });
   const inbox = await MailCatcher.start(config.smtp.port);
   say(`mail catcher listening on 127.0.0.1:${inbox.port} (stands in for the mail relay)`);
-  const children = APPS.map((app) => startApp(app, logDirectory));
+  const children = APPS.map((app) => startApp(app, logDirectory, [...config.auth.adminEmails, DEMO_ADMIN]));
   let stopping = false;
   // Any app that stops before we stop it ends the demo with its log's tail.
   const appDied = Promise.race(children.map((child) => child.exited.then((code) => ({ app: child.app, code })))).then(({ app, code }) => {
@@ -51,21 +60,22 @@ export async function runDemo(config: EngineConfig, options: DemoOptions): Promi
 }
 
 async function followSampleProgramme(config: EngineConfig, options: DemoOptions, inbox: MailCatcher, logDirectory: string): Promise<number> {
-  const api = `http://${config.api.host}:${config.api.port}`;
-  await waitForHealth(api);
-  say(`api, worker and notifier are up (logs in ${logDirectory}); API at ${api}`);
+  const url = `http://${config.api.host}:${config.api.port}`;
+  await waitForHealth(url);
+  const api: Api = { url, headers: { authorization: `Bearer ${await mintLocalToken(config.auth, DEMO_ADMIN)}` } };
+  say(`api, worker and notifier are up (logs in ${logDirectory}); API at ${url}, signed in as ${DEMO_ADMIN} with a token of the local key`);
 
   await showTemplate(api);
 
-  const created = await request<ProgrammeView>('POST', `${api}/programmes`, sampleProgramme(new Date()));
+  const created = await request<ProgrammeView>(api, 'POST', `/programmes`, sampleProgramme(new Date()));
   say(`created programme '${created.name}' (${created.id})`);
   for (const milestone of created.milestones) say(`  milestone '${milestone.name}' due ${milestone.dueAt}, owner ${milestone.ownerEmail}`);
 
   say(`programme ${created.status}: ${created.reasons.join('; ')}`);
   const [first, second] = created.milestones;
-  await request('POST', `${api}/programmes/${created.id}/milestones/${first.id}/complete`, {});
+  await request(api, 'POST', `/programmes/${created.id}/milestones/${first.id}/complete`, {});
   say(`recorded '${first.name}' as complete ahead of its due time: nothing is sent for it`);
-  await request('POST', `${api}/programmes/${created.id}/milestones/${second.id}/confirm`, {});
+  await request(api, 'POST', `/programmes/${created.id}/milestones/${second.id}/confirm`, {});
   say(`'${second.name}' confirmed by its owner: Green until it falls due`);
 
   inbox.onEmail((email) => {
@@ -78,7 +88,7 @@ async function followSampleProgramme(config: EngineConfig, options: DemoOptions,
   let lastLine = '';
   let lastPrintedAt = 0;
   for (;;) {
-    const programme = await request<ProgrammeView>('GET', `${api}/programmes/${created.id}`);
+    const programme = await request<ProgrammeView>(api, 'GET', `/programmes/${created.id}`);
     const line = describe(programme);
     if (line !== lastLine || Date.now() - lastPrintedAt >= HEARTBEAT_MS) {
       say(`${line}${nextDue(programme)}`);
@@ -89,7 +99,7 @@ async function followSampleProgramme(config: EngineConfig, options: DemoOptions,
     if (delivered) await runMonthEnd(api);
     if (delivered && options.exitAfterEmail) return 0;
     if (delivered) {
-      say(`the API stays up at ${api}; press Ctrl-C to stop`);
+      say(`the API stays up at ${url}; mint yourself a token with \`npm run token -- ${DEMO_ADMIN}\`; press Ctrl-C to stop`);
       return new Promise<number>(() => undefined);
     }
     if (Date.now() - started > EMAIL_DEADLINE_MS) {
@@ -101,14 +111,14 @@ async function followSampleProgramme(config: EngineConfig, options: DemoOptions,
 }
 
 /** The Dorset extended access procurement template, moved to start today, its plan printed and exported. */
-async function showTemplate(api: string): Promise<void> {
-  const created = await request<ProgrammeView>('POST', `${api}/programmes/from-template`, {
+async function showTemplate(api: Api): Promise<void> {
+  const created = await request<ProgrammeView>(api, 'POST', `/programmes/from-template`, {
     templateId: 'dorset-extended-access-procurement',
     organisation: '11J',
     leadEmail: 'extended-access.lead@dorset-ccg.nhs.example',
     startDate: londonDay(new Date()),
   });
-  const plan = await request<ProgrammePlanRecord>('GET', `${api}/programmes/${created.id}/plan`);
+  const plan = await request<ProgrammePlanRecord>(api, 'GET', `/programmes/${created.id}/plan`);
   say(`instantiated template 'dorset-extended-access-procurement' for Dorset (11J), moved to start today:`);
   for (const milestone of plan.milestones) say(`  ${milestone.ref} ${milestone.baselineDate} ${milestone.kind.padEnd(15)} ${milestone.name}`);
   for (const trajectory of plan.trajectories) {
@@ -116,7 +126,7 @@ async function showTemplate(api: string): Promise<void> {
   }
   mkdirSync(OUTPUT_DIRECTORY, { recursive: true });
   const path = resolve(OUTPUT_DIRECTORY, 'dorset-extended-access-procurement.xlsx');
-  writeFileSync(path, await download(`${api}/programmes/${created.id}/workbook`));
+  writeFileSync(path, await download(api, `/programmes/${created.id}/workbook`));
   say(`  its plan as a spreadsheet: ${path}`);
 }
 
@@ -125,25 +135,25 @@ async function showTemplate(api: string): Promise<void> {
  * the NHS.UK stylesheet beside them, Markdown, and the paper printed to PDF) and the draft NHS England
  * return as CSV and XLSX are left in demo-output for a newcomer to open.
  */
-async function runMonthEnd(api: string): Promise<void> {
+async function runMonthEnd(api: Api): Promise<void> {
   const period = londonDay(new Date()).slice(0, 7);
   await recordThisMonth(api, period);
-  const summary = await request<MonthEndSummary>('POST', `${api}/month-ends/${period}`);
+  const summary = await request<MonthEndSummary>(api, 'POST', `/month-ends/${period}`);
   const directory = resolve(OUTPUT_DIRECTORY, 'reports', period);
   mkdirSync(resolve(directory, 'assets'), { recursive: true });
   copyFileSync(reportStylesheetPath(), resolve(directory, REPORT_STYLESHEET_HREF));
   const names = new Map<string, string>();
-  for (const report of await request<StoredReport[]>('GET', `${api}/reports?period=${period}`)) {
+  for (const report of await request<StoredReport[]>(api, 'GET', `/reports?period=${period}`)) {
     const subject = report.programmeId === null ? report.organisation : (names.get(report.programmeId) ?? (await programmeName(api, report.programmeId, names)));
     const stem = [report.kind, subject].filter((part) => part !== null).join('-');
-    writeFileSync(resolve(directory, `${stem}.${report.format === 'markdown' ? 'md' : 'html'}`), await download(`${api}/reports/${report.id}`));
-    if (report.kind === 'monthly-update-paper' && report.format === 'html') writeFileSync(resolve(directory, `${stem}.pdf`), await download(`${api}/reports/${report.id}/pdf`));
+    writeFileSync(resolve(directory, `${stem}.${report.format === 'markdown' ? 'md' : 'html'}`), await download(api, `/reports/${report.id}`));
+    if (report.kind === 'monthly-update-paper' && report.format === 'html') writeFileSync(resolve(directory, `${stem}.pdf`), await download(api, `/reports/${report.id}/pdf`));
   }
   const { version } = summary.monthlyReturn ?? { version: 1 };
   for (const format of ['csv', 'xlsx']) {
-    writeFileSync(resolve(directory, `nhse-monthly-return-${period}-v${version}.${format}`), await download(`${api}/returns/${period}/versions/${version}/${format}`));
+    writeFileSync(resolve(directory, `nhse-monthly-return-${period}-v${version}.${format}`), await download(api, `/returns/${period}/versions/${version}/${format}`));
   }
-  const returned = await request<MonthlyReturnView>('GET', `${api}/returns/${period}`);
+  const returned = await request<MonthlyReturnView>(api, 'GET', `/returns/${period}`);
   say(
     `month-end cycle for ${period}: ${summary.highlightReports.reports} highlight reports, ${summary.collated.length} collated papers, ` +
       `NHS England return v${version} (${summary.monthlyReturn?.rowCount ?? 0} rows, ${returned.versions[0].status}, due by ${returned.deadline}), in ${directory}`,
@@ -154,8 +164,8 @@ async function runMonthEnd(api: string): Promise<void> {
  * Dorset's clinical pharmacists scheme, started five months ago so that this month plans 6 WTE; four
  * practices report a pharmacist each, and its manager writes the month's update: the return has figures.
  */
-async function recordThisMonth(api: string, period: string): Promise<void> {
-  const created = await request<ProgrammeView>('POST', `${api}/programmes/from-template`, {
+async function recordThisMonth(api: Api, period: string): Promise<void> {
+  const created = await request<ProgrammeView>(api, 'POST', `/programmes/from-template`, {
     templateId: 'clinical-pharmacists',
     organisation: '11J',
     leadEmail: 'workforce.lead@dorset-ccg.nhs.example',
@@ -164,8 +174,8 @@ async function recordThisMonth(api: string, period: string): Promise<void> {
     startDate: `${addMonths(period, -5)}-01`,
   });
   const practices = ['SJ8001', 'SJ8002', 'SJ8003', 'SJ8004'];
-  await request('PUT', `${api}/programmes/${created.id}/trajectories/T01/actuals/${period}`, { actuals: practices.map((odsCode) => ({ odsCode, value: 1 })) });
-  await request('PUT', `${api}/programmes/${created.id}/monthly-updates/${period}`, {
+  await request(api, 'PUT', `/programmes/${created.id}/trajectories/T01/actuals/${period}`, { actuals: practices.map((odsCode) => ({ odsCode, value: 1 })) });
+  await request(api, 'PUT', `/programmes/${created.id}/monthly-updates/${period}`, {
     commentary: 'Four practices now have a clinical pharmacist in post; two appointments fell through at offer.',
     achievements: 'Pharmacists started in four practices.',
     nextPeriodPlans: 'Re-advertise the two vacant posts.',
@@ -174,16 +184,16 @@ async function recordThisMonth(api: string, period: string): Promise<void> {
   say(`instantiated 'clinical-pharmacists' for Dorset from ${addMonths(period, -5)}-01, with ${practices.length} WTE recorded for ${period} and its monthly update`);
 }
 
-async function programmeName(api: string, programmeId: string, names: Map<string, string>): Promise<string> {
-  const programme = await request<ProgrammeView>('GET', `${api}/programmes/${programmeId}`);
+async function programmeName(api: Api, programmeId: string, names: Map<string, string>): Promise<string> {
+  const programme = await request<ProgrammeView>(api, 'GET', `/programmes/${programmeId}`);
   const name = `${programme.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}-${programmeId.slice(0, 8)}`;
   names.set(programmeId, name);
   return name;
 }
 
-async function download(url: string): Promise<Buffer> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`GET ${url} answered ${response.status}: ${await response.text()}`);
+async function download(api: Api, path: string): Promise<Buffer> {
+  const response = await fetch(`${api.url}${path}`, { headers: api.headers });
+  if (!response.ok) throw new Error(`GET ${path} answered ${response.status}: ${await response.text()}`);
   return Buffer.from(await response.arrayBuffer());
 }
 
@@ -218,11 +228,11 @@ interface RunningApp {
   exited: Promise<number | null>;
 }
 
-function startApp(app: string, logDirectory: string): RunningApp {
+function startApp(app: string, logDirectory: string, admins: string[]): RunningApp {
   const log = openSync(resolve(logDirectory, `${app}.log`), 'w');
   const child = spawn(process.execPath, [resolve(`dist/apps/${app}/src/main.js`)], {
     stdio: ['ignore', log, log],
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, PMO_ADMIN_EMAILS: admins.join(','), NO_COLOR: '1' },
   });
   return { app, process: child, exited: new Promise((done) => child.once('exit', (code) => done(code))) };
 }
@@ -246,10 +256,11 @@ async function waitForHealth(api: string): Promise<void> {
   }
 }
 
-async function request<T = unknown>(method: string, url: string, body?: unknown): Promise<T> {
+async function request<T = unknown>(api: Api, method: string, path: string, body?: unknown): Promise<T> {
+  const url = `${api.url}${path}`;
   const response = await fetch(url, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: body === undefined ? api.headers : { ...api.headers, 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (response.status === 204) return undefined as T;

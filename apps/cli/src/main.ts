@@ -3,13 +3,15 @@ import { loadConfig } from '@pmo/config';
 import { migrateDatabase, openMigratedDataSource, TypeormOrganisationRepository } from '@pmo/persistence';
 import { readRehearsalScript, rehearse } from '@pmo/orchestration';
 import { DORSET_SAMPLE_PATH, readOrganisationSample } from '@pmo/reference-data';
+import { mintLocalToken } from '@pmo/identity';
 import { runDemo } from './demo';
 
 const USAGE = `usage: node dist/apps/cli/src/main.js <command>
   migrate                         apply pending database migrations
   seed-organisations [file]       load an organisation sample (default: the synthetic Dorset sample)
   rehearse <script.yaml>          rehearse a template with scripted updates on the time-skipping server
-  demo [--exit-after-email]       run the engine on the local stack with the sample programme`;
+  demo [--exit-after-email]       run the engine on the local stack with the sample programme
+  token <email> [--hours N]       mint a bearer token for a person, signed by the local key (default 8 hours)`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...flags] = argv;
@@ -48,6 +50,18 @@ async function main(argv: string[]): Promise<number> {
         const trajectories = Object.entries(month.trajectories).map(([ref, status]) => `${ref}:${status}`).join(' ');
         console.log(`${month.templateMonth}  ${month.status.padEnd(6)} ${month.deliveryConfidence.padEnd(12)} ${month.direction.padEnd(10)} ${milestones}  ${trajectories}  ${month.escalations}`);
       }
+      return 0;
+    }
+    case 'token': {
+      const email = flags[0];
+      const hours = flags.includes('--hours') ? Number(flags[flags.indexOf('--hours') + 1]) : 8;
+      if (email === undefined || !/^[^@\s]+@[^@\s]+$/.test(email) || !Number.isInteger(hours) || hours < 1 || hours > 24 * 30) {
+        console.error(`${USAGE}\n(token: an email address, and whole hours from 1 to 720)`);
+        return 2;
+      }
+      if (config.auth.jwksUrl !== null) console.error(`note: PMO_AUTH_JWKS_URL is set, so the API takes tokens from ${config.auth.issuer}, not this one`);
+      console.error(`a token for ${email.toLowerCase()}, valid ${hours} hours; what they may do is what they are granted (POST /access/grants, or PMO_ADMIN_EMAILS)`);
+      console.log(await mintLocalToken(config.auth, email, hours * 3600));
       return 0;
     }
     case 'demo':

@@ -5,6 +5,8 @@ export enum ApplicationErrorCode {
   Conflict = 'conflict',
   Unprocessable = 'unprocessable',
   DependencyUnavailable = 'dependency-unavailable',
+  Unauthenticated = 'unauthenticated',
+  Forbidden = 'forbidden',
 }
 
 /**

@@ -115,3 +115,10 @@ export { AcknowledgementLinks, LinkSettings } from './raise-escalation/acknowled
 export { acknowledgeSchema, EscalationUseCases, snoozeSchema } from './raise-escalation/escalation.usecases';
 export { WarnMilestoneOwnerUseCase } from './raise-escalation/warn-milestone-owner.usecase';
 export { forEachProgramme } from './plans-in-batches';
+export { EVERY_ORGANISATION, mayEver, permits, ROLES } from './access/access-policy';
+export type { Action, Grant, Principal, ResourceScope, Role } from './access/access-policy';
+export { AccessSettings, Principals } from './access/principals';
+export { AccessAdministrationUseCases, apiKeySchema, grantSchema } from './access/access-administration.usecases';
+export { ResourceScopes } from './access/resource-scopes';
+export { AccessRepository } from './ports/access.repository';
+export type { ApiKeyRecord, GrantRecord } from './ports/access.repository';

@@ -43,4 +43,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PMO_RETURN_SIGN_OFF_EMAILS: 'nobody' })).toThrow(/PMO_RETURN_SIGN_OFF_EMAILS/);
     expect(() => loadConfig({ PMO_MONTH_END_RUN_WORKING_DAY: '12' })).toThrow(/must not come before PMO_MONTH_END_RUN_WORKING_DAY/);
   });
+
+  it('checks tokens against the local key unless an issuer’s JWKS is given, and keeps configured admins in lower case', () => {
+    expect(loadConfig({}).auth).toEqual({ issuer: 'pmo-engine-local', audience: 'pmo-engine', jwksUrl: null, localKeyFile: '.data/auth/local-signing-key.json', adminEmails: [] });
+    const entra = loadConfig({
+      PMO_AUTH_ISSUER: 'https://login.microsoftonline.com/tenant-id/v2.0',
+      PMO_AUTH_JWKS_URL: 'https://login.microsoftonline.com/tenant-id/discovery/v2.0/keys',
+      PMO_ADMIN_EMAILS: 'Head.Of.PMO@icb.nhs.example',
+    }).auth;
+    expect([entra.jwksUrl, entra.adminEmails]).toEqual(['https://login.microsoftonline.com/tenant-id/discovery/v2.0/keys', ['head.of.pmo@icb.nhs.example']]);
+    expect(() => loadConfig({ PMO_AUTH_JWKS_URL: 'file:///etc/keys' })).toThrow(/PMO_AUTH_JWKS_URL/);
+    expect(() => loadConfig({ PMO_RATE_LIMIT_PER_MINUTE: '0' })).toThrow(/PMO_RATE_LIMIT_PER_MINUTE/);
+  });
 });

@@ -22,6 +22,13 @@ const EnvironmentSchema = z.object({
   PMO_TEMPORAL_TEST_SERVER: z.string().min(1).default('infra/launch-test-server.sh').transform((path) => resolve(path)),
   PMO_API_HOST: z.string().min(1).default('127.0.0.1'),
   PMO_API_PORT: port.default(3000),
+  /** The identity provider whose bearer tokens the API accepts; unset, tokens signed by the local key are. */
+  PMO_AUTH_ISSUER: z.string().min(1).default('pmo-engine-local'),
+  PMO_AUTH_AUDIENCE: z.string().min(1).default('pmo-engine'),
+  PMO_AUTH_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
+  PMO_AUTH_LOCAL_KEY_FILE: z.string().min(1).default('.data/auth/local-signing-key.json'),
+  /** Admins at every organisation by configuration, to administer a new installation. */
+  PMO_ADMIN_EMAILS: emailList.default([]),
   /** Requests one client address may make in a minute; health probes are not counted. */
   PMO_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
   PMO_SMTP_HOST: z.string().min(1).default('127.0.0.1'),
@@ -102,7 +109,18 @@ export interface PdfConfig {
   chromiumPath: string;
 }
 
+/** How the API knows who is asking: bearer tokens from an issuer (its JWKS, or the local key), and the configured admins. */
+export interface AuthConfig {
+  issuer: string;
+  audience: string;
+  /** The identity provider's keys; null means tokens are checked against the local signing key. */
+  jwksUrl: string | null;
+  localKeyFile: string;
+  adminEmails: string[];
+}
+
 export interface EngineConfig {
+  auth: AuthConfig;
   database: DatabaseConfig;
   redis: RedisConfig;
   temporal: TemporalConfig;
@@ -134,6 +152,13 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Engine
     throw new ConfigurationError(['PMO_SMTP_USER and PMO_SMTP_PASSWORD: set both or neither']);
   }
   return {
+    auth: {
+      issuer: env.PMO_AUTH_ISSUER,
+      audience: env.PMO_AUTH_AUDIENCE,
+      jwksUrl: env.PMO_AUTH_JWKS_URL ?? null,
+      localKeyFile: env.PMO_AUTH_LOCAL_KEY_FILE,
+      adminEmails: env.PMO_ADMIN_EMAILS.map((email) => email.toLowerCase()),
+    },
     database: { url: env.PMO_DATABASE_URL },
     redis: { url: env.PMO_REDIS_URL, queuePrefix: env.PMO_QUEUE_PREFIX },
     temporal: {

@@ -1,8 +1,9 @@
 import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ContactDirectory, DeliveryLog, DigestStore, EscalationRepository, MonthlyReturnRepository, NotificationRepository, OrganisationRepository, ProgrammeRepository, ReportRepository } from '@pmo/application';
+import { AccessRepository, ContactDirectory, DeliveryLog, DigestStore, EscalationRepository, MonthlyReturnRepository, NotificationRepository, OrganisationRepository, ProgrammeRepository, ReportRepository } from '@pmo/application';
 import type { DatabaseConfig } from '@pmo/config';
 import { openMigratedDataSource } from './data-source';
+import { TypeormAccessRepository } from './repositories/typeorm-access.repository';
 import { TypeormContactDirectory, TypeormDeliveryLog, TypeormDigestStore } from './repositories/typeorm-delivery-log.repository';
 import { TypeormEscalationRepository } from './repositories/typeorm-escalation.repository';
 import { TypeormMonthlyReturnRepository } from './repositories/typeorm-monthly-return.repository';
@@ -31,8 +32,9 @@ export class PersistenceModule implements OnApplicationShutdown {
         { provide: DeliveryLog, useClass: TypeormDeliveryLog },
         { provide: ContactDirectory, useClass: TypeormContactDirectory },
         { provide: DigestStore, useClass: TypeormDigestStore },
+        { provide: AccessRepository, useClass: TypeormAccessRepository },
       ],
-      exports: [DataSource, ProgrammeRepository, EscalationRepository, OrganisationRepository, ReportRepository, MonthlyReturnRepository, NotificationRepository, DeliveryLog, ContactDirectory, DigestStore],
+      exports: [DataSource, AccessRepository, ProgrammeRepository, EscalationRepository, OrganisationRepository, ReportRepository, MonthlyReturnRepository, NotificationRepository, DeliveryLog, ContactDirectory, DigestStore],
     };
   }
 

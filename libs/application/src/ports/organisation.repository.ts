@@ -22,6 +22,8 @@ export abstract class OrganisationRepository {
   /** Adds or updates organisations (parents before children) and population records, in one transaction. */
   abstract upsert(organisations: Organisation[], populations: PopulationRecord[]): Promise<void>;
   abstract find(odsCode: string): Promise<Organisation | null>;
+  /** The organisation's code, then each parent's up to the root; only the code itself for one not recorded. */
+  abstract lineage(odsCode: string): Promise<string[]>;
   abstract children(odsCode: string): Promise<Organisation[]>;
   /** The codes, of those given, that name no organisation. */
   abstract unknown(odsCodes: string[]): Promise<string[]>;

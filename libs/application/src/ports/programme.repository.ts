@@ -62,6 +62,8 @@ export abstract class ProgrammeRepository {
   abstract loadMilestone(programmeId: string, milestoneId: string): Promise<MilestoneInProgramme | null>;
   /** The refs of the programme's phases that have members, in plan order; null for no such programme. */
   abstract phasesWithMembers(programmeId: string): Promise<string[] | null>;
+  /** The programme's organisation (null when it names none); undefined for no such programme. */
+  abstract organisationOf(programmeId: string): Promise<string | null | undefined>;
   abstract applyChanges(programmeId: string, changes: PlanChanges, recordedAt: Date): Promise<void>;
   /** Moves a milestone's baseline, keeping every earlier one; the forecast is left as the programme manager set it. */
   abstract rebaseline(

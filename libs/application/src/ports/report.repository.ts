@@ -33,6 +33,7 @@ export abstract class ReportRepository {
   abstract storeOnce(report: NewReport, createdAt: Date): Promise<StoredReport>;
   abstract list(filter: { period?: string; programmeId?: string; kind?: ReportKind }): Promise<StoredReport[]>;
   abstract content(reportId: string): Promise<(StoredReport & { content: string }) | null>;
+  abstract find(reportId: string): Promise<StoredReport | null>;
   /** The programmes a month-end cycle reports on: every programme running during the period. */
   abstract programmesActiveIn(period: string): Promise<string[]>;
   /** The programmes running during the period whose monthly update for it is not recorded. */

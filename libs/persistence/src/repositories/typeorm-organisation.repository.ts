@@ -47,6 +47,18 @@ export class TypeormOrganisationRepository extends OrganisationRepository {
     return rows.length === 0 ? null : toOrganisation(rows[0]);
   }
 
+  async lineage(odsCode: string): Promise<string[]> {
+    const rows = (await this.dataSource.query(
+      `WITH RECURSIVE up AS (
+         SELECT ods_code, parent_ods_code, 0 AS depth FROM organisations WHERE ods_code = $1
+         UNION ALL SELECT o.ods_code, o.parent_ods_code, up.depth + 1 FROM organisations o JOIN up ON o.ods_code = up.parent_ods_code
+       )
+       SELECT ods_code FROM up ORDER BY depth`,
+      [odsCode],
+    )) as { ods_code: string }[];
+    return rows.length === 0 ? [odsCode] : rows.map((row) => row.ods_code);
+  }
+
   async children(odsCode: string): Promise<Organisation[]> {
     const rows = (await this.dataSource.query(`SELECT * FROM organisations WHERE parent_ods_code = $1 ORDER BY name`, [odsCode])) as OrganisationRow[];
     return rows.map(toOrganisation);

@@ -147,6 +147,11 @@ export class TypeormProgrammeRepository extends ProgrammeRepository {
     };
   }
 
+  async organisationOf(programmeId: string): Promise<string | null | undefined> {
+    const rows = (await this.dataSource.query(`SELECT organisation_ods_code FROM programmes WHERE id = $1`, [programmeId])) as { organisation_ods_code: string | null }[];
+    return rows.length === 0 ? undefined : rows[0].organisation_ods_code;
+  }
+
   async phasesWithMembers(programmeId: string): Promise<string[] | null> {
     const rows = (await this.dataSource.query(
       `SELECT ph.ref FROM programmes p

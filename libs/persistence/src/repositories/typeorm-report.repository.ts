@@ -64,6 +64,11 @@ export class TypeormReportRepository extends ReportRepository {
     return rows.length === 0 ? null : { ...toReport(rows[0]), content: rows[0].content };
   }
 
+  async find(reportId: string): Promise<StoredReport | null> {
+    const rows = (await this.dataSource.query(`SELECT ${COLUMNS} FROM reports WHERE id = $1`, [reportId])) as ReportRow[];
+    return rows.length === 0 ? null : toReport(rows[0]);
+  }
+
   async programmesActiveIn(period: string): Promise<string[]> {
     const rows = (await this.dataSource.query(
       `SELECT id FROM programmes WHERE start_date <= (date_trunc('month', to_date($1, 'YYYY-MM')) + interval '1 month - 1 day')::date
