@@ -15,6 +15,9 @@ PG_CLUSTER="${PMO_PG_CLUSTER:-nhs_pmo}"
 PG_PORT="${PMO_PG_PORT:-55432}"
 PG_USER="${PMO_PG_USER:-pmo}"
 PG_PASSWORD="${PMO_PG_PASSWORD:-pmo}"
+# The apps' role: not the schema owner, so it cannot change the schema or the audit trail.
+PG_APP_USER="${PMO_PG_APP_USER:-pmo_app}"
+PG_APP_PASSWORD="${PMO_PG_APP_PASSWORD:-pmo_app}"
 PG_DATABASE="${PMO_PG_DATABASE:-pmo}"
 
 REDIS_PORT="${PMO_REDIS_PORT:-56379}"

@@ -35,6 +35,12 @@ if [ "$(psql_admin -tAc "SELECT 1 FROM pg_roles WHERE rolname = '$PG_USER'")" !=
   # CREATEDB: each integration test run makes and drops its own database.
   psql_admin -c "CREATE ROLE \"$PG_USER\" LOGIN CREATEDB PASSWORD '$PG_PASSWORD'" || fail postgres "$log" "could not create role $PG_USER"
 fi
+if [ "$(psql_admin -tAc "SELECT 1 FROM pg_roles WHERE rolname = '$PG_APP_USER'")" != "1" ]; then
+  say "postgres: creating role $PG_APP_USER"
+  # CREATEDB: a rehearsal makes and drops a scratch database of its own. Its rights on the engine's
+  # database are granted by each migration run.
+  psql_admin -c "CREATE ROLE \"$PG_APP_USER\" LOGIN CREATEDB PASSWORD '$PG_APP_PASSWORD'" || fail postgres "$log" "could not create role $PG_APP_USER"
+fi
 if [ "$(psql_admin -tAc "SELECT 1 FROM pg_database WHERE datname = '$PG_DATABASE'")" != "1" ]; then
   say "postgres: creating database $PG_DATABASE"
   psql_admin -c "CREATE DATABASE \"$PG_DATABASE\" OWNER \"$PG_USER\"" || fail postgres "$log" "could not create database $PG_DATABASE"

@@ -14,7 +14,8 @@ say "typecheck"
 npm run --silent typecheck
 export PMO_TEMPORAL_CLI="$TEMPORAL_CLI"
 export PMO_TEMPORAL_TEST_SERVER="$ROOT/infra/launch-test-server.sh"
-export PMO_DATABASE_URL="postgres://$PG_USER:$PG_PASSWORD@127.0.0.1:$PG_PORT/$PG_DATABASE"
+export PMO_DATABASE_URL="postgres://$PG_APP_USER:$PG_APP_PASSWORD@127.0.0.1:$PG_PORT/$PG_DATABASE"
+export PMO_MIGRATION_DATABASE_URL="postgres://$PG_USER:$PG_PASSWORD@127.0.0.1:$PG_PORT/$PG_DATABASE"
 export PMO_REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
 results="$DATA_DIR/jest-results.json"
 status=0

@@ -129,6 +129,7 @@ describe('access control on every route', () => {
     { method: 'post', path: '/programmes/from-template', url: () => '/programmes/from-template', as: 'manager', send: () => ({ templateId: 'dorset-pch-phased-rollout', organisation: '11J', leadEmail: PEOPLE.lead.email, startDate: '2030-01-07' }) },
     { method: 'get', path: '/programmes/{programmeId}', url: () => `/programmes/${id()}`, as: 'viewer' },
     { method: 'get', path: '/programmes/{programmeId}/plan', url: () => `/programmes/${id()}/plan`, as: 'viewer' },
+    { method: 'get', path: '/programmes/{programmeId}/audit', url: () => `/programmes/${id()}/audit`, as: 'viewer' },
     { method: 'post', path: '/programmes/{programmeId}/milestones/{milestoneId}/confirm', url: () => `/programmes/${id()}/milestones/${milestone(2).id}/confirm`, as: 'lead', send: () => ({}) },
     {
       method: 'put',

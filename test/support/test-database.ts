@@ -4,7 +4,10 @@ import { loadConfig } from '@pmo/config';
 import { migrateDatabase } from '@pmo/persistence';
 
 export interface TestDatabase {
+  /** The apps' connection, as the apps' role. */
   url: string;
+  /** The schema owner's, as migrations run. */
+  migrationUrl: string;
   /** Counts rows, for checks that nothing was written. */
   count(table: string): Promise<number>;
   drop(): Promise<void>;
@@ -12,20 +15,20 @@ export interface TestDatabase {
 
 /** A fresh, migrated database of its own for one test file, on the real PostgreSQL of infra/. */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const adminUrl = loadConfig().database.url;
+  const { url: appUrl, migrationUrl: adminUrl } = loadConfig().database;
   const name = `pmo_test_${randomBytes(6).toString('hex')}`;
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
 
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  await migrateDatabase({ url: url.toString() });
-  const client = new Client({ connectionString: url.toString() });
+  const inDatabase = (url: string) => Object.assign(new URL(url), { pathname: `/${name}` }).toString();
+  const database = { url: inDatabase(appUrl), migrationUrl: inDatabase(adminUrl) };
+  await migrateDatabase(database);
+  const client = new Client({ connectionString: database.migrationUrl });
   await client.connect();
   return {
-    url: url.toString(),
+    ...database,
     async count(table) {
       const result = await client.query<{ count: string }>(`SELECT count(*) FROM ${table}`);
       return Number(result.rows[0].count);

@@ -1,5 +1,5 @@
 import { DynamicModule, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { HealthIndicatorService, TerminusModule } from '@nestjs/terminus';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { Client, Connection } from '@temporalio/client';
@@ -29,6 +29,7 @@ import {
   MonthEndScheduleUseCases,
   MonthEndSettings,
   Principals,
+  ProgrammeAuditUseCase,
   ProgrammeScheduler,
   ProgrammeStatusService,
   ProgrammeTemplates,
@@ -51,6 +52,8 @@ import { ContactsController } from './contacts.controller';
 import { EscalationsController } from './escalations.controller';
 import { AccessController } from './access/access.controller';
 import { AccessGuard } from './access/access.guard';
+import { AuditController } from './audit/audit.controller';
+import { AuditInterceptor } from './audit/audit.interceptor';
 import { HealthController } from './health.controller';
 import { ReadinessProbes } from './readiness';
 import { HighlightReportsController } from './highlight-reports.controller';
@@ -102,12 +105,15 @@ export class ApiModule {
         RehearsalsController,
         HealthController,
         AccessController,
+        AuditController,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         // Who is asking comes first: a request refused for its credentials costs no rate-limit slot.
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
+        ProgrammeAuditUseCase,
         { provide: TokenVerifier, useFactory: () => tokenVerifier(config.auth) },
         { provide: AccessSettings, useValue: new AccessSettings(config.auth.adminEmails) },
         Principals,

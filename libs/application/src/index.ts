@@ -122,3 +122,6 @@ export { AccessAdministrationUseCases, apiKeySchema, grantSchema } from './acces
 export { ResourceScopes } from './access/resource-scopes';
 export { AccessRepository } from './ports/access.repository';
 export type { ApiKeyRecord, GrantRecord } from './ports/access.repository';
+export { AuditTrail } from './ports/audit-trail';
+export type { AuditEvent, NewAuditEvent } from './ports/audit-trail';
+export { ProgrammeAuditUseCase } from './audit/programme-audit.usecase';

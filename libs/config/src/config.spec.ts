@@ -3,7 +3,7 @@ import { ConfigurationError, loadConfig } from './config';
 describe('loadConfig', () => {
   it('defaults to the local stack of infra/', () => {
     const config = loadConfig({});
-    expect(config.database.url).toBe('postgres://pmo:pmo@127.0.0.1:55432/pmo');
+    expect(config.database).toEqual({ url: 'postgres://pmo_app:pmo_app@127.0.0.1:55432/pmo', migrationUrl: 'postgres://pmo:pmo@127.0.0.1:55432/pmo' });
     expect(config.redis).toEqual({ url: 'redis://127.0.0.1:56379', queuePrefix: 'pmo' });
     expect(config.smtp).toEqual({ host: '127.0.0.1', port: 1025, secure: false, from: 'pmo-engine@localhost.localdomain' });
     expect(config.pdf).toEqual({ chromiumPath: '/usr/bin/chromium' });

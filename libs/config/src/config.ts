@@ -11,7 +11,10 @@ const emailList = z
 
 /** Every setting the engine reads, from the environment only; defaults are the local stack of infra/. */
 const EnvironmentSchema = z.object({
-  PMO_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).default('postgres://pmo:pmo@127.0.0.1:55432/pmo'),
+  /** The apps' connection: a role that may not change the schema, nor alter or remove audit rows. */
+  PMO_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).default('postgres://pmo_app:pmo_app@127.0.0.1:55432/pmo'),
+  /** The schema owner's connection, for migrations only. */
+  PMO_MIGRATION_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).default('postgres://pmo:pmo@127.0.0.1:55432/pmo'),
   PMO_REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:56379'),
   PMO_QUEUE_PREFIX: z.string().regex(/^[a-z0-9-]+$/).default('pmo'),
   PMO_TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
@@ -63,6 +66,8 @@ const EnvironmentSchema = z.object({
 
 export interface DatabaseConfig {
   url: string;
+  /** The schema owner's; migrations run as it and then grant the apps' role what it may do. */
+  migrationUrl: string;
 }
 export interface RedisConfig {
   url: string;
@@ -159,7 +164,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Engine
       localKeyFile: env.PMO_AUTH_LOCAL_KEY_FILE,
       adminEmails: env.PMO_ADMIN_EMAILS.map((email) => email.toLowerCase()),
     },
-    database: { url: env.PMO_DATABASE_URL },
+    database: { url: env.PMO_DATABASE_URL, migrationUrl: env.PMO_MIGRATION_DATABASE_URL },
     redis: { url: env.PMO_REDIS_URL, queuePrefix: env.PMO_QUEUE_PREFIX },
     temporal: {
       address: env.PMO_TEMPORAL_ADDRESS,

@@ -20,9 +20,10 @@ import { ProgrammeRedNotifications1764010000000 } from './migrations/17640100000
 import { MilestoneWarnings1764020000000 } from './migrations/1764020000000-milestone-warnings';
 import { ProgrammeManagers1764030000000 } from './migrations/1764030000000-programme-managers';
 import { Access1764040000000 } from './migrations/1764040000000-access';
+import { AuditTrail1764050000000 } from './migrations/1764050000000-audit-trail';
 
 export const ENTITIES = [ProgrammeEntity, MilestoneEntity, EscalationEntity, ProgrammeEventEntity];
-export const MIGRATIONS = [ProgrammesMilestonesEscalations1763900000000, ProgrammeModel1763910000000, AssessmentRules1763920000000, PhaseGoLives1763930000000, MilestoneForecasts1763940000000, Reports1763950000000, MonthlyReturns1763960000000, Notifications1763970000000, DeliveryLog1763980000000, EscalationLadders1763990000000, DailyDigests1764000000000, ProgrammeRedNotifications1764010000000, MilestoneWarnings1764020000000, ProgrammeManagers1764030000000, Access1764040000000];
+export const MIGRATIONS = [ProgrammesMilestonesEscalations1763900000000, ProgrammeModel1763910000000, AssessmentRules1763920000000, PhaseGoLives1763930000000, MilestoneForecasts1763940000000, Reports1763950000000, MonthlyReturns1763960000000, Notifications1763970000000, DeliveryLog1763980000000, EscalationLadders1763990000000, DailyDigests1764000000000, ProgrammeRedNotifications1764010000000, MilestoneWarnings1764020000000, ProgrammeManagers1764030000000, Access1764040000000, AuditTrail1764050000000];
 
 /** The schema comes from migrations only, never from `synchronize`. */
 export function createDataSource(config: DatabaseConfig): DataSource {
@@ -38,11 +39,32 @@ export function createDataSource(config: DatabaseConfig): DataSource {
   });
 }
 
-/** Applies every pending migration; for the `migrate` command and test set-up. */
+/** A role named in SQL: quoted, with its quotes doubled. */
+const identifier = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/**
+ * What the apps' role may do, granted after every migration so that it follows the schema: read and write
+ * the tables, but never the migrations' record, and of the audit trail only add and read.
+ */
+async function grantApplicationRole(dataSource: DataSource, role: string): Promise<void> {
+  const app = identifier(role);
+  await dataSource.query(`GRANT USAGE ON SCHEMA public TO ${app}`);
+  await dataSource.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${app}`);
+  await dataSource.query(`GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ${app}`);
+  await dataSource.query(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON migrations FROM ${app}`);
+  await dataSource.query(`REVOKE UPDATE, DELETE, TRUNCATE ON audit_events FROM ${app}`);
+}
+
+/**
+ * Applies every pending migration as the schema owner, then grants the apps' role its rights; for the
+ * `migrate` command and test set-up. Apps that connect as the owner itself keep every right, audit included.
+ */
 export async function migrateDatabase(config: DatabaseConfig): Promise<string[]> {
-  const dataSource = await createDataSource(config).initialize();
+  const dataSource = await createDataSource({ ...config, url: config.migrationUrl }).initialize();
   try {
     const applied = await dataSource.runMigrations();
+    const appRole = decodeURIComponent(new URL(config.url).username);
+    if (appRole !== decodeURIComponent(new URL(config.migrationUrl).username)) await grantApplicationRole(dataSource, appRole);
     return applied.map((migration) => migration.name);
   } finally {
     await dataSource.destroy();

@@ -1,9 +1,10 @@
 import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AccessRepository, ContactDirectory, DeliveryLog, DigestStore, EscalationRepository, MonthlyReturnRepository, NotificationRepository, OrganisationRepository, ProgrammeRepository, ReportRepository } from '@pmo/application';
+import { AccessRepository, AuditTrail, ContactDirectory, DeliveryLog, DigestStore, EscalationRepository, MonthlyReturnRepository, NotificationRepository, OrganisationRepository, ProgrammeRepository, ReportRepository } from '@pmo/application';
 import type { DatabaseConfig } from '@pmo/config';
 import { openMigratedDataSource } from './data-source';
 import { TypeormAccessRepository } from './repositories/typeorm-access.repository';
+import { TypeormAuditTrail } from './repositories/typeorm-audit-trail';
 import { TypeormContactDirectory, TypeormDeliveryLog, TypeormDigestStore } from './repositories/typeorm-delivery-log.repository';
 import { TypeormEscalationRepository } from './repositories/typeorm-escalation.repository';
 import { TypeormMonthlyReturnRepository } from './repositories/typeorm-monthly-return.repository';
@@ -33,8 +34,9 @@ export class PersistenceModule implements OnApplicationShutdown {
         { provide: ContactDirectory, useClass: TypeormContactDirectory },
         { provide: DigestStore, useClass: TypeormDigestStore },
         { provide: AccessRepository, useClass: TypeormAccessRepository },
+        { provide: AuditTrail, useClass: TypeormAuditTrail },
       ],
-      exports: [DataSource, AccessRepository, ProgrammeRepository, EscalationRepository, OrganisationRepository, ReportRepository, MonthlyReturnRepository, NotificationRepository, DeliveryLog, ContactDirectory, DigestStore],
+      exports: [DataSource, AccessRepository, AuditTrail, ProgrammeRepository, EscalationRepository, OrganisationRepository, ReportRepository, MonthlyReturnRepository, NotificationRepository, DeliveryLog, ContactDirectory, DigestStore],
     };
   }
 

@@ -165,7 +165,8 @@ async function createScratchDatabase(database: DatabaseConfig): Promise<{ config
   await admin.end();
   const url = new URL(database.url);
   url.pathname = `/${name}`;
-  const config = { url: url.toString() };
+  // The scratch database is the apps' role's own: it owns and migrates it, and drops it after.
+  const config = { url: url.toString(), migrationUrl: url.toString() };
   await migrateDatabase(config);
   return {
     config,
