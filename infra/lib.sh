@@ -30,6 +30,9 @@ TEMPORAL_CLI="$TOOLS_DIR/temporal-cli-$TEMPORAL_CLI_VERSION/temporal"
 TEST_SERVER_VERSION="${PMO_TEMPORAL_TEST_SERVER_VERSION:-1.38.0}"
 TEST_SERVER_DIR="$TOOLS_DIR/temporal-test-server-$TEST_SERVER_VERSION"
 
+SCHEMATHESIS_VERSION="${PMO_SCHEMATHESIS_VERSION:-4.32.5}"
+SCHEMATHESIS_DIR="$TOOLS_DIR/schemathesis-$SCHEMATHESIS_VERSION"
+
 say() { printf '[infra] %s\n' "$*"; }
 
 # Installing packages and managing the PostgreSQL cluster need root: use sudo when not root.

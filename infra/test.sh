@@ -9,11 +9,13 @@ bash infra/redis.sh
 bash infra/chromium.sh
 bash infra/temporal-cli.sh
 bash infra/temporal-test-server.sh
+bash infra/schemathesis.sh
 bash infra/node.sh
 say "typecheck"
 npm run --silent typecheck
 export PMO_TEMPORAL_CLI="$TEMPORAL_CLI"
 export PMO_TEMPORAL_TEST_SERVER="$ROOT/infra/launch-test-server.sh"
+export PMO_SCHEMATHESIS="$SCHEMATHESIS_DIR/bin/schemathesis"
 export PMO_DATABASE_URL="postgres://$PG_APP_USER:$PG_APP_PASSWORD@127.0.0.1:$PG_PORT/$PG_DATABASE"
 export PMO_MIGRATION_DATABASE_URL="postgres://$PG_USER:$PG_PASSWORD@127.0.0.1:$PG_PORT/$PG_DATABASE"
 export PMO_REDIS_URL="redis://127.0.0.1:$REDIS_PORT"

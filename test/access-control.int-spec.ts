@@ -277,6 +277,9 @@ describe('access control on every route', () => {
 
   it('takes an API key for its role and organisation until it is revoked, and refuses a forged or expired credential', async () => {
     const created = (await engine.client.post('/access/api-keys').send({ name: 'Dorset dashboard', role: 'viewer', organisation: '11J' }).expect(201)).body as { id: string; key: string };
+    await engine.client.post('/access/api-keys').send({ name: 'Dorset dashboard', role: 'pmo', organisation: '*' }).expect(409);
+    await engine.client.post('/access/grants').send(PEOPLE.viewer).expect(409);
+    await engine.client.post('/access/grants').send({ ...PEOPLE.viewer, organisation: 'NOWHERE' }).expect(422);
     expect(JSON.stringify((await engine.client.get('/access/api-keys').expect(200)).body)).not.toContain(created.key.split('_')[2]);
     const automation = engine.withApiKey(created.key);
     await automation.get(`/programmes/${programme.id}`).expect(200);

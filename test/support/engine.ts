@@ -109,9 +109,21 @@ export class TestEngine {
     return sample;
   }
 
+  /** Serves the API on a free local port, for clients outside this process; answers its base URL. */
+  async listen(): Promise<string> {
+    if (!this.api) throw new Error('the engine was started without its API');
+    await this.api.listen(0, '127.0.0.1');
+    return this.api.getUrl();
+  }
+
+  /** A bearer token of the configured admin, for clients outside this process. */
+  get adminBearer(): string {
+    return `Bearer ${this.adminToken}`;
+  }
+
   /** The API as the configured admin: an admin at every organisation. */
   get client(): InstanceType<typeof request.agent> {
-    return this.withHeader('authorization', `Bearer ${this.adminToken}`);
+    return this.withHeader('authorization', this.adminBearer);
   }
 
   /** The API as a person signed in with a token of the local issuer; what they may do is what they are granted. */

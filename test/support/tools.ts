@@ -18,6 +18,11 @@ export function timeSkippingServerPath(): string {
   return existing(process.env.PMO_TEMPORAL_TEST_SERVER ?? resolve(ROOT, 'infra/launch-test-server.sh'), 'the time-skipping test server launcher');
 }
 
+/** schemathesis, which infra/schemathesis.sh installed from PyPI into a virtual environment of its own. */
+export function schemathesisPath(): string {
+  return existing(process.env.PMO_SCHEMATHESIS ?? resolve(ROOT, '.tools/schemathesis-4.32.5/bin/schemathesis'), 'schemathesis');
+}
+
 export function workflowBundlePath(): string {
   return existing(resolve(ROOT, 'dist/workflows/workflow-bundle.js'), 'the workflow bundle (npm run build)');
 }

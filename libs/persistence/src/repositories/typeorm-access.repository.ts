@@ -25,8 +25,6 @@ interface ApiKeyRow {
   revoked_at: Date | null;
 }
 
-const UNIQUE_VIOLATION = '23505';
-
 const toGrant = (row: GrantRow): GrantRecord => ({
   id: row.id,
   email: row.email,
@@ -47,15 +45,11 @@ const toApiKey = (row: ApiKeyRow): ApiKeyRecord => ({
   revokedAt: row.revoked_at?.toISOString() ?? null,
 });
 
-/** A second live grant or key under the same name is refused by a partial unique index, reported as a conflict. */
+/** A second live grant or key under the same name meets a partial unique index and inserts nothing: a conflict. */
 async function insertOrConflict<Row>(dataSource: DataSource, sql: string, parameters: unknown[], conflict: string): Promise<Row> {
-  try {
-    const [row] = (await dataSource.query(sql, parameters)) as Row[];
-    return row;
-  } catch (error) {
-    if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw new ApplicationError(ApplicationErrorCode.Conflict, conflict);
-    throw error;
-  }
+  const [row] = (await dataSource.query(sql, parameters)) as Row[];
+  if (row === undefined) throw new ApplicationError(ApplicationErrorCode.Conflict, conflict);
+  return row;
 }
 
 @Injectable()
@@ -75,7 +69,8 @@ export class TypeormAccessRepository extends AccessRepository {
   async addGrant(grant: Grant & { email: string; grantedBy: string }, at: Date): Promise<GrantRecord> {
     const row = await insertOrConflict<GrantRow>(
       this.dataSource,
-      `INSERT INTO access_grants (id, email, role, organisation, granted_by, granted_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
+      `INSERT INTO access_grants (id, email, role, organisation, granted_by, granted_at) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (email, role, organisation) WHERE revoked_at IS NULL DO NOTHING RETURNING *`,
       [randomUUID(), grant.email, grant.role, grant.organisation, grant.grantedBy, at],
       `${grant.email} already holds ${grant.role} at ${grant.organisation}`,
     );
@@ -94,7 +89,8 @@ export class TypeormAccessRepository extends AccessRepository {
   async addApiKey(key: Grant & { name: string; secretSha256: string; createdBy: string }, at: Date): Promise<ApiKeyRecord> {
     const row = await insertOrConflict<ApiKeyRow>(
       this.dataSource,
-      `INSERT INTO api_keys (id, name, secret_sha256, role, organisation, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
+      `INSERT INTO api_keys (id, name, secret_sha256, role, organisation, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (name) WHERE revoked_at IS NULL DO NOTHING RETURNING *`,
       [randomUUID(), key.name, key.secretSha256, key.role, key.organisation, key.createdBy, at],
       `a live API key is already named ${key.name}`,
     );
