@@ -20,6 +20,7 @@ const ALLOWED_LIB_IMPORTS: Record<string, string[]> = {
   orchestration: ['application', 'contracts', 'config', 'domain', 'persistence', 'reference-data', 'reporting'],
   'reference-data': ['application', 'domain'],
   identity: ['config'],
+  logging: [],
 };
 
 function sourceFiles(directory: string): string[] {

@@ -25,8 +25,8 @@ describe('health and readiness', () => {
     const redisUrl = loadConfig().redis.url;
     proxies.postgres = await CuttableProxy.start({ host: '127.0.0.1', port: Number(new URL(database.url).port) });
     proxies.redis = await CuttableProxy.start({ host: '127.0.0.1', port: Number(new URL(redisUrl).port) });
-    const config = loadConfig({ ...process.env, PMO_DATABASE_URL: proxies.postgres.rewrite(database.url), PMO_REDIS_URL: proxies.redis.rewrite(redisUrl), PMO_TEMPORAL_ADDRESS: temporal.address });
-    api = await createApi(config, ['error']);
+    const config = loadConfig({ ...process.env, PMO_DATABASE_URL: proxies.postgres.rewrite(database.url), PMO_REDIS_URL: proxies.redis.rewrite(redisUrl), PMO_TEMPORAL_ADDRESS: temporal.address, PMO_LOG_LEVEL: 'error' });
+    api = await createApi(config);
     await api.init();
   });
 

@@ -63,6 +63,7 @@ export class TestEngine {
       ...process.env,
       // A test is one client making many requests quickly; a test of the limit sets its own.
       PMO_RATE_LIMIT_PER_MINUTE: '1000000',
+      PMO_LOG_LEVEL: 'warn',
       PMO_AUTH_LOCAL_KEY_FILE: join(tmpdir(), `pmo-test-signing-key-${randomBytes(6).toString('hex')}.json`),
       PMO_ADMIN_EMAILS: TEST_ADMIN,
       ...options.environment,
@@ -88,7 +89,7 @@ export class TestEngine {
     await notifier?.init();
     let api: INestApplication | undefined;
     if (options.withApi) {
-      const app = await createApi(config, ['error', 'warn']);
+      const app = await createApi(config);
       await app.init();
       api = app;
     }
@@ -156,6 +157,8 @@ export class TestEngine {
       PMO_QUEUE_PREFIX: this.config.redis.queuePrefix,
       PMO_TEMPORAL_ADDRESS: this.config.temporal.address,
       PMO_WORKFLOW_BUNDLE: this.config.temporal.workflowBundlePath,
+      PMO_AUTH_LOCAL_KEY_FILE: this.config.auth.localKeyFile,
+      PMO_ADMIN_EMAILS: this.config.auth.adminEmails.join(','),
       NO_COLOR: '1',
     };
   }

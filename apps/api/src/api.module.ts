@@ -5,6 +5,7 @@ import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { Client, Connection } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { TokenVerifier } from '@pmo/identity';
+import { loggingModule } from '@pmo/logging';
 import {
   AccessAdministrationUseCases,
   AccessSettings,
@@ -89,6 +90,7 @@ export class ApiModule {
       imports: [
         PersistenceModule.forRoot(config.database),
         TerminusModule.forRoot({ logger: false }),
+        loggingModule('api', config.logLevel),
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.api.rateLimitPerMinute }]),
       ],
       controllers: [

@@ -1,6 +1,6 @@
-import type { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { EngineConfig } from '@pmo/config';
 import { ApiModule } from './api.module';
@@ -8,8 +8,9 @@ import { serveOpenApi } from './openapi';
 import { CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE } from './programme-workbooks.controller';
 
 /** The API application, configured but not yet listening: main.ts and the tests share it. */
-export async function createApi(config: EngineConfig, logLevels?: LogLevel[]): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), logLevels ? { logger: logLevels } : {});
+export async function createApi(config: EngineConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
   app.use(helmet());
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: '1mb' });

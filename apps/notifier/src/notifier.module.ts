@@ -4,6 +4,7 @@ import type { EngineConfig } from '@pmo/config';
 import { DIGEST_JOB, DIGEST_QUEUE, ESCALATION_EMAIL_JOB, ESCALATION_QUEUE, NOTIFICATION_EMAIL_JOB, NOTIFICATION_QUEUE } from '@pmo/contracts';
 import type { EscalationEmailJob, NotificationEmailJob } from '@pmo/contracts';
 import { BullmqDeadLetters, BullmqDigestSchedule, ChannelCourier } from '@pmo/notifications';
+import { loggingModule } from '@pmo/logging';
 import { PersistenceModule } from '@pmo/persistence';
 import { EmailJobProcessor } from './email-job.processor';
 
@@ -16,7 +17,7 @@ export class NotifierModule {
   static forRoot(config: EngineConfig): DynamicModule {
     return {
       module: NotifierModule,
-      imports: [PersistenceModule.forRoot(config.database)],
+      imports: [PersistenceModule.forRoot(config.database), loggingModule('notifier', config.logLevel)],
       providers: [
         { provide: Clock, useClass: SystemClock },
         { provide: Courier, useFactory: () => new ChannelCourier(config.smtp, config.delivery) },

@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
+import { Logger as PinoLogger } from 'nestjs-pino';
 import { loadConfig } from '@pmo/config';
 import type { EngineConfig } from '@pmo/config';
 import { createProgrammeWorker, programmeActivitiesOf, TemporalMonthEndSchedule } from '@pmo/orchestration';
@@ -11,7 +12,8 @@ import { WorkerModule } from './worker.module';
 async function main(): Promise<void> {
   const logger = new Logger('worker');
   const config = loadConfig();
-  const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(config));
+  const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
+  context.useLogger(context.get(PinoLogger));
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   try {
     const worker = await createProgrammeWorker({

@@ -32,6 +32,7 @@ const EnvironmentSchema = z.object({
   PMO_AUTH_LOCAL_KEY_FILE: z.string().min(1).default('.data/auth/local-signing-key.json'),
   /** Admins at every organisation by configuration, to administer a new installation. */
   PMO_ADMIN_EMAILS: emailList.default([]),
+  PMO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
   /** Requests one client address may make in a minute; health probes are not counted. */
   PMO_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
   PMO_SMTP_HOST: z.string().min(1).default('127.0.0.1'),
@@ -125,6 +126,7 @@ export interface AuthConfig {
 }
 
 export interface EngineConfig {
+  logLevel: string;
   auth: AuthConfig;
   database: DatabaseConfig;
   redis: RedisConfig;
@@ -157,6 +159,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Engine
     throw new ConfigurationError(['PMO_SMTP_USER and PMO_SMTP_PASSWORD: set both or neither']);
   }
   return {
+    logLevel: env.PMO_LOG_LEVEL,
     auth: {
       issuer: env.PMO_AUTH_ISSUER,
       audience: env.PMO_AUTH_AUDIENCE,

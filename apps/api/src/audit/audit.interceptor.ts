@@ -1,6 +1,5 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
-import type { Response } from 'express';
 import { from, lastValueFrom } from 'rxjs';
 import type { Observable } from 'rxjs';
 import { AuditTrail, Clock, isUuid, ProgrammeRepository } from '@pmo/application';
@@ -25,7 +24,7 @@ function withoutSecrets(answer: unknown): unknown {
  * Appends an audit event for every change a signed-in caller makes through the API, once it has been
  * made: who, when, the route and what was asked, and the record before and after (the whole programme
  * plan for a programme's routes; the answer for others). Refused and failed requests change nothing and
- * leave no event. Gives each request an `x-request-id` (the caller's, or a new one) that the event keeps.
+ * leave no event. The event keeps the request's id, which its log lines carry.
  */
 @Injectable()
 export class AuditInterceptor implements NestInterceptor {
@@ -37,10 +36,9 @@ export class AuditInterceptor implements NestInterceptor {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const requestId = request.header('x-request-id') ?? randomUUID();
-    context.switchToHttp().getResponse<Response>().setHeader('x-request-id', requestId);
     if (!WRITES.has(request.method) || request.principal === undefined) return next.handle();
-    return from(this.audited(request, requestId, next));
+    // The id the request's log lines carry (see loggingModule), so an event leads to them.
+    return from(this.audited(request, String(request.id), next));
   }
 
   private async audited(request: AuthenticatedRequest, requestId: string, next: CallHandler): Promise<unknown> {

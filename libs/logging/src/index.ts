@@ -1,0 +1,1 @@
+export { loggingModule, withoutEmails } from './logging';
