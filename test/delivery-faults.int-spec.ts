@@ -1,8 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -10,19 +8,12 @@ import { DataSource } from 'typeorm';
 import { NotificationQueue, NotificationRepository } from '@pmo/application';
 import { TestEngine } from './support/engine';
 import { waitUntil } from './support/eventually';
+import { freePort } from './support/free-port';
 import { startLocalTemporal } from './support/temporal';
 
 const NOTIFIER_MAIN = resolve(__dirname, '../dist/apps/notifier/src/main.js');
 const BATCH = 500;
 const RECIPIENTS = 25;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((closed) => server.close(closed));
-  return port;
-}
 
 /** A Redis of this test's own, append-only on disk, so that it can be restarted under the notifier without touching other tests. */
 class OwnRedis {

@@ -1,22 +1,13 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { TestEngine } from './support/engine';
 import { waitUntil } from './support/eventually';
+import { freePort } from './support/free-port';
 import { startLocalTemporal } from './support/temporal';
 
 const API_MAIN = resolve(__dirname, '../dist/apps/api/src/main.js');
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((closed) => server.close(closed));
-  return port;
-}
 
 /** The API app as it runs, in a process of its own: one JSON line per event, with the request's id and no email address. */
 describe('structured logs', () => {
