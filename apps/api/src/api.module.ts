@@ -66,7 +66,7 @@ import { ProgrammePlansController } from './programme-plans.controller';
 import { ProgrammeWorkbooksController } from './programme-workbooks.controller';
 import { ProgrammesController } from './programmes.controller';
 import { ENGINE_CONFIG, RehearsalsController } from './rehearsals.controller';
-import { monthEndSettingsOf, TemporalMonthEndSchedule, TemporalProgrammeScheduler } from '@pmo/orchestration';
+import { monthEndSettingsOf, requestIdClientInterceptor, TemporalMonthEndSchedule, TemporalProgrammeScheduler } from '@pmo/orchestration';
 
 class TemporalConnection implements OnApplicationShutdown {
   constructor(readonly connection: Connection) {}
@@ -129,7 +129,8 @@ export class ApiModule {
         },
         {
           provide: Client,
-          useFactory: (temporal: TemporalConnection) => new Client({ connection: temporal.connection, namespace: config.temporal.namespace }),
+          useFactory: (temporal: TemporalConnection) =>
+            new Client({ connection: temporal.connection, namespace: config.temporal.namespace, interceptors: { workflow: [requestIdClientInterceptor] } }),
           inject: [TemporalConnection],
         },
         {

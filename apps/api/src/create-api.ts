@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { requestIdMiddleware } from '@pmo/logging';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { EngineConfig } from '@pmo/config';
 import { ApiModule } from './api.module';
@@ -11,6 +12,8 @@ import { CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE } from './programme-workbooks.controlle
 export async function createApi(config: EngineConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
+  // First of all, so that every log line and every workflow or job the request leads to carries its id.
+  app.use(requestIdMiddleware);
   app.use(helmet());
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: '1mb' });

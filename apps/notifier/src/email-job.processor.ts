@@ -3,6 +3,7 @@ import { Job, UnrecoverableError, Worker } from 'bullmq';
 import type IORedis from 'ioredis';
 import { ApplicationError, ApplicationErrorCode, DeliveryFailed } from '@pmo/application';
 import type { RedisConfig } from '@pmo/config';
+import { withRequestId } from '@pmo/logging';
 import { createRedisConnection } from '@pmo/notifications';
 
 /** Consumes one queue of jobs of one name (a delivery, the daily digest); each job hands off to its use case in one call. */
@@ -36,7 +37,8 @@ export class EmailJobProcessor<Data extends object> implements OnApplicationBoot
   private async process(job: Job<Data, unknown>): Promise<unknown> {
     if (job.name !== this.jobName) throw new UnrecoverableError(`no handler for job ${job.name}`);
     try {
-      return await this.deliver(job.data);
+      // The job's log lines carry the id of the request it came from.
+      return await withRequestId((job.data as { requestId?: string }).requestId, () => this.deliver(job.data));
     } catch (error) {
       // A job naming no record, or a delivery refused for good, can never succeed: do not spend retries on it.
       if (error instanceof ApplicationError && error.code === ApplicationErrorCode.NotFound) throw new UnrecoverableError(error.message);

@@ -16,6 +16,7 @@ export async function buildWorkflowBundle(repositoryRoot: string, outputPath: st
 export async function bundleWorkflows(repositoryRoot: string, substitutes: Record<string, string> = {}): Promise<string> {
   const { code } = await bundleWorkflowCode({
     workflowsPath: resolve(repositoryRoot, 'workflows/src/index.ts'),
+    workflowInterceptorModules: [resolve(repositoryRoot, 'workflows/src/request-ids.ts')],
     webpackConfigHook: (config) => ({
       ...config,
       resolve: {

@@ -37,3 +37,4 @@ export {
   snoozeEscalationSignal,
 } from './escalation-workflow';
 export type { Acknowledgement, EscalationActivities, EscalationInput, EscalationState, Snooze } from './escalation-workflow';
+export { REQUEST_ID_HEADER } from './request-id';

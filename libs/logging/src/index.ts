@@ -1,1 +1,2 @@
 export { loggingModule, withoutEmails } from './logging';
+export { currentRequestId, requestIdFrom, requestIdMiddleware, withRequestId } from './request-context';

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { stdTimeFunctions } from 'pino';
+import { currentRequestId } from './request-context';
 
 /** Email addresses are personal data: logs name a person by nothing else, so they are masked in every line. */
 const EMAIL = /[\w.+'-]+@[\w-]+(\.[\w-]+)+/g;
@@ -11,9 +11,9 @@ export function withoutEmails(text: string): string {
 }
 
 /**
- * Structured JSON logs (pino) for an app: one line per event, ISO timestamps, the app's name, and within
- * a request its id (the caller's `x-request-id`, or a new one, sent back on the response). Email
- * addresses are masked in messages and URLs; headers, bodies and credentials are never logged.
+ * Structured JSON logs (pino) for an app: one line per event, ISO timestamps, the app's name, and the id
+ * of the request the work belongs to (see request-context), in the API and in the workflows' activities and
+ * jobs it led to. Email addresses are masked in messages and URLs; headers, bodies and credentials are never logged.
  */
 export function loggingModule(app: string, level: string): DynamicModule {
   return LoggerModule.forRoot({
@@ -21,11 +21,11 @@ export function loggingModule(app: string, level: string): DynamicModule {
       name: app,
       level,
       timestamp: stdTimeFunctions.isoTime,
-      genReqId: (request, response) => {
-        const given = request.headers['x-request-id'];
-        const id = typeof given === 'string' && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
-        response.setHeader('x-request-id', id);
-        return id;
+      // requestIdMiddleware has given the request its id already.
+      genReqId: (request) => String(request.id),
+      mixin: () => {
+        const requestId = currentRequestId();
+        return requestId === undefined ? {} : { requestId };
       },
       serializers: {
         req: (request: { id: string; method: string; url: string }) => ({ id: request.id, method: request.method, url: withoutEmails(request.url) }),

@@ -16,6 +16,7 @@ import {
   notificationEmailJobId,
 } from '@pmo/contracts';
 import type { EscalationCause } from '@pmo/contracts';
+import { currentRequestId } from '@pmo/logging';
 import { createRedisConnection } from './redis-connection';
 
 const DAY_SECONDS = 24 * 60 * 60;
@@ -37,9 +38,12 @@ class OwnedQueue implements OnApplicationShutdown {
     this.queue.on('error', (error) => logger.warn(`Redis: ${error.message}`));
   }
 
-  /** Adds a delivery job; adding a job whose id exists is a no-op, and completed jobs are kept to dedupe late retries. */
+  /**
+   * Adds a delivery job; adding a job whose id exists is a no-op, and completed jobs are kept to dedupe late retries.
+   * The job carries the id of the request it came from, when it came from one.
+   */
   async addDelivery(jobName: string, data: object, jobId: string): Promise<void> {
-    await this.queue.add(jobName, data, {
+    await this.queue.add(jobName, { ...data, requestId: currentRequestId() }, {
       jobId,
       attempts: EMAIL_JOB_ATTEMPTS,
       backoff: { type: 'exponential', delay: 2_000 },

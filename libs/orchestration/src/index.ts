@@ -9,3 +9,4 @@ export { readRehearsalScript, rehearsalScriptSchema } from './rehearsal/rehearsa
 export type { RehearsalScript } from './rehearsal/rehearsal-script';
 export { monthEndSettingsOf } from './month-end-settings';
 export { TemporalMonthEndSchedule } from './temporal-month-end.schedule';
+export { requestIdClientInterceptor } from './request-id.interceptors';

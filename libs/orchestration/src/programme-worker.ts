@@ -17,6 +17,7 @@ import {
 import { CollatedReportsService, HighlightReportService, MonthlyReturnService } from '@pmo/reporting';
 import { PROGRAMME_TASK_QUEUE } from '@pmo/contracts';
 import type { ProgrammeActivities } from '@pmo/contracts';
+import { requestIdActivityInterceptors } from './request-id.interceptors';
 import { createProgrammeActivities } from './programme.activities';
 
 export interface ProgrammeWorkerOptions {
@@ -73,5 +74,6 @@ export async function createProgrammeWorker(options: ProgrammeWorkerOptions): Pr
     taskQueue: PROGRAMME_TASK_QUEUE,
     workflowBundle: { codePath: options.workflowBundlePath },
     activities: options.activities,
+    interceptors: { activity: [requestIdActivityInterceptors] },
   });
 }
