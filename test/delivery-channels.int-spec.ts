@@ -50,7 +50,7 @@ describe('delivery channels', () => {
   afterAll(async () => {
     await engine?.stop();
     await temporal?.teardown();
-    await new Promise((closed) => receiver?.server.close(closed));
+    if (receiver !== undefined) await new Promise((closed) => receiver.server.close(closed));
   });
 
   /** A month-end notification to a person, recorded and queued as the cycle's duties do. */

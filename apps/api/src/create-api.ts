@@ -20,7 +20,6 @@ export async function createApi(config: EngineConfig): Promise<NestExpressApplic
   // Spreadsheet imports arrive as the files themselves.
   app.useBodyParser('raw', { type: XLSX_MEDIA_TYPE, limit: '10mb' });
   app.useBodyParser('text', { type: CSV_MEDIA_TYPE, limit: '10mb' });
-  app.enableShutdownHooks();
   serveOpenApi(app);
   return app;
 }
