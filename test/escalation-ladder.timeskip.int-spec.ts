@@ -1,5 +1,5 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { ProgrammeView } from '@pmo/application';
+import type { AuditEvent, ProgrammeView } from '@pmo/application';
 import type { EscalationState } from '@pmo/contracts';
 import { addDays, londonDay } from '@pmo/domain';
 import { TestEngine } from './support/engine';
@@ -83,6 +83,9 @@ describe('escalation ladders with time skipping', () => {
     const acknowledged = (await engine.client.get(link as string).expect(200)).body as EscalationState;
     expect(acknowledged.acknowledgement).toEqual(expect.objectContaining({ by: 'lead.ladder-acknowledged@dorset.nhs.example', via: 'link' }));
     await engine.client.get(link as string).expect(409);
+    // The link is the lead's credential: the audit trail has the acknowledgement as theirs.
+    const audited = ((await engine.client.get(`/programmes/${programme.id}/audit`).expect(200)).body as AuditEvent[]).filter((event) => event.via === 'signed-link');
+    expect(audited).toEqual([expect.objectContaining({ actor: 'lead.ladder-acknowledged@dorset.nhs.example', action: 'GET /escalations/acknowledge', before: expect.objectContaining({ state: 'climbing' }), after: expect.objectContaining({ acknowledgement: expect.objectContaining({ via: 'link' }) }) })]);
 
     await passing(climbing.rungs[2].at);
     await temporal.sleep(DAY_MS);

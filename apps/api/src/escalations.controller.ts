@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
+import type { Request } from 'express';
 import { EscalationLadderUseCases, EscalationUseCases } from '@pmo/application';
 import type { EscalationState } from '@pmo/contracts';
 import type { LadderRung } from '@pmo/domain';
@@ -50,7 +51,7 @@ export class EscalationsController {
   /** The signed link in an escalation message: one click acknowledges it as its recipient. */
   @Get('escalations/acknowledge')
   @Public()
-  acknowledgeByLink(@Query('token') token = ''): Promise<EscalationState> {
-    return this.escalations.acknowledgeByLink(token);
+  acknowledgeByLink(@Query('token') token = '', @Req() request: Request): Promise<EscalationState> {
+    return this.escalations.acknowledgeByLink(token, String(request.id));
   }
 }

@@ -3,7 +3,8 @@ export interface AuditEvent {
   id: string;
   at: string;
   actor: string;
-  via: 'token' | 'api-key';
+  /** How the actor was known: a bearer token, an API key, or the signed link in a message sent to them. */
+  via: 'token' | 'api-key' | 'signed-link';
   /** Carried by the request's `x-request-id`, to find its log lines and the work it started. */
   requestId: string;
   /** The route, as `PUT /programmes/:programmeId/monthly-updates/:month`. */

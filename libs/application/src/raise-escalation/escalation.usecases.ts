@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { EscalationState } from '@pmo/contracts';
 import { addDays, londonDay } from '@pmo/domain';
 import { ApplicationError, ApplicationErrorCode } from '../application.error';
+import { AuditTrail } from '../ports/audit-trail';
 import { Clock } from '../ports/clock';
 import { ProgrammeScheduler } from '../ports/programme.scheduler';
 import { daySchema } from '../programme-definition/programme-definition.schema';
@@ -25,6 +26,7 @@ export class EscalationUseCases {
   constructor(
     private readonly scheduler: ProgrammeScheduler,
     private readonly links: AcknowledgementLinks,
+    private readonly audit: AuditTrail,
     private readonly clock: Clock,
   ) {}
 
@@ -40,10 +42,27 @@ export class EscalationUseCases {
     return this.state(programmeId, milestoneId);
   }
 
-  async acknowledgeByLink(token: string): Promise<EscalationState> {
+  /** The link is its recipient's credential: the acknowledgement is audited as theirs, with the ladder before and after. */
+  async acknowledgeByLink(token: string, requestId: string): Promise<EscalationState> {
     const { cause, recipient } = this.links.verify(token);
+    const before = await this.state(cause.programmeId, cause.milestoneId);
     await this.climbing(cause.programmeId, cause.milestoneId, () => this.scheduler.acknowledgeEscalation(cause, { by: recipient, via: 'link' }));
-    return this.state(cause.programmeId, cause.milestoneId);
+    const after = await this.state(cause.programmeId, cause.milestoneId);
+    await this.audit.append(
+      {
+        actor: recipient,
+        via: 'signed-link',
+        requestId,
+        action: 'GET /escalations/acknowledge',
+        target: `/programmes/${cause.programmeId}/milestones/${cause.milestoneId}/escalation`,
+        programmeId: cause.programmeId,
+        request: null,
+        before,
+        after,
+      },
+      this.clock.now(),
+    );
+    return after;
   }
 
   async snooze(programmeId: string, milestoneId: string, body: unknown): Promise<EscalationState> {
