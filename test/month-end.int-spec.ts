@@ -145,17 +145,23 @@ describe('month-end cycle', () => {
   });
 
   it('is signed off in order by named people, never changes once submitted, and is corrected by a new version', async () => {
-    const sign = (version: number, step: string, by: string) => engine.client.post(`/returns/${PERIOD}/versions/${version}/sign-off`).send({ step, by });
-    await sign(1, 'approve', 'head@icb.nhs.example').expect(409);
-    const invalid = await sign(1, 'stamp', 'nobody').expect(400);
+    // Each step is signed by whoever is signed in: programme office people at every organisation.
+    const sign = async (version: number, step: string, by: string, status: number) =>
+      (await engine.granted(by, 'pmo', '*')).post(`/returns/${PERIOD}/versions/${version}/sign-off`).send({ step }).expect(status);
+    await sign(1, 'approve', 'head@icb.nhs.example', 409);
+    const invalid = await engine.client.post(`/returns/${PERIOD}/versions/1/sign-off`).send({ step: 'stamp', by: 'nobody' }).expect(400);
     expect(invalid.body.errors.map((error: { field: string }) => error.field)).toEqual(['step', 'by']);
-    await sign(1, 'review', 'analyst@icb.nhs.example').expect(200);
-    const sameEyes = await sign(1, 'approve', 'analyst@icb.nhs.example').expect(409);
+    const impersonated = await engine.client.post(`/returns/${PERIOD}/versions/1/sign-off`).send({ step: 'review', by: 'analyst@icb.nhs.example' }).expect(400);
+    expect(impersonated.body.errors).toEqual([{ field: 'by', reason: 'must be you (pmo.admin@test.nhs.example): each step is signed by the person signed in' }]);
+    const key = (await engine.client.post('/access/api-keys').send({ name: 'Return robot', role: 'pmo', organisation: '*' }).expect(201)).body as { key: string };
+    await engine.withApiKey(key.key).post(`/returns/${PERIOD}/versions/1/sign-off`).send({ step: 'review' }).expect(403);
+    await sign(1, 'review', 'analyst@icb.nhs.example', 200);
+    const sameEyes = await sign(1, 'approve', 'analyst@icb.nhs.example', 409);
     expect(sameEyes.body.detail).toMatch(/someone else must approve/);
-    await sign(1, 'approve', 'head@icb.nhs.example').expect(200);
-    const submitted = (await sign(1, 'submit', 'pmo@icb.nhs.example').expect(200)).body as StoredReturn;
+    await sign(1, 'approve', 'head@icb.nhs.example', 200);
+    const submitted = (await sign(1, 'submit', 'pmo@icb.nhs.example', 200)).body as StoredReturn;
     expect(submitted).toEqual(expect.objectContaining({ status: 'submitted', reviewedBy: 'analyst@icb.nhs.example', approvedBy: 'head@icb.nhs.example', submittedBy: 'pmo@icb.nhs.example' }));
-    await sign(1, 'submit', 'pmo@icb.nhs.example').expect(409);
+    await sign(1, 'submit', 'pmo@icb.nhs.example', 409);
 
     // Not even a direct write changes what NHS England holds.
     const dataSource = await new DataSource({ type: 'postgres', url: engine.config.database.url }).initialize();

@@ -132,6 +132,13 @@ export class TestEngine {
     return this.withHeader('authorization', `Bearer ${await mintLocalToken(this.config.auth, email)}`);
   }
 
+  /** The API as a person given a role at an organisation (once; granting it again is a conflict, ignored). */
+  async granted(email: string, role: string, organisation: string): Promise<InstanceType<typeof request.agent>> {
+    const grant = await this.client.post('/access/grants').send({ email, role, organisation });
+    if (grant.status !== 201 && grant.status !== 409) throw new Error(`could not grant ${role} at ${organisation} to ${email}: ${grant.status} ${JSON.stringify(grant.body)}`);
+    return this.as(email);
+  }
+
   /** The API as an automation presenting an API key. */
   withApiKey(key: string): InstanceType<typeof request.agent> {
     return this.withHeader('x-api-key', key);

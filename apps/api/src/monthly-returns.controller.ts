@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { GetMonthlyReturnUseCase, parseOrThrow, SignOffMonthlyReturnUseCase } from '@pmo/application';
@@ -6,6 +6,7 @@ import type { MonthlyReturnView, ReturnFormat, StoredReturn } from '@pmo/applica
 import { MonthlyReturnService } from '@pmo/reporting';
 import { CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE } from './programme-workbooks.controller';
 import { Access } from './access/access.decorators';
+import type { AuthenticatedRequest } from './access/access.guard';
 
 const formatSchema = z.enum(['csv', 'xlsx'], { message: 'must be csv or xlsx' });
 export const correctionSchema = z.object({ reason: z.string().trim().min(1, 'must say why the return is corrected').max(2000) });
@@ -38,12 +39,12 @@ export class MonthlyReturnsController {
       .send(content);
   }
 
-  /** One step of sign-off: `{ "step": "review" | "approve" | "submit", "by": email }`. */
+  /** One step of sign-off, `{ "step": "review" | "approve" | "submit" }`, by the person signed in. */
   @Post('versions/:version/sign-off')
   @Access('sign-off-return', 'every-organisation')
   @HttpCode(200)
-  sign(@Param('period') period: string, @Param('version') version: string, @Body() body: unknown): Promise<StoredReturn> {
-    return this.signOff.execute(period, version, body);
+  sign(@Param('period') period: string, @Param('version') version: string, @Body() body: unknown, @Req() request: AuthenticatedRequest): Promise<StoredReturn> {
+    return this.signOff.execute(period, version, body, request.principal.via === 'token' ? request.principal.subject : null);
   }
 
   /** A correction: the next version, built from the record as it is now. */

@@ -25,7 +25,8 @@ const versionSchema = z.coerce.number().int('must be a whole version number').mi
 
 export const signOffSchema = z.object({
   step: z.enum(SIGN_OFF_STEPS as [SignOffStep, ...SignOffStep[]], { message: `must be one of ${SIGN_OFF_STEPS.join(', ')}` }),
-  by: z.email('must be the email address of the person signing'),
+  /** Optional: the person signed in signs; given, it must name them. */
+  by: z.email('must be the email address of the person signing').optional(),
 });
 
 @Injectable()
@@ -65,10 +66,20 @@ export class SignOffMonthlyReturnUseCase {
     private readonly clock: Clock,
   ) {}
 
-  async execute(period: string, version: string, body: unknown): Promise<StoredReturn> {
+  /**
+   * One step, signed by the person signed in (`signer`): who reviewed, approved and submitted is who was signed
+   * in, so that the four-eyes rule cannot be met by naming someone else. An API key (no signer) cannot sign.
+   */
+  async execute(period: string, version: string, body: unknown, signer: string | null): Promise<StoredReturn> {
     const month = parseOrThrow(monthSchema, period);
     const number = parseOrThrow(versionSchema, version);
-    const { step, by } = parseOrThrow(signOffSchema, body);
+    const request = parseOrThrow(signOffSchema, body);
+    if (signer === null) throw new ApplicationError(ApplicationErrorCode.Forbidden, 'a return is signed off by a person signed in, not by an API key');
+    if (request.by !== undefined && request.by.toLowerCase() !== signer.toLowerCase()) {
+      throw ApplicationError.validationFailed([{ field: 'by', reason: `must be you (${signer}): each step is signed by the person signed in` }]);
+    }
+    const { step } = request;
+    const by = signer.toLowerCase();
     const result = await this.returns.signOff(month, number, step, by, this.clock.now(), (current) => signOffRefusal(current, step, by));
     if (result.outcome === 'not-found') throw ApplicationError.notFound(`no version ${number} of the monthly return for ${month}`);
     if (result.outcome === 'refused') throw new ApplicationError(ApplicationErrorCode.Conflict, `version ${number} of the ${month} return: ${result.reason}`);
