@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Chromium and poppler-utils from Debian's packages: Chromium renders the PDF reports (puppeteer-core drives
-# it and never downloads a browser of its own); pdftotext and pdfinfo let the tests read the PDFs back.
+# Chromium and poppler-utils from Debian's packages: Chromium renders the PDF reports and runs the web pages'
+# browser tests (playwright-core drives it and never downloads a browser of its own); pdftotext and pdfinfo
+# let the tests read the PDFs back.
 # Idempotent: installs only the packages that are absent.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 

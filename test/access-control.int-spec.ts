@@ -127,6 +127,8 @@ describe('access control on every route', () => {
       send: () => ({ name: 'Online consultation', organisation: '11J', leadEmail: PEOPLE.lead.email, milestones: [{ name: 'One', baselineDate: '2030-01-31' }, { name: 'Two', baselineDate: '2030-02-28' }] }),
     },
     { method: 'post', path: '/programmes/from-template', url: () => '/programmes/from-template', as: 'manager', send: () => ({ templateId: 'dorset-pch-phased-rollout', organisation: '11J', leadEmail: PEOPLE.lead.email, startDate: '2030-01-07' }) },
+    // The portfolio answers everyone who may read programmes, with only their own organisations' (below).
+    { method: 'get', path: '/programmes', url: () => '/programmes', as: 'viewer', shared: true },
     { method: 'get', path: '/programmes/{programmeId}', url: () => `/programmes/${id()}`, as: 'viewer' },
     { method: 'get', path: '/programmes/{programmeId}/plan', url: () => `/programmes/${id()}/plan`, as: 'viewer' },
     { method: 'get', path: '/programmes/{programmeId}/audit', url: () => `/programmes/${id()}/audit`, as: 'viewer' },
@@ -154,6 +156,13 @@ describe('access control on every route', () => {
       url: () => `/programmes/${id()}/milestones/${plan.milestones[4].ref}/rebaseline`,
       as: 'manager',
       send: () => ({ baselineDate: '2030-06-30', reason: 'Procurement took longer', approvedBy: PEOPLE.dorsetPmo.email }),
+    },
+    {
+      method: 'post',
+      path: '/programmes/{programmeId}/milestones/{milestoneRef}/forecast',
+      url: () => `/programmes/${id()}/milestones/${plan.milestones[4].ref}/forecast`,
+      as: 'manager',
+      send: () => ({ forecastDate: '2030-07-31', reason: 'The estates work starts late' }),
     },
     {
       method: 'put',
@@ -267,6 +276,18 @@ describe('access control on every route', () => {
     await agents.dorsetPmo.post(`/month-ends/${period}`).send({}).expect(403);
     const refused = await agents.lead.get('/access/grants').expect(403);
     expect(refused.body).toEqual(expect.objectContaining({ type: 'urn:nhs-pmo:problem:forbidden', detail: `${PEOPLE.lead.email} may not manage access` }));
+  });
+
+  it('lists each person the programmes of their own organisations, filtered as asked', async () => {
+    const names = async (agent: ReturnType<TestEngine['withApiKey']>, query = '') =>
+      ((await agent.get(`/programmes${query}`).expect(200)).body as { id: string; organisation: { odsCode: string } | null }[]).map((entry) => entry.id);
+    expect(await names(agents.viewer)).toContain(programme.id);
+    expect(await names(agents.outsider)).toEqual([]);
+    expect(await names(agents.viewer, '?organisation=11J&gpfvArea=improving-access')).toEqual([]);
+    expect(await names(agents.pmo, '?organisation=11J')).toContain(programme.id);
+    const refused = await agents.viewer.get('/programmes?status=Purple').expect(400);
+    expect(refused.body.errors).toEqual([{ field: 'status', reason: 'must be one of Red, Amber, Green' }]);
+    await agents.assessor.get('/programmes').expect(403);
   });
 
   it('lets people see and set their own channel, and nobody else’s', async () => {

@@ -36,6 +36,8 @@ import {
   ProgrammeTemplates,
   RebaselineMilestoneUseCase,
   RecordGoLiveUseCase,
+  ReforecastMilestoneUseCase,
+  ListProgrammesUseCase,
   RecordSpendUseCase,
   RecordTrajectoryActualsUseCase,
   ResourceScopes,
@@ -66,6 +68,12 @@ import { ProgrammePlansController } from './programme-plans.controller';
 import { ProgrammeWorkbooksController } from './programme-workbooks.controller';
 import { ProgrammesController } from './programmes.controller';
 import { ENGINE_CONFIG, RehearsalsController } from './rehearsals.controller';
+import { MilestoneFormsController } from './web/milestone-forms.controller';
+import { ProgrammePagesController } from './web/programme-pages.controller';
+import { ProgressFormsController } from './web/progress-forms.controller';
+import { ReportPagesController } from './web/report-pages.controller';
+import { SignInController } from './web/sign-in.controller';
+import { WebViews } from './web/web-views';
 import { monthEndSettingsOf, requestIdClientInterceptor, TemporalMonthEndSchedule, TemporalProgrammeScheduler } from '@pmo/orchestration';
 
 class TemporalConnection implements OnApplicationShutdown {
@@ -108,6 +116,11 @@ export class ApiModule {
         HealthController,
         AccessController,
         AuditController,
+        SignInController,
+        ProgrammePagesController,
+        MilestoneFormsController,
+        ProgressFormsController,
+        ReportPagesController,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
@@ -116,6 +129,7 @@ export class ApiModule {
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
         ProgrammeAuditUseCase,
+        WebViews,
         { provide: TokenVerifier, useFactory: () => tokenVerifier(config.auth) },
         { provide: AccessSettings, useValue: new AccessSettings(config.auth.adminEmails) },
         Principals,
@@ -166,6 +180,8 @@ export class ApiModule {
         InstantiateTemplateUseCase,
         GetProgrammePlanUseCase,
         RebaselineMilestoneUseCase,
+        ReforecastMilestoneUseCase,
+        ListProgrammesUseCase,
         RecordTrajectoryActualsUseCase,
         GetTrajectoryProgressUseCase,
         SaveMonthlyUpdateUseCase,

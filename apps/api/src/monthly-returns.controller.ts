@@ -29,14 +29,8 @@ export class MonthlyReturnsController {
 
   @Get('versions/:version/:format')
   @Access('read-return', 'every-organisation')
-  async download(@Param('period') period: string, @Param('version') version: string, @Param('format') format: string, @Res() response: Response): Promise<void> {
-    const chosen = parseOrThrow(formatSchema, format);
-    const { record, content } = await this.returns.file(period, version, chosen);
-    response
-      .type(MEDIA_TYPES[chosen])
-      .setHeader('x-return-status', record.status)
-      .attachment(`nhse-monthly-return-${record.period}-v${record.version}.${chosen}`)
-      .send(content);
+  download(@Param('period') period: string, @Param('version') version: string, @Param('format') format: string, @Res() response: Response): Promise<void> {
+    return sendReturnFile(this.returns, period, version, format, response);
   }
 
   /** One step of sign-off, `{ "step": "review" | "approve" | "submit" }`, by the person signed in. */
@@ -53,4 +47,15 @@ export class MonthlyReturnsController {
   correct(@Param('period') period: string, @Body() body: unknown): Promise<StoredReturn> {
     return this.service.correct(period, parseOrThrow(correctionSchema, body).reason);
   }
+}
+
+/** One version of a return as the file NHS England takes, for the API and the web pages alike. */
+export async function sendReturnFile(returns: GetMonthlyReturnUseCase, period: string, version: string, format: string, response: Response): Promise<void> {
+  const chosen = parseOrThrow(formatSchema, format);
+  const { record, content } = await returns.file(period, version, chosen);
+  response
+    .type(MEDIA_TYPES[chosen])
+    .setHeader('x-return-status', record.status)
+    .attachment(`nhse-monthly-return-${record.period}-v${record.version}.${chosen}`)
+    .send(content);
 }

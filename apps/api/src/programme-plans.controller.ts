@@ -7,6 +7,7 @@ import {
   RecordGoLiveUseCase,
   RecordSpendUseCase,
   RecordTrajectoryActualsUseCase,
+  ReforecastMilestoneUseCase,
   SaveMonthlyUpdateUseCase,
   SetConfidenceOverrideUseCase,
 } from '@pmo/application';
@@ -26,6 +27,7 @@ export class ProgrammePlansController {
     private readonly confirmMilestone: ConfirmMilestoneUseCase,
     private readonly setConfidenceOverride: SetConfidenceOverrideUseCase,
     private readonly recordGoLive: RecordGoLiveUseCase,
+    private readonly reforecastMilestone: ReforecastMilestoneUseCase,
   ) {}
 
   @Post('milestones/:milestoneId/confirm')
@@ -81,6 +83,14 @@ export class ProgrammePlansController {
   @HttpCode(200)
   rebaseline(@Param('programmeId') programmeId: string, @Param('milestoneRef') milestoneRef: string, @Body() body: unknown): Promise<ProgrammePlanRecord> {
     return this.rebaselineMilestone.execute(programmeId, milestoneRef, body);
+  }
+
+  /** `{ forecastDate, reason }`: when the milestone is now expected; the baseline stays where it was. */
+  @Post('milestones/:milestoneRef/forecast')
+  @Access('manage-programme', 'programme')
+  @HttpCode(200)
+  reforecast(@Param('programmeId') programmeId: string, @Param('milestoneRef') milestoneRef: string, @Body() body: unknown): Promise<ProgrammeView> {
+    return this.reforecastMilestone.execute(programmeId, milestoneRef, body);
   }
 
   @Put('trajectories/:trajectoryRef/actuals/:month')

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import {
   CompleteMilestoneCommand,
@@ -9,9 +9,11 @@ import {
   GetProgrammeUseCase,
   InstantiateTemplateCommand,
   InstantiateTemplateUseCase,
+  ListProgrammesUseCase,
 } from '@pmo/application';
-import type { ProgrammeView } from '@pmo/application';
+import type { PortfolioEntry, ProgrammeView } from '@pmo/application';
 import { Access } from './access/access.decorators';
+import type { AuthenticatedRequest } from './access/access.guard';
 
 @Controller('programmes')
 export class ProgrammesController {
@@ -20,7 +22,15 @@ export class ProgrammesController {
     private readonly getProgramme: GetProgrammeUseCase,
     private readonly completeMilestone: CompleteMilestoneUseCase,
     private readonly instantiateTemplate: InstantiateTemplateUseCase,
+    private readonly listProgrammes: ListProgrammesUseCase,
   ) {}
+
+  /** The portfolio: every programme the caller may read, with its status now; `organisation`, `gpfvArea` and `status` filter it. */
+  @Get()
+  @Access('read-programme', 'own-organisations')
+  list(@Query() query: Record<string, unknown>, @Req() request: AuthenticatedRequest): Promise<PortfolioEntry[]> {
+    return this.listProgrammes.execute(request.principal, query);
+  }
 
   @Post()
   @Access('manage-programme', 'new-programme')

@@ -7,6 +7,7 @@ import { addMonths, londonDay } from '@pmo/domain';
 import type { EngineConfig } from '@pmo/config';
 import { mintLocalToken } from '@pmo/identity';
 import { REPORT_STYLESHEET_HREF, reportStylesheetPath } from '@pmo/reporting';
+import { tourWebPages } from './demo-pages';
 import { MailCatcher } from './mail-catcher';
 
 const APPS = ['api', 'worker', 'notifier'] as const;
@@ -96,10 +97,13 @@ async function followSampleProgramme(config: EngineConfig, options: DemoOptions,
       lastPrintedAt = Date.now();
     }
     const delivered = programme.escalations.some((escalation) => escalation.status === 'sent') && inbox.emails.some((email) => email.headers['x-pmo-escalation-id'] !== undefined);
-    if (delivered) await runMonthEnd(api);
+    if (delivered) {
+      await runMonthEnd(api);
+      await showWebPages(config, api, created);
+    }
     if (delivered && options.exitAfterEmail) return 0;
     if (delivered) {
-      say(`the API stays up at ${url}; mint yourself a token with \`npm run token -- ${DEMO_ADMIN}\`; press Ctrl-C to stop`);
+      say(`the API stays up: open ${url}/app and sign in with a token from \`npm run token -- ${DEMO_ADMIN}\`; press Ctrl-C to stop`);
       return new Promise<number>(() => undefined);
     }
     if (Date.now() - started > EMAIL_DEADLINE_MS) {
@@ -182,6 +186,21 @@ async function recordThisMonth(api: Api, period: string): Promise<void> {
     authorEmail: 'workforce.pm@dorset-ccg.nhs.example',
   });
   say(`instantiated 'clinical-pharmacists' for Dorset from ${addMonths(period, -5)}-01, with ${practices.length} WTE recorded for ${period} and its monthly update`);
+}
+
+/** The pages a programme manager uses, driven in Debian's Chromium: signed in, the portfolio, the programme, a form sent. */
+async function showWebPages(config: EngineConfig, api: Api, programme: ProgrammeView): Promise<void> {
+  const directory = resolve(OUTPUT_DIRECTORY, 'pages');
+  const kept = await tourWebPages({
+    url: api.url,
+    token: await mintLocalToken(config.auth, DEMO_ADMIN),
+    programme,
+    chromiumPath: config.pdf.chromiumPath,
+    directory,
+  });
+  const updates = (await request<ProgrammePlanRecord>(api, 'GET', `/programmes/${programme.id}/plan`)).monthlyUpdates;
+  say(`web pages at ${api.url}/app: signed in, opened the portfolio and '${programme.name}', sent its monthly update form (${updates.length} update saved); screenshots in ${directory}:`);
+  for (const path of kept) say(`  ${path}`);
 }
 
 async function programmeName(api: Api, programmeId: string, names: Map<string, string>): Promise<string> {

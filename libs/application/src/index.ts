@@ -21,6 +21,8 @@ export type {
   ProgrammePlanRecord,
   ProgrammeRecord,
   RebaselineOutcome,
+  ReforecastOutcome,
+  ProgrammeSummary,
 } from './ports/programme.repository';
 export { OrganisationRepository } from './ports/organisation.repository';
 export type { Organisation, OrganisationKind, PopulationRecord } from './ports/organisation.repository';
@@ -28,6 +30,7 @@ export { ProgrammeTemplates } from './ports/programme-templates';
 export type { ProgrammeTemplate, ProgrammeTemplateSummary } from './ports/programme-templates';
 export {
   daySchema,
+  GPFV_AREAS,
   monthSchema,
   odsCodeSchema,
   programmePlanSchema,
@@ -73,6 +76,8 @@ export {
   monthlyUpdateSchema,
   rebaselineSchema,
   RecordSpendUseCase,
+  reforecastSchema,
+  ReforecastMilestoneUseCase,
   RecordTrajectoryActualsUseCase,
   SaveMonthlyUpdateUseCase,
   spendSchema,
@@ -115,7 +120,9 @@ export { AcknowledgementLinks, LinkSettings } from './raise-escalation/acknowled
 export { acknowledgeSchema, EscalationUseCases, snoozeSchema } from './raise-escalation/escalation.usecases';
 export { WarnMilestoneOwnerUseCase } from './raise-escalation/warn-milestone-owner.usecase';
 export { forEachProgramme } from './plans-in-batches';
-export { EVERY_ORGANISATION, mayEver, permits, ROLES } from './access/access-policy';
+export { ListProgrammesUseCase, portfolioFilterSchema } from './portfolio/list-programmes.usecase';
+export type { PortfolioEntry, PortfolioFilter } from './portfolio/list-programmes.usecase';
+export { EVERY_ORGANISATION, mayEver, organisationsWhere, permits, ROLES } from './access/access-policy';
 export type { Action, Grant, Principal, ResourceScope, Role } from './access/access-policy';
 export { AccessSettings, Principals } from './access/principals';
 export { AccessAdministrationUseCases, apiKeySchema, grantSchema } from './access/access-administration.usecases';

@@ -10,3 +10,6 @@ export type { MonthlyReturn, MonthlyReturnRow } from './monthly-return';
 export { MonthlyReturnService } from './monthly-return.service';
 export { PdfRenderer } from './pdf.renderer';
 export type { PdfRenderOptions } from './pdf.renderer';
+export { renderTrajectoryChart } from './trajectory-chart';
+export { renderMilestoneTimeline } from './milestone-timeline';
+export type { TimelineMilestone } from './milestone-timeline';

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { readFile } from 'node:fs/promises';
-import { launch } from 'puppeteer-core';
-import type { Browser, HTTPRequest } from 'puppeteer-core';
+import { chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { PdfConfig } from '@pmo/config';
 
 export interface PdfRenderOptions {
@@ -22,7 +22,7 @@ const FOOTER_TEMPLATE =
   'Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>';
 
 /**
- * HTML to PDF with Debian's Chromium, driven by puppeteer-core: no browser is ever downloaded, and
+ * HTML to PDF with Debian's Chromium, driven by playwright-core: no browser is ever downloaded, and
  * the page may fetch nothing, so a report renders the same with or without a network.
  * Built with its config like the other adapters: `{ provide: PdfRenderer, useFactory: () => new PdfRenderer(config.pdf) }`.
  */
@@ -38,11 +38,8 @@ export class PdfRenderer implements OnModuleDestroy {
     try {
       // A render that cannot finish fails in bounded time instead of holding a month-end cycle.
       page.setDefaultTimeout(60_000);
-      await page.setRequestInterception(true);
-      page.on('request', (request: HTTPRequest) => {
-        if (/^(data|about):/.test(request.url())) void request.continue();
-        else void request.abort('blockedbyclient');
-      });
+      // data: URLs never reach a route, so every request that does is one the report may not make.
+      await page.route('**/*', (route) => route.abort('blockedbyclient'));
       await page.setContent(html, { waitUntil: 'load' });
       // Style elements of our own rather than page.addStyleTag, which rejects when a sheet's @import
       // cannot load, and here none can.
@@ -59,9 +56,9 @@ export class PdfRenderer implements OnModuleDestroy {
         headerTemplate: '<span></span>',
         footerTemplate: FOOTER_TEMPLATE,
       });
-      return Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+      return pdf;
     } finally {
-      // A page whose browser has died is gone already: the render's own error is the one to see.
+      // Its own context closes with it. A page whose browser has died is gone already: the render's own error is the one to see.
       await page.close().catch(() => undefined);
     }
   }
@@ -75,14 +72,12 @@ export class PdfRenderer implements OnModuleDestroy {
   /** One Chromium for every render: launching takes far longer than a page does. */
   private sharedBrowser(): Promise<Browser> {
     if (this.browser === undefined) {
-      const launching = launch({
+      // Over a pipe rather than a DevTools port (playwright's way): nothing else on the machine can drive
+      // this browser. Without Chromium's sandbox, which refuses to start as root, as playwright launches it.
+      const launching = chromium.launch({
         executablePath: this.config.chromiumPath,
         headless: true,
-        // A pipe rather than a DevTools port: nothing else on the machine can drive this browser.
-        pipe: true,
         args: [
-          // We run as root, where Chromium's sandbox refuses to start.
-          '--no-sandbox',
           // A container's /dev/shm is too small for Chromium's shared memory; /tmp is used instead.
           '--disable-dev-shm-usage',
           // No GPU here: software rendering from the start rather than a failed GPU process first.

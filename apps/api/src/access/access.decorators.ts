@@ -9,9 +9,10 @@ import type { Action } from '@pmo/application';
  * - `report`: the `reportId` path parameter;
  * - `contact`: the `email` path parameter; people may always see and set their own, others' need every organisation;
  * - `every-organisation`: across every organisation (the return, the cycle, the delivery log);
- * - `anywhere`: reference data and rehearsals.
+ * - `anywhere`: reference data and rehearsals;
+ * - `own-organisations`: lists that the handler limits to the principal's organisations (the portfolio).
  */
-export type ScopeSource = 'programme' | 'new-programme' | 'report' | 'contact' | 'every-organisation' | 'anywhere';
+export type ScopeSource = 'programme' | 'new-programme' | 'report' | 'contact' | 'every-organisation' | 'anywhere' | 'own-organisations';
 
 export const ACCESS_METADATA = 'pmo:access';
 export const PUBLIC_METADATA = 'pmo:public';

@@ -6,6 +6,8 @@ import type { Principal, ResourceScope } from '@pmo/application';
 import { TokenRejected, TokenVerifier } from '@pmo/identity';
 import { ACCESS_METADATA, PUBLIC_METADATA } from './access.decorators';
 import type { AccessRule } from './access.decorators';
+import { WEB_PAGE_METADATA } from '../web/web-page';
+import { CSRF_FIELD, csrfTokenMatches, sessionTokenOf } from '../web/web-session';
 
 export type AuthenticatedRequest = Request & { principal: Principal };
 
@@ -31,7 +33,7 @@ export class AccessGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_METADATA, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const principal = await this.authenticate(request);
+    const principal = this.reflector.getAllAndOverride<boolean>(WEB_PAGE_METADATA, targets) ? await this.signedIn(request) : await this.authenticate(request);
     request.principal = principal;
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_METADATA, targets);
     // Fail safe: a route nobody classified is nobody's.
@@ -46,6 +48,31 @@ export class AccessGuard implements CanActivate {
     throw new ApplicationError(ApplicationErrorCode.Forbidden, `${principal.subject} may not ${rule.action.replace(/-/g, ' ')} there`);
   }
 
+  /**
+   * A web page's visitor, by the token in their session cookie; a form they post must also carry the
+   * CSRF token of that session, which is then taken out of the body so that nothing keeps it.
+   */
+  private async signedIn(request: Request): Promise<Principal> {
+    const token = sessionTokenOf(request);
+    if (token === undefined) throw unauthenticated('sign in to see this page');
+    const principal = await this.person(token);
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      const body = request.body as Record<string, unknown> | undefined;
+      if (!csrfTokenMatches(token, body?.[CSRF_FIELD])) throw new ApplicationError(ApplicationErrorCode.Forbidden, 'the form was not sent from this service’s page: open the page again and resend it');
+      delete body?.[CSRF_FIELD];
+    }
+    return principal;
+  }
+
+  private async person(token: string): Promise<Principal> {
+    try {
+      return await this.principals.person(await this.tokens.verify(token));
+    } catch (error) {
+      if (error instanceof TokenRejected) throw unauthenticated(error.message);
+      throw error;
+    }
+  }
+
   private async authenticate(request: Request): Promise<Principal> {
     const apiKey = request.header('x-api-key');
     if (apiKey !== undefined) {
@@ -57,17 +84,13 @@ export class AccessGuard implements CanActivate {
     if (authorization === undefined) throw unauthenticated('sign in: send a bearer token (Authorization: Bearer …) or an API key (x-api-key)');
     const [scheme, token] = authorization.split(' ');
     if (scheme.toLowerCase() !== 'bearer' || token === undefined) throw unauthenticated('the Authorization header must be "Bearer <token>"');
-    try {
-      return await this.principals.person(await this.tokens.verify(token));
-    } catch (error) {
-      if (error instanceof TokenRejected) throw unauthenticated(error.message);
-      throw error;
-    }
+    return this.person(token);
   }
 
   private async scopeOf(rule: AccessRule, request: Request): Promise<ResourceScope | null> {
     switch (rule.scope) {
       case 'anywhere':
+      case 'own-organisations':
         return { kind: 'anywhere' };
       // Anyone's channel but one's own is set by a programme office that sees every organisation.
       case 'contact':

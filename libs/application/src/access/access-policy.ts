@@ -71,3 +71,10 @@ export function mayEver(principal: Principal, action: Action): boolean {
 export function permits(principal: Principal, action: Action, scope: ResourceScope): boolean {
   return principal.grants.some((grant) => ROLES_FOR[action].includes(grant.role) && covers(grant, scope));
 }
+
+/** The organisations at and below which the principal may do the action; every organisation when a grant says so. */
+export function organisationsWhere(principal: Principal, action: Action): string[] | 'every-organisation' {
+  const granted = principal.grants.filter((grant) => ROLES_FOR[action].includes(grant.role));
+  if (granted.some((grant) => grant.organisation === EVERY_ORGANISATION)) return 'every-organisation';
+  return [...new Set(granted.map((grant) => grant.organisation))];
+}

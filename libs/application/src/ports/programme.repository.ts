@@ -72,6 +72,15 @@ export abstract class ProgrammeRepository {
     change: { baselineDate: string; reason: string; approvedBy: string },
     recordedAt: Date,
   ): Promise<RebaselineOutcome>;
+  /** Moves a milestone's forecast, keeping every earlier one for as-at views; the reason goes on the programme's events. */
+  abstract reforecast(
+    programmeId: string,
+    milestoneRef: string,
+    change: { forecastDate: string; dueAt: string; reason: string },
+    recordedAt: Date,
+  ): Promise<ReforecastOutcome>;
+  /** The programmes at the given organisations or below them (every programme for `every-organisation`), by name. */
+  abstract summaries(within: readonly string[] | 'every-organisation'): Promise<ProgrammeSummary[]>;
   /** Records the owner's confirmation that the milestone will land on its forecast. */
   abstract confirmMilestone(programmeId: string, milestoneId: string, confirmedAt: Date): Promise<'confirmed' | 'milestone-not-found' | 'already-complete'>;
   abstract setConfidenceOverride(programmeId: string, override: ConfidenceOverride | null, recordedAt: Date): Promise<'saved' | 'programme-not-found'>;
@@ -181,6 +190,20 @@ export interface PlanChanges {
   trajectories: Omit<PlanTrajectory, 'actuals'>[];
   actuals: { trajectoryRef: string; month: string; odsCode: string; value: number }[];
   raid: PlanRaidItem[];
+}
+
+export type ReforecastOutcome =
+  | { outcome: 'reforecast'; previousForecastDate: string }
+  | { outcome: 'milestone-not-found' }
+  | { outcome: 'already-complete' }
+  | { outcome: 'unchanged' };
+
+/** What a portfolio lists before anything is assessed. */
+export interface ProgrammeSummary {
+  id: string;
+  name: string;
+  gpfvArea: string | null;
+  organisation: { odsCode: string; name: string } | null;
 }
 
 export type RebaselineOutcome = { outcome: 'rebaselined'; version: number } | { outcome: 'milestone-not-found' } | { outcome: 'unchanged' };

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DELIVERY_CONFIDENCE_LEVELS, londonDay } from '@pmo/domain';
+import { DELIVERY_CONFIDENCE_LEVELS, londonDay, overdueFrom } from '@pmo/domain';
 import type { DeliveryConfidence } from '@pmo/domain';
 import type { TrajectoryActual } from '@pmo/domain';
 import { z } from 'zod';
@@ -58,6 +58,42 @@ export class RebaselineMilestoneUseCase {
     const plan = await this.programmes.loadPlan(programmeId);
     if (plan === null) throw ApplicationError.notFound(`no programme ${programmeId}`);
     return plan;
+  }
+}
+
+export const reforecastSchema = z.strictObject({
+  forecastDate: daySchema,
+  reason: z.string().trim().min(1, 'must say why the forecast moves').max(2000),
+});
+
+/**
+ * Moves a milestone's forecast, the programme manager's expected date: the baseline stays, the
+ * variance shows, and the workflow resets the milestone's timers.
+ */
+@Injectable()
+export class ReforecastMilestoneUseCase {
+  constructor(
+    private readonly programmes: ProgrammeRepository,
+    private readonly scheduler: ProgrammeScheduler,
+    private readonly status: ProgrammeStatusService,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(programmeId: string, milestoneRef: string, body: unknown): Promise<ProgrammeView> {
+    const { forecastDate, reason } = parseOrThrow(reforecastSchema, body);
+    const change = { forecastDate, dueAt: overdueFrom(forecastDate).toISOString(), reason };
+    const result = await this.programmes.reforecast(programmeIdOrNotFound(programmeId), milestoneRef, change, this.clock.now());
+    switch (result.outcome) {
+      case 'milestone-not-found':
+        throw ApplicationError.notFound(`no milestone ${milestoneRef} in programme ${programmeId}`);
+      case 'already-complete':
+        throw new ApplicationError(ApplicationErrorCode.Conflict, `milestone ${milestoneRef} is complete; its forecast no longer moves`);
+      case 'unchanged':
+        throw new ApplicationError(ApplicationErrorCode.Conflict, `milestone ${milestoneRef} is already forecast for ${forecastDate}`);
+      case 'reforecast':
+        await startOrSignal(this.scheduler, programmeId, { kind: 'plan-changed', what: `milestone ${milestoneRef} reforecast` });
+        return this.status.view(programmeId, this.clock.now());
+    }
   }
 }
 

@@ -34,6 +34,16 @@ export class PlanWriter {
     }
   }
 
+  /** One milestone's new forecast, joining the history that as-at views read. */
+  async forecast(milestoneId: string, forecastDate: string, dueAt: string): Promise<void> {
+    await this.manager.query(`UPDATE milestones SET forecast_date = $2, due_at = $3 WHERE id = $1`, [milestoneId, forecastDate, dueAt]);
+    await this.manager.query(
+      `INSERT INTO milestone_forecasts (milestone_id, recorded_at, forecast_date, due_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (milestone_id, recorded_at) DO UPDATE SET forecast_date = EXCLUDED.forecast_date, due_at = EXCLUDED.due_at`,
+      [milestoneId, this.recordedAt, forecastDate, dueAt],
+    );
+  }
+
   /** New milestones get baseline 1; a change with `rebaseline` adds the next baseline version. */
   async milestones(milestones: (NewMilestone | MilestoneChange)[]): Promise<void> {
     const [{ next }] = (await this.manager.query(`SELECT coalesce(max(position) + 1, 0) AS next FROM milestones WHERE programme_id = $1`, [

@@ -11,7 +11,9 @@ import type {
   PlanChanges,
   ProgrammePlanRecord,
   ProgrammeRecord,
+  ProgrammeSummary,
   RebaselineOutcome,
+  ReforecastOutcome,
 } from '@pmo/application';
 import { londonDay } from '@pmo/domain';
 import type { ConfidenceOverride } from '@pmo/domain';
@@ -192,6 +194,49 @@ export class TypeormProgrammeRepository extends ProgrammeRepository {
       await recordEvent(manager, programmeId, 'milestone-rebaselined', { milestoneRef, ...change, version }, recordedAt);
       return { outcome: 'rebaselined', version };
     });
+  }
+
+  async reforecast(
+    programmeId: string,
+    milestoneRef: string,
+    change: { forecastDate: string; dueAt: string; reason: string },
+    recordedAt: Date,
+  ): Promise<ReforecastOutcome> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows = (await manager.query(`SELECT id, forecast_date, completed_at FROM milestones WHERE programme_id = $1 AND ref = $2 FOR UPDATE`, [
+        programmeId,
+        milestoneRef,
+      ])) as { id: string; forecast_date: string; completed_at: Date | null }[];
+      if (rows.length === 0) return { outcome: 'milestone-not-found' };
+      const [milestone] = rows;
+      if (milestone.completed_at !== null) return { outcome: 'already-complete' };
+      if (milestone.forecast_date === change.forecastDate) return { outcome: 'unchanged' };
+      await new PlanWriter(manager, programmeId, recordedAt).forecast(milestone.id, change.forecastDate, change.dueAt);
+      await recordEvent(manager, programmeId, 'milestone-reforecast', { milestoneRef, from: milestone.forecast_date, ...change }, recordedAt);
+      return { outcome: 'reforecast', previousForecastDate: milestone.forecast_date };
+    });
+  }
+
+  async summaries(within: readonly string[] | 'every-organisation'): Promise<ProgrammeSummary[]> {
+    const everywhere = within === 'every-organisation';
+    // A grant at an organisation covers everything below it, so the tree is walked down from each.
+    const rows = (await this.dataSource.query(
+      `WITH RECURSIVE visible (ods_code) AS (
+         SELECT unnest($1::text[])
+         UNION SELECT o.ods_code FROM organisations o JOIN visible v ON o.parent_ods_code = v.ods_code
+       )
+       SELECT p.id, p.name, p.gpfv_area, p.organisation_ods_code, o.name AS organisation_name
+         FROM programmes p LEFT JOIN organisations o ON o.ods_code = p.organisation_ods_code
+        WHERE $2 OR p.organisation_ods_code IN (SELECT ods_code FROM visible)
+        ORDER BY lower(p.name), p.id`,
+      [everywhere ? [] : within, everywhere],
+    )) as { id: string; name: string; gpfv_area: string | null; organisation_ods_code: string | null; organisation_name: string | null }[];
+    return rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      gpfvArea: row.gpfv_area,
+      organisation: row.organisation_ods_code === null ? null : { odsCode: row.organisation_ods_code, name: row.organisation_name ?? row.organisation_ods_code },
+    }));
   }
 
   async confirmMilestone(programmeId: string, milestoneId: string, confirmedAt: Date): Promise<'confirmed' | 'milestone-not-found' | 'already-complete'> {

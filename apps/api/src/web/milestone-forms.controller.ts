@@ -1,0 +1,123 @@
+import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import {
+  ApplicationError,
+  Clock,
+  CompleteMilestoneCommand,
+  CompleteMilestoneUseCase,
+  EscalationUseCases,
+  GetProgrammePlanUseCase,
+  ReforecastMilestoneUseCase,
+} from '@pmo/application';
+import type { PlanMilestone, ProgrammePlanRecord } from '@pmo/application';
+import { endOfLondonDay, londonDay } from '@pmo/domain';
+import { Access } from '../access/access.decorators';
+import type { AuthenticatedRequest } from '../access/access.guard';
+import { dateInputOf, dateInputValue, dayOf, FormRejected, rejected, textField } from './web-forms';
+import type { FormProblem } from './web-forms';
+import { layoutContext } from './web-layout';
+import { WebPages } from './web-page';
+import { redirectDone } from './web-session';
+import { WebViews } from './web-views';
+
+type Form = Record<string, unknown>;
+
+/** A milestone's forms: complete it, move its forecast, acknowledge its escalation. */
+@Controller('app/programmes/:programmeId/milestones/:milestoneId')
+@WebPages()
+export class MilestoneFormsController {
+  constructor(
+    private readonly views: WebViews,
+    private readonly plans: GetProgrammePlanUseCase,
+    private readonly completeMilestone: CompleteMilestoneUseCase,
+    private readonly reforecastMilestone: ReforecastMilestoneUseCase,
+    private readonly escalations: EscalationUseCases,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get('complete')
+  @Access('manage-programme', 'programme')
+  async completeForm(@Param('programmeId') programmeId: string, @Param('milestoneId') milestoneId: string, @Req() request: AuthenticatedRequest, @Res() response: Response): Promise<void> {
+    const context = await this.context(programmeId, milestoneId, 'Complete milestone');
+    response.send(this.views.render('complete-milestone.njk', { ...layoutContext(request, response, 'programmes'), ...context, completedOn: dateInputOf(londonDay(this.clock.now())) }));
+  }
+
+  @Post('complete')
+  @Access('manage-programme', 'programme')
+  async complete(@Param('programmeId') programmeId: string, @Param('milestoneId') milestoneId: string, @Body() body: Form, @Req() request: AuthenticatedRequest, @Res() response: Response): Promise<void> {
+    const context = await this.context(programmeId, milestoneId, 'Complete milestone');
+    const completedOn = dateInputValue(body, 'completedOn');
+    const reject = (problems: FormProblem[]) => new FormRejected('complete-milestone.njk', { ...context, completedOn }, problems);
+    const field = { id: 'completedOn-day', label: 'The completion date' };
+    const parsed = dayOf(completedOn, 'the date it was completed');
+    if ('problem' in parsed) throw reject([{ field: field.id, text: parsed.problem }]);
+    const now = this.clock.now();
+    const today = londonDay(now);
+    if (parsed.day > today) throw reject([{ field: field.id, text: 'The date it was completed must be today or in the past' }]);
+    // Completed today is completed now; an earlier day, by its end, so that it counts as on that day.
+    const completedAt = parsed.day === today ? now.toISOString() : endOfLondonDay(parsed.day).toISOString();
+    try {
+      await this.completeMilestone.execute(CompleteMilestoneCommand.from(programmeId, milestoneId, { completedAt }));
+    } catch (error) {
+      throw rejected(error, reject, { completedAt: field }, field);
+    }
+    redirectDone(request, response, `/app/programmes/${programmeId}#milestones`, `${context.milestone.name} is complete`);
+  }
+
+  @Get('forecast')
+  @Access('manage-programme', 'programme')
+  async forecastForm(@Param('programmeId') programmeId: string, @Param('milestoneId') milestoneId: string, @Req() request: AuthenticatedRequest, @Res() response: Response): Promise<void> {
+    const context = await this.context(programmeId, milestoneId, 'Change the forecast');
+    response.send(this.views.render('forecast-milestone.njk', { ...layoutContext(request, response, 'programmes'), ...context, forecast: dateInputOf(context.milestone.forecastDate), reason: '' }));
+  }
+
+  @Post('forecast')
+  @Access('manage-programme', 'programme')
+  async forecast(@Param('programmeId') programmeId: string, @Param('milestoneId') milestoneId: string, @Body() body: Form, @Req() request: AuthenticatedRequest, @Res() response: Response): Promise<void> {
+    const context = await this.context(programmeId, milestoneId, 'Change the forecast');
+    const forecast = dateInputValue(body, 'forecast');
+    const reason = textField(body, 'reason');
+    const reject = (problems: FormProblem[]) => new FormRejected('forecast-milestone.njk', { ...context, forecast, reason }, problems);
+    const fields = { forecastDate: { id: 'forecast-day', label: 'The new forecast date' }, reason: { id: 'reason', label: 'The reason' } };
+    const parsed = dayOf(forecast, 'the new forecast date');
+    const problems: FormProblem[] = [];
+    if ('problem' in parsed) problems.push({ field: fields.forecastDate.id, text: parsed.problem });
+    if (reason === '') problems.push({ field: fields.reason.id, text: 'Enter why the forecast moves' });
+    if (problems.length > 0 || 'problem' in parsed) throw reject(problems);
+    try {
+      await this.reforecastMilestone.execute(programmeId, context.milestone.ref, { forecastDate: parsed.day, reason });
+    } catch (error) {
+      throw rejected(error, reject, fields, fields.forecastDate);
+    }
+    redirectDone(request, response, `/app/programmes/${programmeId}#milestones`, `${context.milestone.name} is now forecast for ${parsed.day}`);
+  }
+
+  @Get('acknowledge')
+  @Access('respond-as-owner', 'programme')
+  async acknowledgeForm(@Param('programmeId') programmeId: string, @Param('milestoneId') milestoneId: string, @Req() request: AuthenticatedRequest, @Res() response: Response): Promise<void> {
+    const context = await this.context(programmeId, milestoneId, 'Acknowledge the escalation');
+    const state = await this.escalations.state(programmeId, milestoneId);
+    response.send(this.views.render('acknowledge-escalation.njk', { ...layoutContext(request, response, 'programmes'), ...context, state }));
+  }
+
+  @Post('acknowledge')
+  @Access('respond-as-owner', 'programme')
+  async acknowledge(@Param('programmeId') programmeId: string, @Param('milestoneId') milestoneId: string, @Req() request: AuthenticatedRequest, @Res() response: Response): Promise<void> {
+    const context = await this.context(programmeId, milestoneId, 'Acknowledge the escalation');
+    const field = { id: 'acknowledge', label: 'The acknowledgement' };
+    try {
+      await this.escalations.acknowledge(programmeId, milestoneId, { by: request.principal.subject });
+    } catch (error) {
+      const state = await this.escalations.state(programmeId, milestoneId);
+      throw rejected(error, (problems) => new FormRejected('acknowledge-escalation.njk', { ...context, state }, problems), {}, field);
+    }
+    redirectDone(request, response, `/app/programmes/${programmeId}#escalations`, `The escalation of ${context.milestone.name} is acknowledged: it goes no higher`);
+  }
+
+  private async context(programmeId: string, milestoneId: string, title: string): Promise<{ title: string; plan: ProgrammePlanRecord; milestone: PlanMilestone; back: { href: string; text: string } }> {
+    const plan = await this.plans.execute(programmeId);
+    const milestone = plan.milestones.find((candidate) => candidate.id === milestoneId);
+    if (milestone === undefined) throw ApplicationError.notFound(`no milestone ${milestoneId} in programme ${programmeId}`);
+    return { title, plan, milestone, back: { href: `/app/programmes/${programmeId}#milestones`, text: plan.name } };
+  }
+}

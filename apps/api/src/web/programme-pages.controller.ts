@@ -1,0 +1,147 @@
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import {
+  ApplicationError,
+  ApplicationErrorCode,
+  Clock,
+  EscalationUseCases,
+  GetProgrammePlanUseCase,
+  GetTrajectoryProgressUseCase,
+  GPFV_AREAS,
+  ListProgrammesUseCase,
+  mayEver,
+  ProgrammeAuditUseCase,
+  ProgrammeStatusService,
+} from '@pmo/application';
+import type { EscalationRow, MilestoneView, ProgrammePlanRecord } from '@pmo/application';
+import type { EscalationState } from '@pmo/contracts';
+import { londonDay } from '@pmo/domain';
+import { renderMilestoneTimeline, renderTrajectoryChart } from '@pmo/reporting';
+import { Access } from '../access/access.decorators';
+import type { AuthenticatedRequest } from '../access/access.guard';
+import { layoutContext } from './web-layout';
+import { WebPages } from './web-page';
+import { takeDone } from './web-session';
+import { WebViews } from './web-views';
+
+/** How many changes the programme page's history shows, newest first; the API has them all. */
+const HISTORY_SHOWN = 20;
+
+/** The portfolio and a programme's page: what a programme manager, lead or PMO reads first. */
+@Controller('app')
+@WebPages()
+export class ProgrammePagesController {
+  constructor(
+    private readonly views: WebViews,
+    private readonly portfolio: ListProgrammesUseCase,
+    private readonly status: ProgrammeStatusService,
+    private readonly plans: GetProgrammePlanUseCase,
+    private readonly trajectories: GetTrajectoryProgressUseCase,
+    private readonly escalations: EscalationUseCases,
+    private readonly audit: ProgrammeAuditUseCase,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Programmes for those who may read them; the return for NHS England's assessors, who may read nothing else. */
+  @Get()
+  @Access('use-catalogue', 'anywhere')
+  home(@Req() request: AuthenticatedRequest, @Res() response: Response): void {
+    response.redirect(303, mayEver(request.principal, 'read-programme') ? '/app/programmes' : '/app/returns');
+  }
+
+  @Get('programmes')
+  @Access('read-programme', 'own-organisations')
+  async programmes(@Query() query: Record<string, string>, @Req() request: AuthenticatedRequest, @Res() response: Response): Promise<void> {
+    // An empty select means "any": the form sends it, the filter does not take it.
+    const filter = Object.fromEntries(Object.entries(query).filter(([, value]) => value !== ''));
+    const [entries, visible] = await Promise.all([this.portfolio.execute(request.principal, filter), this.portfolio.visible(request.principal)]);
+    const organisations = [...new Map(visible.flatMap((programme) => (programme.organisation === null ? [] : [[programme.organisation.odsCode, programme.organisation]]))).values()];
+    response.send(
+      this.views.render('programmes.njk', {
+        ...layoutContext(request, response, 'programmes'),
+        title: 'Programmes',
+        entries,
+        filter,
+        organisations,
+        areas: GPFV_AREAS,
+        visibleCount: visible.length,
+      }),
+    );
+  }
+
+  @Get('programmes/:programmeId')
+  @Access('read-programme', 'programme')
+  async programme(@Param('programmeId') programmeId: string, @Req() request: AuthenticatedRequest, @Res() response: Response): Promise<void> {
+    const plan = await this.plans.execute(programmeId);
+    const now = this.clock.now();
+    const view = await this.status.view(programmeId, now);
+    const today = londonDay(now);
+    const calendar = this.status.workingCalendar();
+    const milestones = view.milestones.map((milestone) => ({
+      ...milestone,
+      // Working days the forecast lies beyond the baseline: positive is a slip.
+      varianceWorkingDays: calendar.workingDaysBetween(milestone.baselineDate, milestone.actualDate ?? milestone.forecastDate),
+      escalationCount: view.escalations.filter((escalation) => escalation.milestoneId === milestone.id).length,
+    }));
+    const trajectories = await Promise.all(
+      plan.trajectories.map(async (trajectory) => {
+        const progress = await this.trajectories.execute(programmeId, trajectory.ref);
+        const months = progress.months.map((month) => ({ month: month.month, planned: month.planned, actual: month.actual?.value ?? null }));
+        const assessed = view.trajectories.find((candidate) => candidate.ref === trajectory.ref);
+        return {
+          ...progress,
+          status: assessed?.status ?? 'Pending',
+          reasons: assessed?.reasons ?? [],
+          chart: renderTrajectoryChart(trajectory.name, months, trajectory.basis.endsWith('-percent')),
+          latest: [...progress.months].reverse().find((month) => month.actual !== null) ?? null,
+        };
+      }),
+    );
+    const history = (await this.audit.execute(programmeId)).slice(-HISTORY_SHOWN).reverse();
+    response.send(
+      this.views.render('programme.njk', {
+        ...layoutContext(request, response, 'programmes'),
+        title: plan.name,
+        back: { href: '/app/programmes', text: 'All programmes' },
+        done: takeDone(request, response),
+        plan,
+        view,
+        today,
+        milestones,
+        timeline: renderMilestoneTimeline(plan.name, view.milestones, today),
+        trajectories,
+        raid: raidRows(plan),
+        escalations: await this.escalationsOf(programmeId, view.milestones, view.escalations),
+        latestUpdate: plan.monthlyUpdates.at(-1) ?? null,
+        history,
+        may: {
+          manage: mayEver(request.principal, 'manage-programme'),
+          respond: mayEver(request.principal, 'respond-as-owner'),
+        },
+      }),
+    );
+  }
+
+  /** Each escalated milestone's ladder as its workflow has it: rungs raised, acknowledgement, snooze. */
+  private async escalationsOf(programmeId: string, milestones: MilestoneView[], rows: EscalationRow[]): Promise<{ milestone: MilestoneView; state: EscalationState | null; messages: EscalationRow[] }[]> {
+    const escalated = milestones.filter((milestone) => rows.some((row) => row.milestoneId === milestone.id));
+    return Promise.all(
+      escalated.map(async (milestone) => ({
+        milestone,
+        state: await this.escalations.state(programmeId, milestone.id).catch((error: unknown) => {
+          // A milestone escalated before ladders existed has messages but no ladder to show.
+          if (error instanceof ApplicationError && error.code === ApplicationErrorCode.NotFound) return null;
+          throw error;
+        }),
+        messages: rows.filter((row) => row.milestoneId === milestone.id),
+      })),
+    );
+  }
+}
+
+/** Open risks and issues first, the highest scoring first; a score is likelihood times impact, out of 25. */
+function raidRows(plan: ProgrammePlanRecord) {
+  return plan.raid
+    .map((item) => ({ ...item, score: item.likelihood !== null && item.impact !== null ? item.likelihood * item.impact : null }))
+    .sort((a, b) => (a.status === b.status ? (b.score ?? 0) - (a.score ?? 0) : a.status === 'open' ? -1 : 1));
+}

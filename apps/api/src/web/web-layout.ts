@@ -1,0 +1,22 @@
+import type { Response } from 'express';
+import { mayEver } from '@pmo/application';
+import type { AuthenticatedRequest } from '../access/access.guard';
+import { csrfTokenFor, sessionTokenOf } from './web-session';
+
+/** The sections of the header's navigation. */
+export type Section = 'programmes' | 'reports' | 'returns';
+
+/** What every page's layout needs: who is signed in, the form token, the script nonce and the navigation. */
+export function layoutContext(request: AuthenticatedRequest | undefined, response: Response, section: Section | null): Record<string, unknown> {
+  const session = request === undefined ? undefined : sessionTokenOf(request);
+  const principal = request?.principal;
+  const navigation =
+    principal === undefined
+      ? []
+      : [
+          ...(mayEver(principal, 'read-programme') ? [{ text: 'Programmes', href: '/app/programmes', current: section === 'programmes' }] : []),
+          ...(mayEver(principal, 'read-programme') ? [{ text: 'Reports', href: '/app/reports', current: section === 'reports' }] : []),
+          ...(mayEver(principal, 'read-return') ? [{ text: 'NHS England return', href: '/app/returns', current: section === 'returns' }] : []),
+        ];
+  return { user: principal?.subject, csrfToken: session === undefined ? '' : csrfTokenFor(session), cspNonce: response.locals.cspNonce as string, navigation };
+}

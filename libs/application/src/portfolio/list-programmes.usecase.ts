@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import type { DeliveryConfidence, DirectionOfTravel, MilestoneStatus, RagStatus } from '@pmo/domain';
+import { z } from 'zod';
+import { organisationsWhere } from '../access/access-policy';
+import type { Principal } from '../access/access-policy';
+import { forEachProgramme } from '../plans-in-batches';
+import { Clock } from '../ports/clock';
+import { ProgrammeRepository } from '../ports/programme.repository';
+import type { ProgrammeSummary } from '../ports/programme.repository';
+import { GPFV_AREAS, odsCodeSchema } from '../programme-definition/programme-definition.schema';
+import { ProgrammeStatusService } from '../programme-status/programme-status.service';
+import { parseOrThrow } from '../validation';
+
+const RAG = ['Red', 'Amber', 'Green'] as const satisfies readonly RagStatus[];
+
+export const portfolioFilterSchema = z.strictObject({
+  organisation: odsCodeSchema.optional(),
+  gpfvArea: z.enum(GPFV_AREAS, { message: `must be one of ${GPFV_AREAS.join(', ')}` }).optional(),
+  status: z.enum(RAG, { message: `must be one of ${RAG.join(', ')}` }).optional(),
+});
+export type PortfolioFilter = z.infer<typeof portfolioFilterSchema>;
+
+/** One line of a portfolio: the programme's status now and the next thing it has to deliver. */
+export interface PortfolioEntry extends ProgrammeSummary {
+  status: RagStatus;
+  deliveryConfidence: DeliveryConfidence;
+  direction: DirectionOfTravel;
+  nextMilestone: { ref: string; name: string; forecastDate: string; status: MilestoneStatus } | null;
+}
+
+/**
+ * Every programme the principal may read, assessed now: the portfolio a PMO reviews and a lead
+ * scans. Organisation and GPFV area filter before anything is assessed; status after.
+ */
+@Injectable()
+export class ListProgrammesUseCase {
+  constructor(
+    private readonly programmes: ProgrammeRepository,
+    private readonly status: ProgrammeStatusService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The programmes the principal may read, unfiltered: what the portfolio's filters offer. */
+  visible(principal: Principal): Promise<ProgrammeSummary[]> {
+    const within = organisationsWhere(principal, 'read-programme');
+    return within !== 'every-organisation' && within.length === 0 ? Promise.resolve([]) : this.programmes.summaries(within);
+  }
+
+  async execute(principal: Principal, query: unknown): Promise<PortfolioEntry[]> {
+    const filter = parseOrThrow(portfolioFilterSchema, query ?? {});
+    const chosen = (await this.visible(principal)).filter(
+      (programme) =>
+        (filter.organisation === undefined || programme.organisation?.odsCode === filter.organisation) &&
+        (filter.gpfvArea === undefined || programme.gpfvArea === filter.gpfvArea),
+    );
+    const asAt = this.clock.now();
+    const entries = await forEachProgramme(
+      chosen.map((programme) => programme.id),
+      (programmeId) => this.entry(programmeId, asAt),
+    );
+    return chosen
+      .map((summary, index) => ({ ...summary, ...entries[index] }))
+      .filter((entry) => filter.status === undefined || entry.status === filter.status);
+  }
+
+  private async entry(programmeId: string, asAt: Date): Promise<Omit<PortfolioEntry, keyof ProgrammeSummary>> {
+    const plan = await this.programmes.loadPlan(programmeId);
+    if (plan === null) throw new Error(`programme ${programmeId} vanished while its portfolio was read`);
+    const assessment = await this.status.assess(plan, asAt);
+    const open = plan.milestones
+      .map((milestone, index) => ({ milestone, status: assessment.milestones[index].status }))
+      .filter(({ milestone }) => milestone.completedAt === null)
+      .sort((a, b) => a.milestone.forecastDate.localeCompare(b.milestone.forecastDate));
+    const next = open[0];
+    return {
+      status: assessment.status,
+      deliveryConfidence: assessment.deliveryConfidence.value,
+      direction: assessment.directionOfTravel.direction,
+      nextMilestone:
+        next === undefined ? null : { ref: next.milestone.ref, name: next.milestone.name, forecastDate: next.milestone.forecastDate, status: next.status },
+    };
+  }
+}

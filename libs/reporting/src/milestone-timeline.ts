@@ -1,0 +1,90 @@
+import { daysBetween } from '@pmo/domain';
+import type { MilestoneStatus } from '@pmo/domain';
+import { escapeXml } from './trajectory-chart';
+
+/** One milestone on the timeline: where it was planned, where it is expected, when it landed. */
+export interface TimelineMilestone {
+  name: string;
+  baselineDate: string;
+  forecastDate: string;
+  actualDate: string | null;
+  status: MilestoneStatus;
+}
+
+const WIDTH = 760;
+const LABEL_WIDTH = 250;
+const RIGHT = 20;
+const TOP = 34;
+const ROW = 26;
+const LEGEND = 30;
+const STATUS_COLOURS: Record<MilestoneStatus, string> = { Red: '#d5281b', Amber: '#ffb81c', Green: '#007f3b', Complete: '#005eb8' };
+const BASELINE_COLOUR = '#4c6272';
+
+const coordinate = (value: number): string => String(Math.round(value * 100) / 100);
+
+/** The first day of each month from the one holding `from` up to `to`, for the axis. */
+function monthStarts(from: string, to: string): string[] {
+  const starts: string[] = [];
+  let year = Number(from.slice(0, 4));
+  let month = Number(from.slice(5, 7));
+  for (;;) {
+    const start = `${year}-${String(month).padStart(2, '0')}-01`;
+    if (start > to) return starts;
+    starts.push(start);
+    [year, month] = month === 12 ? [year + 1, 1] : [year, month + 1];
+  }
+}
+
+/**
+ * Milestones on one time axis as an inline SVG: each row draws the baseline (hollow diamond), the
+ * forecast (a dot in the milestone's status colour, joined to the baseline by its slip) and the actual
+ * (a tick); a dashed line marks today. The same milestones are listed in a table beside it, for
+ * anyone who cannot see the drawing.
+ */
+export function renderMilestoneTimeline(title: string, milestones: readonly TimelineMilestone[], today: string): string {
+  const days = milestones.flatMap((milestone) => [milestone.baselineDate, milestone.forecastDate, ...(milestone.actualDate === null ? [] : [milestone.actualDate])]);
+  days.push(today);
+  const first = `${[...days].sort()[0].slice(0, 7)}-01`;
+  const last = [...days].sort()[days.length - 1];
+  const span = Math.max(1, daysBetween(first, last) + 15);
+  const x = (day: string) => LABEL_WIDTH + (daysBetween(first, day) / span) * (WIDTH - LABEL_WIDTH - RIGHT);
+  const height = TOP + milestones.length * ROW + LEGEND;
+  const starts = monthStarts(first, last);
+  // A label every month for short plans, every quarter for longer ones, so that they never overlap.
+  const every = starts.length > 12 ? 3 : 1;
+  const axis = starts.map((start, index) => {
+    const at = coordinate(x(start));
+    const label = index % every === 0 ? `<text x="${at}" y="${TOP - 12}" font-size="11" text-anchor="middle">${start.slice(2, 7)}</text>` : '';
+    return `<line x1="${at}" x2="${at}" y1="${TOP - 6}" y2="${height - LEGEND}" stroke="#d8dde0"/>${label}`;
+  });
+  const rows = milestones.map((milestone, index) => {
+    const y = TOP + index * ROW + ROW / 2;
+    const name = milestone.name.length > 38 ? `${milestone.name.slice(0, 37)}…` : milestone.name;
+    const baseline = x(milestone.baselineDate);
+    const forecast = x(milestone.forecastDate);
+    const colour = STATUS_COLOURS[milestone.status];
+    return [
+      `<text x="0" y="${coordinate(y + 4)}" font-size="12">${escapeXml(name)}</text>`,
+      `<line x1="${coordinate(baseline)}" x2="${coordinate(forecast)}" y1="${y}" y2="${y}" stroke="${colour}" stroke-width="2"/>`,
+      `<path d="M ${coordinate(baseline)} ${y - 6} l 6 6 l -6 6 l -6 -6 z" fill="#ffffff" stroke="${BASELINE_COLOUR}" stroke-width="1.5"/>`,
+      `<circle cx="${coordinate(forecast)}" cy="${y}" r="5" fill="${colour}"/>`,
+      milestone.actualDate === null
+        ? ''
+        : `<path d="M ${coordinate(x(milestone.actualDate) - 5)} ${y} l 4 5 l 7 -10" fill="none" stroke="#212b32" stroke-width="2"/>`,
+    ].join('');
+  });
+  const todayAt = coordinate(x(today));
+  const legendY = height - 10;
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="100%" role="img" aria-label="${escapeXml(title)}: baseline, forecast and actual dates" font-family="Arial, sans-serif">`,
+    `<title>${escapeXml(title)}: baseline, forecast and actual dates</title>`,
+    ...axis,
+    `<line x1="${todayAt}" x2="${todayAt}" y1="${TOP - 6}" y2="${height - LEGEND}" stroke="#212b32" stroke-dasharray="4 3"/>`,
+    ...rows,
+    `<path d="M 6 ${legendY - 10} l 6 6 l -6 6 l -6 -6 z" fill="#ffffff" stroke="${BASELINE_COLOUR}" stroke-width="1.5"/><text x="18" y="${legendY}" font-size="12">Baseline</text>`,
+    `<circle cx="100" cy="${legendY - 4}" r="5" fill="${STATUS_COLOURS.Green}"/><text x="110" y="${legendY}" font-size="12">Forecast, in its status colour</text>`,
+    `<path d="M 300 ${legendY - 4} l 4 5 l 7 -10" fill="none" stroke="#212b32" stroke-width="2"/><text x="316" y="${legendY}" font-size="12">Actual</text>`,
+    `<line x1="380" x2="380" y1="${legendY - 12}" y2="${legendY + 2}" stroke="#212b32" stroke-dasharray="4 3"/><text x="386" y="${legendY}" font-size="12">Today</text>`,
+    `</svg>`,
+  ].join('');
+}
