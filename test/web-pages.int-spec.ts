@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -9,24 +9,15 @@ import type { ProgrammePlanRecord, ProgrammeView, StoredReport } from '@pmo/appl
 import { addMonths, londonDay } from '@pmo/domain';
 import { mintLocalToken } from '@pmo/identity';
 import { TestEngine } from './support/engine';
+import { ARTEFACTS, lookAt } from './support/pages';
 import { eventually } from './support/eventually';
 import { startLocalTemporal } from './support/temporal';
 
-/** Screenshots of every page the journey opens, kept for people to look at (git-ignored). */
-const ARTEFACTS = resolve(__dirname, 'artefacts', 'web-pages');
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 const MANAGER = 'manager@dorset.nhs.example';
 const LEAD = 'lead@dorset.nhs.example';
 const REVIEWER = 'reviewer@icb.nhs.example';
 const APPROVER = 'approver@icb.nhs.example';
-
-interface AxeViolation {
-  id: string;
-  impact: 'minor' | 'moderate' | 'serious' | 'critical' | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
 
 /**
  * The web pages in Debian's Chromium through playwright-core, on the real API, worker, PostgreSQL and
@@ -42,7 +33,6 @@ describe('web pages', () => {
   let programme: ProgrammeView;
 
   beforeAll(async () => {
-    mkdirSync(ARTEFACTS, { recursive: true });
     temporal = await startLocalTemporal();
     engine = await TestEngine.start({ temporal, withApi: true });
     await engine.seedOrganisations();
@@ -98,24 +88,7 @@ describe('web pages', () => {
     return { context, page };
   }
 
-  /** Keeps a screenshot of the page and checks it with axe-core: no serious or critical violation. */
-  async function look(page: Page, name: string): Promise<void> {
-    await page.screenshot({ path: join(ARTEFACTS, `${name}.png`), fullPage: true });
-    // axe runs in a second, JavaScript-enabled view of the same HTML, so that the page under test runs no script of ours.
-    const html = await page.content();
-    const context = await browser.newContext({ baseURL: baseUrl, bypassCSP: true });
-    try {
-      const scanned = await context.newPage();
-      await scanned.route('**/*', (route) => (route.request().url() === `${baseUrl}${new URL(page.url()).pathname}` ? route.fulfill({ body: html, contentType: 'text/html' }) : route.continue()));
-      await scanned.goto(new URL(page.url()).pathname);
-      await scanned.addScriptTag({ content: AXE_SOURCE });
-      const violations = (await scanned.evaluate(() => (globalThis as unknown as { axe: { run(): Promise<{ violations: unknown[] }> } }).axe.run().then((result) => result.violations))) as AxeViolation[];
-      const serious = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-      expect(serious.map((violation) => `${name}: ${violation.id} (${violation.help}) at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
-    } finally {
-      await context.close();
-    }
-  }
+  const look = (page: Page, name: string) => lookAt(browser, baseUrl, page, name);
 
   const plan = async () => (await engine.client.get(`/programmes/${programme.id}/plan`).expect(200)).body as ProgrammePlanRecord;
 

@@ -110,10 +110,10 @@ export class TestEngine {
     return sample;
   }
 
-  /** Serves the API on a free local port, for clients outside this process; answers its base URL. */
-  async listen(): Promise<string> {
+  /** Serves the API on a local port (a free one unless given), for clients outside this process; answers its base URL. */
+  async listen(port = 0): Promise<string> {
     if (!this.api) throw new Error('the engine was started without its API');
-    await this.api.listen(0, '127.0.0.1');
+    await this.api.listen(port, '127.0.0.1');
     return this.api.getUrl();
   }
 

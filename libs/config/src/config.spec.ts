@@ -45,7 +45,7 @@ describe('loadConfig', () => {
   });
 
   it('checks tokens against the local key unless an issuer’s JWKS is given, and keeps configured admins in lower case', () => {
-    expect(loadConfig({}).auth).toEqual({ issuer: 'pmo-engine-local', audience: 'pmo-engine', jwksUrl: null, localKeyFile: '.data/auth/local-signing-key.json', adminEmails: [] });
+    expect(loadConfig({}).auth).toEqual({ issuer: 'pmo-engine-local', audience: 'pmo-engine', jwksUrl: null, localKeyFile: '.data/auth/local-signing-key.json', adminEmails: [], webSignIn: null });
     const entra = loadConfig({
       PMO_AUTH_ISSUER: 'https://login.microsoftonline.com/tenant-id/v2.0',
       PMO_AUTH_JWKS_URL: 'https://login.microsoftonline.com/tenant-id/discovery/v2.0/keys',
@@ -54,5 +54,21 @@ describe('loadConfig', () => {
     expect([entra.jwksUrl, entra.adminEmails]).toEqual(['https://login.microsoftonline.com/tenant-id/discovery/v2.0/keys', ['head.of.pmo@icb.nhs.example']]);
     expect(() => loadConfig({ PMO_AUTH_JWKS_URL: 'file:///etc/keys' })).toThrow(/PMO_AUTH_JWKS_URL/);
     expect(() => loadConfig({ PMO_RATE_LIMIT_PER_MINUTE: '0' })).toThrow(/PMO_RATE_LIMIT_PER_MINUTE/);
+  });
+
+  it('sends the web pages to the identity provider to sign in once they are its client, coming back to the public URL', () => {
+    const entra = {
+      PMO_AUTH_ISSUER: 'https://login.microsoftonline.com/tenant-id/v2.0',
+      PMO_AUTH_JWKS_URL: 'https://login.microsoftonline.com/tenant-id/discovery/v2.0/keys',
+      PMO_PUBLIC_URL: 'https://pmo.icb.nhs.example',
+    };
+    expect(loadConfig(entra).auth.webSignIn).toBeNull();
+    expect(loadConfig({ ...entra, PMO_AUTH_CLIENT_ID: 'client-id', PMO_AUTH_SCOPE: 'openid email api://pmo/access' }).auth.webSignIn).toEqual({
+      clientId: 'client-id',
+      clientSecret: null,
+      scope: 'openid email api://pmo/access',
+      redirectUri: 'https://pmo.icb.nhs.example/app/sign-in/callback',
+    });
+    expect(() => loadConfig({ PMO_AUTH_CLIENT_ID: 'client-id' })).toThrow(/PMO_AUTH_CLIENT_ID: needs PMO_AUTH_JWKS_URL/);
   });
 });

@@ -30,6 +30,12 @@ const EnvironmentSchema = z.object({
   PMO_AUTH_AUDIENCE: z.string().min(1).default('pmo-engine'),
   PMO_AUTH_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
   PMO_AUTH_LOCAL_KEY_FILE: z.string().min(1).default('.data/auth/local-signing-key.json'),
+  /** The web pages' client at the identity provider: set, people sign in there (OpenID Connect, authorization code with PKCE). */
+  PMO_AUTH_CLIENT_ID: z.string().min(1).optional(),
+  /** Only for an identity provider that treats the web pages as a confidential client. */
+  PMO_AUTH_CLIENT_SECRET: z.string().min(1).optional(),
+  /** What the pages ask for: include the API's own scope, so that the access token is one the API takes. */
+  PMO_AUTH_SCOPE: z.string().min(1).default('openid email profile'),
   /** Admins at every organisation by configuration, to administer a new installation. */
   PMO_ADMIN_EMAILS: emailList.default([]),
   PMO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
@@ -42,7 +48,7 @@ const EnvironmentSchema = z.object({
   PMO_SMTP_USER: z.string().optional(),
   PMO_SMTP_PASSWORD: z.string().optional(),
   PMO_MAIL_FROM: z.email().default('pmo-engine@localhost.localdomain'),
-  /** Debian's Chromium (infra/chromium.sh); absolute, since puppeteer-core never looks a browser up or downloads one. */
+  /** Debian's Chromium (infra/chromium.sh); absolute, since playwright-core is only ever given an executable and never downloads one. */
   /** The month-end cycle: on which working day after month end it runs, and at what London time. */
   PMO_MONTH_END_RUN_WORKING_DAY: workingDays(1).default(5),
   PMO_MONTH_END_RUN_TIME: z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'must be a London time of day, HH:MM').default('07:00'),
@@ -123,6 +129,16 @@ export interface AuthConfig {
   jwksUrl: string | null;
   localKeyFile: string;
   adminEmails: string[];
+  /** How the web pages send people to the identity provider to sign in; null on the local stack, where they paste a token. */
+  webSignIn: WebSignInConfig | null;
+}
+
+export interface WebSignInConfig {
+  clientId: string;
+  clientSecret: string | null;
+  scope: string;
+  /** Where the provider sends people back: the public URL's `/app/sign-in/callback`. */
+  redirectUri: string;
 }
 
 export interface EngineConfig {
@@ -155,6 +171,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Engine
   if (env.PMO_RETURN_DEADLINE_WORKING_DAY < env.PMO_MONTH_END_RUN_WORKING_DAY) {
     throw new ConfigurationError(['PMO_RETURN_DEADLINE_WORKING_DAY: must not come before PMO_MONTH_END_RUN_WORKING_DAY']);
   }
+  if (env.PMO_AUTH_CLIENT_ID !== undefined && env.PMO_AUTH_JWKS_URL === undefined) {
+    throw new ConfigurationError(['PMO_AUTH_CLIENT_ID: needs PMO_AUTH_JWKS_URL and PMO_AUTH_ISSUER of the identity provider it is a client of']);
+  }
   if ((env.PMO_SMTP_USER === undefined) !== (env.PMO_SMTP_PASSWORD === undefined)) {
     throw new ConfigurationError(['PMO_SMTP_USER and PMO_SMTP_PASSWORD: set both or neither']);
   }
@@ -166,6 +185,15 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Engine
       jwksUrl: env.PMO_AUTH_JWKS_URL ?? null,
       localKeyFile: env.PMO_AUTH_LOCAL_KEY_FILE,
       adminEmails: env.PMO_ADMIN_EMAILS.map((email) => email.toLowerCase()),
+      webSignIn:
+        env.PMO_AUTH_CLIENT_ID === undefined
+          ? null
+          : {
+              clientId: env.PMO_AUTH_CLIENT_ID,
+              clientSecret: env.PMO_AUTH_CLIENT_SECRET ?? null,
+              scope: env.PMO_AUTH_SCOPE,
+              redirectUri: new URL('/app/sign-in/callback', env.PMO_PUBLIC_URL).toString(),
+            },
     },
     database: { url: env.PMO_DATABASE_URL, migrationUrl: env.PMO_MIGRATION_DATABASE_URL },
     redis: { url: env.PMO_REDIS_URL, queuePrefix: env.PMO_QUEUE_PREFIX },

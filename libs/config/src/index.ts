@@ -1,2 +1,2 @@
 export { ConfigurationError, loadConfig } from './config';
-export type { ApiConfig, AuthConfig, DatabaseConfig, DeliveryConfig, EngineConfig, MonthEndConfig, PdfConfig, RedisConfig, SmtpConfig, TemporalConfig } from './config';
+export type { ApiConfig, AuthConfig, DatabaseConfig, DeliveryConfig, EngineConfig, MonthEndConfig, PdfConfig, RedisConfig, SmtpConfig, TemporalConfig, WebSignInConfig } from './config';

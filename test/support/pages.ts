@@ -1,0 +1,38 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+
+/** Screenshots of every page the browser tests open, kept for people to look at (git-ignored). */
+export const ARTEFACTS = resolve(__dirname, '..', 'artefacts', 'web-pages');
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: 'minor' | 'moderate' | 'serious' | 'critical' | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/**
+ * Keeps a screenshot of the page and checks it with axe-core: no serious or critical violation. axe runs
+ * in a second, JavaScript-enabled view of the same HTML (with the page's own scripts, and the CSP set
+ * aside for axe alone), so that a page under test with JavaScript off runs none.
+ */
+export async function lookAt(browser: Browser, baseUrl: string, page: Page, name: string): Promise<void> {
+  mkdirSync(ARTEFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTEFACTS, `${name}.png`), fullPage: true });
+  const html = await page.content();
+  const pathname = new URL(page.url()).pathname;
+  const context = await browser.newContext({ baseURL: baseUrl, bypassCSP: true });
+  try {
+    const scanned = await context.newPage();
+    await scanned.route('**/*', (route) => (route.request().url() === `${baseUrl}${pathname}` ? route.fulfill({ body: html, contentType: 'text/html' }) : route.continue()));
+    await scanned.goto(pathname);
+    await scanned.addScriptTag({ content: AXE_SOURCE });
+    const violations = (await scanned.evaluate(() => (globalThis as unknown as { axe: { run(): Promise<{ violations: unknown[] }> } }).axe.run().then((result) => result.violations))) as AxeViolation[];
+    const serious = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+    expect(serious.map((violation) => `${name}: ${violation.id} (${violation.help}) at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+  } finally {
+    await context.close();
+  }
+}
