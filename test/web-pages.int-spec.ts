@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -9,13 +8,14 @@ import type { ProgrammePlanRecord, ProgrammeView, StoredReport } from '@pmo/appl
 import { addMonths, londonDay } from '@pmo/domain';
 import { mintLocalToken } from '@pmo/identity';
 import { TestEngine } from './support/engine';
-import { ARTEFACTS, lookAt } from './support/pages';
+import { lookAt } from './support/pages';
 import { eventually } from './support/eventually';
 import { startLocalTemporal } from './support/temporal';
 
 
 const MANAGER = 'manager@dorset.nhs.example';
 const LEAD = 'lead@dorset.nhs.example';
+const VIEWER = 'viewer@dorset.nhs.example';
 const REVIEWER = 'reviewer@icb.nhs.example';
 const APPROVER = 'approver@icb.nhs.example';
 
@@ -38,6 +38,7 @@ describe('web pages', () => {
     await engine.seedOrganisations();
     await engine.granted(MANAGER, 'programme_manager', '11J');
     await engine.granted(LEAD, 'lead', '11J');
+    await engine.granted(VIEWER, 'viewer', '11J');
     await engine.granted(REVIEWER, 'pmo', '*');
     await engine.granted(APPROVER, 'pmo', '*');
     const later = (days: number) => londonDay(new Date(Date.now() + days * 86_400_000));
@@ -198,7 +199,7 @@ describe('web pages', () => {
       expect(state).toEqual(expect.objectContaining({ state: 'acknowledged', acknowledgement: expect.objectContaining({ by: LEAD }) }));
       // The programme page now says so, and the history names who did what through the pages.
       await expect(page.getByText(`Acknowledged by ${LEAD}`).count()).resolves.toBe(1);
-      await expect(page.getByText('POST /app/programmes/:programmeId/milestones/:milestoneId/acknowledge').count()).resolves.toBe(1);
+      await expect(page.getByText('Acknowledged an escalation (on these pages)').count()).resolves.toBe(1);
     } finally {
       await context.close();
     }
@@ -224,7 +225,7 @@ describe('web pages', () => {
 
       await link('Web page').click();
       await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Extended access, Dorset');
-      await page.screenshot({ path: join(ARTEFACTS, '11-highlight-report.png'), fullPage: true });
+      await look(page, '11-highlight-report');
     } finally {
       await context.close();
     }
@@ -257,7 +258,7 @@ describe('web pages', () => {
     }
   });
 
-  it('refuses a form posted without its session’s CSRF token, and shows a page for what is not there', async () => {
+  it('refuses a form posted without its session’s CSRF token, and shows pages for what is not there and what a role may not do', async () => {
     const { context, page } = await signedIn(MANAGER);
     try {
       const forged = await page.request.post(`/app/programmes/${programme.id}/monthly-update`, { form: { month: period, commentary: 'Forged' } });
@@ -270,6 +271,17 @@ describe('web pages', () => {
       await look(page, '15-sign-in');
     } finally {
       await context.close();
+    }
+    const viewer = await signedIn(VIEWER);
+    try {
+      // A viewer may read the programme but not write its update: the page says so, and offers no form.
+      const refused = await viewer.page.goto(`/app/programmes/${programme.id}/monthly-update`);
+      expect(refused?.status()).toBe(403);
+      await look(viewer.page, '16-forbidden');
+      await viewer.page.goto(`/app/programmes/${programme.id}`);
+      await expect(viewer.page.getByRole('link', { name: /^Complete/ }).count()).resolves.toBe(0);
+    } finally {
+      await viewer.context.close();
     }
   });
 });

@@ -97,7 +97,10 @@ export class ProgrammePagesController {
         };
       }),
     );
-    const history = (await this.audit.execute(programmeId)).slice(-HISTORY_SHOWN).reverse();
+    const history = (await this.audit.execute(programmeId))
+      .slice(-HISTORY_SHOWN)
+      .reverse()
+      .map((event) => ({ ...event, what: changeName(event.action), throughPages: event.action.includes(' /app/') }));
     response.send(
       this.views.render('programme.njk', {
         ...layoutContext(request, response, 'programmes'),
@@ -137,6 +140,29 @@ export class ProgrammePagesController {
       })),
     );
   }
+}
+
+/** What each kind of change is called on the page; anything else is shown as its route. */
+const CHANGE_NAMES: [RegExp, string][] = [
+  [/^POST \/programmes(\/from-template)?$/, 'Created the programme'],
+  [/\/complete$/, 'Completed a milestone'],
+  [/\/forecast$/, 'Changed a milestone’s forecast'],
+  [/\/rebaseline$/, 'Rebaselined a milestone'],
+  [/\/confirm$/, 'Confirmed a milestone will land on its forecast'],
+  [/\/acknowledge$/, 'Acknowledged an escalation'],
+  [/\/snooze$/, 'Snoozed an escalation'],
+  [/\/actuals/, 'Entered trajectory actuals'],
+  [/\/monthly-update/, 'Wrote the monthly update'],
+  [/\/go-lives$/, 'Recorded a go-live'],
+  [/\/spend$/, 'Recorded spend'],
+  [/\/escalation-ladder$/, 'Set the escalation ladder'],
+  [/^PUT .*\/delivery-confidence-override$/, 'Overrode the delivery confidence'],
+  [/^DELETE .*\/delivery-confidence-override$/, 'Cleared the delivery confidence override'],
+  [/\/workbook$|\/sheets\//, 'Imported a spreadsheet'],
+];
+
+function changeName(action: string): string {
+  return CHANGE_NAMES.find(([pattern]) => pattern.test(action))?.[1] ?? action;
 }
 
 /** Open risks and issues first, the highest scoring first; a score is likelihood times impact, out of 25. */
