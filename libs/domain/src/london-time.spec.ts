@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { addMonths, endOfLondonDay, lastDayOfMonth, londonDay, monthsBetween, startOfLondonDay } from './london-time';
 
 describe('London days', () => {
@@ -24,5 +25,18 @@ describe('London days', () => {
     expect(monthsBetween('2017-10', '2019-03')).toBe(17);
     expect(lastDayOfMonth('2019-02')).toBe('2019-02-28');
     expect(lastDayOfMonth('2020-02')).toBe('2020-02-29');
+  });
+
+  it('gives every instant the London day that Intl gives it, across clock changes and from memory alike', () => {
+    const london = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+    // 2015 to 2030, to the millisecond, so that instants near each hour's edge and each clock change come up.
+    const instant = fc.integer({ min: Date.UTC(2015, 0, 1), max: Date.UTC(2030, 11, 31) }).map((ms) => new Date(ms));
+    fc.assert(
+      fc.property(instant, (at) => {
+        const expected = london.format(at);
+        return londonDay(at) === expected && londonDay(new Date(at.getTime())) === expected && startOfLondonDay(expected).getTime() <= at.getTime();
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });

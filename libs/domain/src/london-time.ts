@@ -26,20 +26,45 @@ function londonParts(instant: Date): Record<'year' | 'month' | 'day' | 'hour' | 
   };
 }
 
-/** The day in London that an instant falls on. */
+const HOUR_MS = 3_600_000;
+/** Enough for years of hours and days; cleared when full, since a lookup costs less than the Intl call it saves. */
+const CACHE_LIMIT = 100_000;
+const dayByHour = new Map<number, string>();
+const startByDay = new Map<string, number>();
+
+function remembered<K, V>(cache: Map<K, V>, key: K, work: () => V): V {
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  const value = work();
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
+/**
+ * The day in London that an instant falls on. London's offset only ever changes on the hour (UTC), so
+ * every instant of a UTC hour has the same London day: it is worked out once per hour, because
+ * Intl's formatToParts is what the month-end spent most of its time in.
+ */
 export function londonDay(instant: Date): string {
-  const { year, month, day } = londonParts(instant);
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return remembered(dayByHour, Math.floor(instant.getTime() / HOUR_MS), () => {
+    const { year, month, day } = londonParts(instant);
+    return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  });
 }
 
 /** The instant a London day starts: midnight GMT in winter, 23:00 UTC the day before in summer. */
 export function startOfLondonDay(day: string): Date {
-  const utcMidnight = Date.parse(`${day}T00:00:00Z`);
-  if (Number.isNaN(utcMidnight)) throw new RangeError(`not a day: ${day}`);
-  // London is UTC or UTC+1, so its midnight is at UTC midnight or an hour before it.
-  const parts = londonParts(new Date(utcMidnight));
-  const offsetMs = parts.hour === 0 ? 0 : 3_600_000;
-  return new Date(utcMidnight - offsetMs);
+  return new Date(
+    remembered(startByDay, day, () => {
+      const utcMidnight = Date.parse(`${day}T00:00:00Z`);
+      if (Number.isNaN(utcMidnight)) throw new RangeError(`not a day: ${day}`);
+      // London is UTC or UTC+1, so its midnight is at UTC midnight or an hour before it.
+      const parts = londonParts(new Date(utcMidnight));
+      const offsetMs = parts.hour === 0 ? 0 : 3_600_000;
+      return utcMidnight - offsetMs;
+    }),
+  );
 }
 
 /** The last millisecond of a London day: a milestone due that day is overdue after it. */

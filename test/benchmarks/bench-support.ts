@@ -1,0 +1,126 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { History } from '@temporalio/common/lib/proto-utils';
+import { tsToMs } from '@temporalio/common/lib/time';
+
+export const MINUTES = 60_000;
+const WORKER_MAIN = resolve(__dirname, '../../dist/apps/worker/src/main.js');
+
+export interface WorkerMemory {
+  rssKiB: number;
+  peakKiB: number;
+}
+
+/** The worker app, as production runs it, in a child process whose /proc entry we can read. */
+export class WorkerProcess {
+  private readonly output: string[] = [];
+
+  private constructor(private readonly child: ChildProcess) {
+    const keep = (chunk: Buffer) => {
+      this.output.push(...chunk.toString().split('\n').filter((line) => line.trim() !== ''));
+      if (this.output.length > 500) this.output.splice(0, this.output.length - 500);
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+  }
+
+  /** With PMO_BENCH_CPU_PROFILE=<directory>, the worker writes a V8 CPU profile there when it stops (open it in Chrome's DevTools). */
+  static async start(environment: NodeJS.ProcessEnv): Promise<WorkerProcess> {
+    const profile = process.env.PMO_BENCH_CPU_PROFILE;
+    const flags = profile === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${resolve(profile)}`];
+    const child = spawn(process.execPath, [...flags, WORKER_MAIN], { env: environment, stdio: ['ignore', 'pipe', 'pipe'] });
+    const worker = new WorkerProcess(child);
+    await new Promise<void>((ready, failed) => {
+      const timer = setTimeout(() => failed(new Error(`the worker did not start polling within 60 s:\n${worker.tail()}`)), 60_000);
+      const watch = (chunk: Buffer) => {
+        if (!chunk.toString().includes('polling')) return;
+        clearTimeout(timer);
+        child.stdout?.off('data', watch);
+        ready();
+      };
+      child.stdout?.on('data', watch);
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        failed(new Error(`the worker exited with ${code} before polling:\n${worker.tail()}`));
+      });
+    });
+    return worker;
+  }
+
+  get pid(): number {
+    return this.child.pid as number;
+  }
+
+  memory(): WorkerMemory {
+    const status = readFileSync(`/proc/${this.pid}/status`, 'utf8');
+    const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB$`, 'm').exec(status)?.[1]);
+    return { rssKiB: kib('VmRSS'), peakKiB: kib('VmHWM') };
+  }
+
+  /** Sets the peak back to the present RSS (Linux clear_refs), so each run's peak is its own. */
+  resetPeak(): boolean {
+    try {
+      writeFileSync(`/proc/${this.pid}/clear_refs`, '5');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Lines the worker logged at WARN or ERROR: failed or retried activities show here. */
+  complaints(): string[] {
+    return this.output.filter((line) => /\b(WARN|ERROR)\b/.test(line));
+  }
+
+  tail(lines = 40): string {
+    return this.output.slice(-lines).join('\n');
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    const exited = new Promise((done) => this.child.once('exit', done));
+    this.child.kill('SIGTERM');
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 30_000);
+    await exited;
+    clearTimeout(timer);
+  }
+}
+
+/** Runs `work` for 0..count-1 with at most `lanes` at once. */
+export async function inLanes(count: number, lanes: number, work: (index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(lanes, count) }, async () => {
+      while (next < count) await work(next++);
+    }),
+  );
+}
+
+/** Per activity type, from a workflow's history: first scheduled to last completed, and the mean run of one. */
+export function activityFigures(events: NonNullable<History['events']>): { activitySeconds: Record<string, number>; activityMeanMs: Record<string, number> } {
+  const scheduled = new Map<string, { type: string; at: number }>();
+  const startedAt = new Map<string, number>();
+  const spans = new Map<string, { first: number; last: number; count: number; runMs: number }>();
+  for (const event of events) {
+    const at = tsToMs(event.eventTime);
+    const id = String(event.eventId);
+    if (event.activityTaskScheduledEventAttributes) scheduled.set(id, { type: event.activityTaskScheduledEventAttributes.activityType?.name ?? '?', at });
+    if (event.activityTaskStartedEventAttributes) startedAt.set(String(event.activityTaskStartedEventAttributes.scheduledEventId), at);
+    const completed = event.activityTaskCompletedEventAttributes;
+    if (completed) {
+      const origin = scheduled.get(String(completed.scheduledEventId)) as { type: string; at: number };
+      const span = spans.get(origin.type) ?? { first: origin.at, last: at, count: 0, runMs: 0 };
+      spans.set(origin.type, {
+        first: Math.min(span.first, origin.at),
+        last: Math.max(span.last, at),
+        count: span.count + 1,
+        runMs: span.runMs + at - (startedAt.get(String(completed.scheduledEventId)) ?? origin.at),
+      });
+    }
+  }
+  const activitySeconds = Object.fromEntries([...spans].map(([type, span]) => [type, (span.last - span.first) / 1000]));
+  const activityMeanMs = Object.fromEntries([...spans].map(([type, span]) => [type, span.runMs / span.count]));
+  return { activitySeconds, activityMeanMs };
+}
