@@ -4,17 +4,23 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { History } from '@temporalio/common/lib/proto-utils';
 import { tsToMs } from '@temporalio/common/lib/time';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestEngine } from '../support/engine';
 
 export const MINUTES = 60_000;
-const WORKER_MAIN = resolve(__dirname, '../../dist/apps/worker/src/main.js');
+/** Each app as production runs it, and the line it logs once it is ready. */
+const APPS = {
+  worker: { main: resolve(__dirname, '../../dist/apps/worker/src/main.js'), ready: 'polling' },
+  api: { main: resolve(__dirname, '../../dist/apps/api/src/main.js'), ready: 'listening on' },
+} as const;
 
 export interface WorkerMemory {
   rssKiB: number;
   peakKiB: number;
 }
 
-/** The worker app, as production runs it, in a child process whose /proc entry we can read. */
-export class WorkerProcess {
+/** One of the engine's apps, as production runs it, in a child process whose /proc entry we can read. */
+export class AppProcess {
   private readonly output: string[] = [];
 
   private constructor(private readonly child: ChildProcess) {
@@ -26,16 +32,16 @@ export class WorkerProcess {
     child.stderr?.on('data', keep);
   }
 
-  /** With PMO_BENCH_CPU_PROFILE=<directory>, the worker writes a V8 CPU profile there when it stops (open it in Chrome's DevTools). */
-  static async start(environment: NodeJS.ProcessEnv): Promise<WorkerProcess> {
+  /** With PMO_BENCH_CPU_PROFILE=<directory>, the app writes a V8 CPU profile there when it stops (open it in Chrome's DevTools). */
+  static async start(environment: NodeJS.ProcessEnv, app: keyof typeof APPS = 'worker'): Promise<AppProcess> {
     const profile = process.env.PMO_BENCH_CPU_PROFILE;
     const flags = profile === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${resolve(profile)}`];
-    const child = spawn(process.execPath, [...flags, WORKER_MAIN], { env: environment, stdio: ['ignore', 'pipe', 'pipe'] });
-    const worker = new WorkerProcess(child);
+    const child = spawn(process.execPath, [...flags, APPS[app].main], { env: environment, stdio: ['ignore', 'pipe', 'pipe'] });
+    const started = new AppProcess(child);
     await new Promise<void>((ready, failed) => {
-      const timer = setTimeout(() => failed(new Error(`the worker did not start polling within 60 s:\n${worker.tail()}`)), 60_000);
+      const timer = setTimeout(() => failed(new Error(`the ${app} was not ready within 60 s:\n${started.tail()}`)), 60_000);
       const watch = (chunk: Buffer) => {
-        if (!chunk.toString().includes('polling')) return;
+        if (!chunk.toString().includes(APPS[app].ready)) return;
         clearTimeout(timer);
         child.stdout?.off('data', watch);
         ready();
@@ -43,10 +49,10 @@ export class WorkerProcess {
       child.stdout?.on('data', watch);
       child.once('exit', (code) => {
         clearTimeout(timer);
-        failed(new Error(`the worker exited with ${code} before polling:\n${worker.tail()}`));
+        failed(new Error(`the ${app} exited with ${code} before it was ready:\n${started.tail()}`));
       });
     });
-    return worker;
+    return started;
   }
 
   get pid(): number {
@@ -69,7 +75,7 @@ export class WorkerProcess {
     }
   }
 
-  /** Lines the worker logged at WARN or ERROR: failed or retried activities show here. */
+  /** Lines the app logged at WARN or ERROR: failed or retried activities show here. */
   complaints(): string[] {
     return this.output.filter((line) => /\b(WARN|ERROR)\b/.test(line));
   }
@@ -123,4 +129,17 @@ export function activityFigures(events: NonNullable<History['events']>): { activ
   const activitySeconds = Object.fromEntries([...spans].map(([type, span]) => [type, (span.last - span.first) / 1000]));
   const activityMeanMs = Object.fromEntries([...spans].map(([type, span]) => [type, span.runMs / span.count]));
   return { activitySeconds, activityMeanMs };
+}
+
+/** Stops what a benchmark started, its app first, each whatever became of the one before. */
+export async function stopBenchmark(app: AppProcess | undefined, engine: TestEngine | undefined, temporal: TestWorkflowEnvironment | undefined): Promise<void> {
+  try {
+    await app?.stop();
+  } finally {
+    try {
+      await engine?.stop();
+    } finally {
+      await temporal?.teardown();
+    }
+  }
 }

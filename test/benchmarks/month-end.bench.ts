@@ -9,7 +9,7 @@ import { YamlProgrammeTemplates } from '@pmo/reference-data';
 import type { OrganisationSample } from '@pmo/reference-data';
 import { TestEngine } from '../support/engine';
 import { startLocalTemporal } from '../support/temporal';
-import { activityFigures, inLanes, MINUTES, WorkerProcess } from './bench-support';
+import { activityFigures, AppProcess, inLanes, MINUTES, stopBenchmark } from './bench-support';
 import type { WorkerMemory } from './bench-support';
 
 /**
@@ -72,7 +72,7 @@ interface RunFigures {
 describe('month-end benchmark', () => {
   let temporal: TestWorkflowEnvironment;
   let engine: TestEngine;
-  let worker: WorkerProcess | undefined;
+  let worker: AppProcess | undefined;
   let idle: WorkerMemory;
   let peakResets = true;
   let seeding: { programmes: number; seconds: number };
@@ -82,20 +82,13 @@ describe('month-end benchmark', () => {
     engine = await TestEngine.start({ temporal, withoutWorker: true });
     const sample = await engine.seedOrganisations();
     seeding = await seedProgrammes(sample);
-    worker = await WorkerProcess.start(engine.appEnvironment());
+    worker = await AppProcess.start(engine.appEnvironment());
     // Let start-up garbage settle before the idle reading.
     await new Promise((done) => setTimeout(done, 5_000));
     idle = worker.memory();
   }, 10 * MINUTES);
 
-  afterAll(async () => {
-    try {
-      await worker?.stop();
-    } finally {
-      await engine?.stop();
-      await temporal?.teardown();
-    }
-  }, 2 * MINUTES);
+  afterAll(() => stopBenchmark(worker, engine, temporal), 2 * MINUTES);
 
   /** The synthetic programmes: the templates round-robin, each shifted to start 0 to 11 months before its period. */
   async function seedProgrammes(sample: OrganisationSample): Promise<{ programmes: number; seconds: number }> {
@@ -157,7 +150,7 @@ describe('month-end benchmark', () => {
   }
 
   async function runMonthEnd(period: string, expected: number): Promise<RunFigures> {
-    const active = worker as WorkerProcess;
+    const active = worker as AppProcess;
     peakResets = active.resetPeak() && peakResets;
     const started = performance.now();
     const handle = await temporal.client.workflow.start<(input: MonthEndInput) => Promise<MonthEndSummary>>(MONTH_END_WORKFLOW_TYPE, {
@@ -201,7 +194,7 @@ describe('month-end benchmark', () => {
       await runMonthEnd(WARM_UP_PERIOD, WARM_UP_PROGRAMMES);
       const baseline = await runMonthEnd(BASELINE_PERIOD, BASELINE_PROGRAMMES);
       const main = await runMonthEnd(MAIN_PERIOD, PROGRAMMES);
-      printFigures({ seeding, idle, baseline, main, peakResets, complaints: (worker as WorkerProcess).complaints() });
+      printFigures({ seeding, idle, baseline, main, peakResets, complaints: (worker as AppProcess).complaints() });
     },
     30 * MINUTES,
   );

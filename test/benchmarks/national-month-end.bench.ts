@@ -9,7 +9,7 @@ import { nationalIcbs, nationalOrganisationSample, nationalProgrammePlan } from 
 import type { OrganisationSample } from '@pmo/reference-data';
 import { TestEngine } from '../support/engine';
 import { startLocalTemporal } from '../support/temporal';
-import { activityFigures, inLanes, MINUTES, WorkerProcess } from './bench-support';
+import { activityFigures, AppProcess, inLanes, MINUTES, stopBenchmark } from './bench-support';
 
 /**
  * The month-end cycle over a synthetic England: 42 ICBs, 1,250 PCNs, 6,300 practices and 2,000
@@ -45,24 +45,17 @@ function practicesByIcb(sample: OrganisationSample): Map<string, string[]> {
 describe('national month-end benchmark', () => {
   let temporal: TestWorkflowEnvironment;
   let engine: TestEngine;
-  let worker: WorkerProcess | undefined;
+  let worker: AppProcess | undefined;
   let seeding: { organisations: number; programmes: number; actuals: number; seconds: number };
 
   beforeAll(async () => {
     temporal = await startLocalTemporal();
     engine = await TestEngine.start({ temporal, withoutWorker: true });
     seeding = await seed();
-    worker = await WorkerProcess.start(engine.appEnvironment());
+    worker = await AppProcess.start(engine.appEnvironment());
   }, 20 * MINUTES);
 
-  afterAll(async () => {
-    try {
-      await worker?.stop();
-    } finally {
-      await engine?.stop();
-      await temporal?.teardown();
-    }
-  }, 2 * MINUTES);
+  afterAll(() => stopBenchmark(worker, engine, temporal), 2 * MINUTES);
 
   async function seed(): Promise<typeof seeding> {
     const started = performance.now();
@@ -111,7 +104,7 @@ describe('national month-end benchmark', () => {
     'builds the national month-end, and compares its throughput with the dev server’s on trivial workflows',
     async () => {
       const baseline = await trivialThroughput();
-      const active = worker as WorkerProcess;
+      const active = worker as AppProcess;
       const idle = active.memory();
       active.resetPeak();
       const started = performance.now();
