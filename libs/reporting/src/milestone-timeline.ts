@@ -42,10 +42,9 @@ function monthStarts(from: string, to: string): string[] {
  * anyone who cannot see the drawing.
  */
 export function renderMilestoneTimeline(title: string, milestones: readonly TimelineMilestone[], today: string): string {
-  const days = milestones.flatMap((milestone) => [milestone.baselineDate, milestone.forecastDate, ...(milestone.actualDate === null ? [] : [milestone.actualDate])]);
-  days.push(today);
-  const first = `${[...days].sort()[0].slice(0, 7)}-01`;
-  const last = [...days].sort()[days.length - 1];
+  const days = [today, ...milestones.flatMap((milestone) => [milestone.baselineDate, milestone.forecastDate, ...(milestone.actualDate === null ? [] : [milestone.actualDate])])].sort();
+  const first = `${days[0].slice(0, 7)}-01`;
+  const last = days[days.length - 1];
   const span = Math.max(1, daysBetween(first, last) + 15);
   const x = (day: string) => LABEL_WIDTH + (daysBetween(first, day) / span) * (WIDTH - LABEL_WIDTH - RIGHT);
   const height = TOP + milestones.length * ROW + LEGEND;

@@ -6,7 +6,6 @@ import {
   Clock,
   EscalationUseCases,
   GetProgrammePlanUseCase,
-  GetTrajectoryProgressUseCase,
   GPFV_AREAS,
   ListProgrammesUseCase,
   mayEver,
@@ -36,7 +35,6 @@ export class ProgrammePagesController {
     private readonly portfolio: ListProgrammesUseCase,
     private readonly status: ProgrammeStatusService,
     private readonly plans: GetProgrammePlanUseCase,
-    private readonly trajectories: GetTrajectoryProgressUseCase,
     private readonly escalations: EscalationUseCases,
     private readonly audit: ProgrammeAuditUseCase,
     private readonly clock: Clock,
@@ -54,7 +52,8 @@ export class ProgrammePagesController {
   async programmes(@Query() query: Record<string, string>, @Req() request: AuthenticatedRequest, @Res() response: Response): Promise<void> {
     // An empty select means "any": the form sends it, the filter does not take it.
     const filter = Object.fromEntries(Object.entries(query).filter(([, value]) => value !== ''));
-    const [entries, visible] = await Promise.all([this.portfolio.execute(request.principal, filter), this.portfolio.visible(request.principal)]);
+    const visible = await this.portfolio.visible(request.principal);
+    const entries = await this.portfolio.assessed(visible, filter);
     const organisations = [...new Map(visible.flatMap((programme) => (programme.organisation === null ? [] : [[programme.organisation.odsCode, programme.organisation]]))).values()];
     response.send(
       this.views.render('programmes.njk', {
@@ -81,19 +80,19 @@ export class ProgrammePagesController {
       ...milestone,
       // Working days the forecast lies beyond the baseline: positive is a slip.
       varianceWorkingDays: calendar.workingDaysBetween(milestone.baselineDate, milestone.actualDate ?? milestone.forecastDate),
-      escalationCount: view.escalations.filter((escalation) => escalation.milestoneId === milestone.id).length,
     }));
     const trajectories = await Promise.all(
       plan.trajectories.map(async (trajectory) => {
-        const progress = await this.trajectories.execute(programmeId, trajectory.ref);
-        const months = progress.months.map((month) => ({ month: month.month, planned: month.planned, actual: month.actual?.value ?? null }));
+        // From the plan already read, not read again per trajectory.
+        const progress = await this.status.trajectoryMonths(plan, trajectory, now);
+        const months = progress.map((month) => ({ month: month.month, planned: month.planned, actual: month.actual?.value ?? null }));
         const assessed = view.trajectories.find((candidate) => candidate.ref === trajectory.ref);
         return {
-          ...progress,
+          ...trajectory,
           status: assessed?.status ?? 'Pending',
           reasons: assessed?.reasons ?? [],
           chart: renderTrajectoryChart(trajectory.name, months, trajectory.basis.endsWith('-percent')),
-          latest: [...progress.months].reverse().find((month) => month.actual !== null) ?? null,
+          latest: [...progress].reverse().find((month) => month.actual !== null) ?? null,
         };
       }),
     );

@@ -62,10 +62,14 @@ export class ReportPagesController extends ReportDownloads {
     const periods = [...new Set(all.map((report) => report.period))].sort().reverse();
     const chosen = period !== undefined && periods.includes(period) ? period : periods[0];
     // One row per report, with its kept formats: the HTML (to read, or print to PDF) and the Markdown.
+    const ofPeriod = all.filter((candidate) => candidate.period === chosen);
+    // The papers' organisations, each named once, not once per report.
+    const papers = [...new Set(ofPeriod.flatMap((report) => (report.programmeId === null ? [report.organisation] : [])))];
+    const organisationNames = new Map(await Promise.all(papers.map(async (odsCode) => [odsCode, await this.organisationName(odsCode)] as const)));
     const rows = new Map<string, { kindName: string; about: string; html: string | null; markdown: string | null }>();
-    for (const report of all.filter((candidate) => candidate.period === chosen)) {
+    for (const report of ofPeriod) {
       const key = `${report.kind}/${report.programmeId ?? report.organisation}`;
-      const about = report.programmeId === null ? await this.organisationName(report.organisation) : (visible.get(report.programmeId) ?? report.programmeId);
+      const about = report.programmeId === null ? (organisationNames.get(report.organisation) as string) : (visible.get(report.programmeId) ?? report.programmeId);
       const row = rows.get(key) ?? { kindName: KIND_NAMES[report.kind], about, html: null, markdown: null };
       row[report.format] = report.id;
       rows.set(key, row);

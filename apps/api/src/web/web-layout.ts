@@ -14,8 +14,12 @@ export function layoutContext(request: AuthenticatedRequest | undefined, respons
     principal === undefined
       ? []
       : [
-          ...(mayEver(principal, 'read-programme') ? [{ text: 'Programmes', href: '/app/programmes', current: section === 'programmes' }] : []),
-          ...(mayEver(principal, 'read-programme') ? [{ text: 'Reports', href: '/app/reports', current: section === 'reports' }] : []),
+          ...(mayEver(principal, 'read-programme')
+            ? [
+                { text: 'Programmes', href: '/app/programmes', current: section === 'programmes' },
+                { text: 'Reports', href: '/app/reports', current: section === 'reports' },
+              ]
+            : []),
           ...(mayEver(principal, 'read-return') ? [{ text: 'NHS England return', href: '/app/returns', current: section === 'returns' }] : []),
         ];
   return { user: principal?.subject, csrfToken: session === undefined ? '' : csrfTokenFor(session), cspNonce: response.locals.cspNonce as string, navigation };

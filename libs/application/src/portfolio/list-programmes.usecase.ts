@@ -47,8 +47,13 @@ export class ListProgrammesUseCase {
   }
 
   async execute(principal: Principal, query: unknown): Promise<PortfolioEntry[]> {
+    return this.assessed(await this.visible(principal), query);
+  }
+
+  /** Those of the visible programmes that the query's filters keep, assessed now: for a caller that has read them already. */
+  async assessed(visible: readonly ProgrammeSummary[], query: unknown): Promise<PortfolioEntry[]> {
     const filter = parseOrThrow(portfolioFilterSchema, query ?? {});
-    const chosen = (await this.visible(principal)).filter(
+    const chosen = visible.filter(
       (programme) =>
         (filter.organisation === undefined || programme.organisation?.odsCode === filter.organisation) &&
         (filter.gpfvArea === undefined || programme.gpfvArea === filter.gpfvArea),
