@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { loadConfig } from '@pmo/config';
-import { migrateDatabase } from '@pmo/persistence';
+import { createScratchDatabase } from '@pmo/persistence';
 
 export interface TestDatabase {
   /** The apps' connection, as the apps' role. */
@@ -15,46 +14,21 @@ export interface TestDatabase {
 
 /** A fresh, migrated database of its own for one test file, on the real PostgreSQL of infra/. */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const { url: appUrl, migrationUrl: adminUrl } = loadConfig().database;
-  const name = `pmo_test_${randomBytes(6).toString('hex')}`;
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-
-  const inDatabase = (url: string) => Object.assign(new URL(url), { pathname: `/${name}` }).toString();
-  const database = { url: inDatabase(appUrl), migrationUrl: inDatabase(adminUrl) };
-  await migrateDatabase(database);
-  const client = new Client({ connectionString: database.migrationUrl });
+  const database = loadConfig().database;
+  const scratch = await createScratchDatabase('pmo_test', database.migrationUrl, database);
+  const client = new Client({ connectionString: scratch.migrationUrl });
   await client.connect();
   return {
-    ...database,
+    url: scratch.url,
+    migrationUrl: scratch.migrationUrl,
     async count(table) {
       const result = await client.query<{ count: string }>(`SELECT count(*) FROM ${table}`);
       return Number(result.rows[0].count);
     },
     async drop() {
       await client.end();
-      const dropper = new Client({ connectionString: adminUrl });
-      await dropper.connect();
-      try {
-        // An autovacuum worker on the new database belongs to the superuser, and FORCE may not end it:
-        // try again a few times, and never fail a suite over its clean-up.
-        for (let attempt = 1; ; attempt += 1) {
-          try {
-            await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-            return;
-          } catch (error) {
-            if (attempt >= 10) {
-              console.warn(`test database ${name} left behind: ${(error as Error).message}`);
-              return;
-            }
-            await new Promise((resolve) => setTimeout(resolve, 500));
-          }
-        }
-      } finally {
-        await dropper.end();
-      }
+      // A suite never fails over its clean-up.
+      await scratch.drop().catch((error: Error) => console.warn(`test database ${scratch.name} left behind: ${error.message}`));
     },
   };
 }

@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { NestFactory } from '@nestjs/core';
+import { Logger } from '@nestjs/common';
 import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Client } from 'pg';
 import {
   ApplicationError,
   ApplicationErrorCode,
@@ -21,7 +20,7 @@ import type { ProgrammePlanRecord } from '@pmo/application';
 import type { DatabaseConfig } from '@pmo/config';
 import { addDays, addMonths, daysBetween, endOfLondonDay, lastDayOfMonth, monthsBetween, startOfLondonDay } from '@pmo/domain';
 import type { DeliveryConfidence, DirectionOfTravel, MilestoneStatus, RagStatus } from '@pmo/domain';
-import { migrateDatabase } from '@pmo/persistence';
+import { createScratchDatabase } from '@pmo/persistence';
 import { readOrganisationSample } from '@pmo/reference-data';
 import { createProgrammeWorker, programmeActivitiesOf } from '../programme-worker';
 import { RehearsalClock, RehearsalModule } from './rehearsal.module';
@@ -60,14 +59,15 @@ export interface RehearsalOptions {
  * use cases on their days, and the programme's status taken at each month's end.
  */
 export async function rehearse(script: RehearsalScript, options: RehearsalOptions): Promise<RehearsalResult> {
-  const scratch = await createScratchDatabase(options.database);
+  // The scratch database is the apps' role's own: it creates, owns and migrates it, and drops it after.
+  const scratch = await createScratchDatabase('pmo_rehearsal', options.database.url, { url: options.database.url, migrationUrl: options.database.url });
   const environment = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: options.timeSkippingServerPath } },
   });
   const clock = new RehearsalClock();
   let context: INestApplicationContext | undefined;
   try {
-    context = await NestFactory.createApplicationContext(RehearsalModule.forRoot(scratch.config, environment.client, clock), { logger: ['error', 'warn'] });
+    context = await NestFactory.createApplicationContext(RehearsalModule.forRoot(scratch, environment.client, clock), { logger: ['error', 'warn'] });
     const sample = readOrganisationSample();
     await context.get(OrganisationRepository).upsert(sample.organisations, sample.populations);
     const worker = await createProgrammeWorker({
@@ -81,7 +81,8 @@ export async function rehearse(script: RehearsalScript, options: RehearsalOption
   } finally {
     await context?.close();
     await environment.teardown();
-    await scratch.drop();
+    // A database left behind costs disk, not the rehearsal's answer: say so and answer.
+    await scratch.drop().catch((error: Error) => new Logger('Rehearsal').warn(`scratch database ${scratch.name} left behind: ${error.message}`));
   }
 }
 
@@ -155,26 +156,4 @@ async function apply(update: RehearsalUpdate, programmeId: string, monthShift: n
       actuals: covered.map((practice) => ({ odsCode: practice.odsCode, value: 1 })),
     });
   }
-}
-
-async function createScratchDatabase(database: DatabaseConfig): Promise<{ config: DatabaseConfig; drop: () => Promise<void> }> {
-  const name = `pmo_rehearsal_${randomBytes(6).toString('hex')}`;
-  const admin = new Client({ connectionString: database.url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(database.url);
-  url.pathname = `/${name}`;
-  // The scratch database is the apps' role's own: it owns and migrates it, and drops it after.
-  const config = { url: url.toString(), migrationUrl: url.toString() };
-  await migrateDatabase(config);
-  return {
-    config,
-    async drop() {
-      const dropper = new Client({ connectionString: database.url });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
-    },
-  };
 }
