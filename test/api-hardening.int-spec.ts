@@ -47,6 +47,36 @@ describe('a hardened API', () => {
     const refused = await engine.client.get('/templates').expect(429).expect('content-type', /application\/problem\+json/);
     expect(refused.body).toEqual(expect.objectContaining({ type: 'urn:nhs-pmo:problem:too-many-requests', status: 429 }));
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    // Trusting no proxy, a forged X-Forwarded-For does not make a new client.
+    await engine.client.get('/templates').set('x-forwarded-for', '203.0.113.9').expect(429);
     for (let probe = 0; probe < 2 * LIMIT; probe += 1) await engine.client.get('/health').expect(200);
+  });
+});
+
+describe('an API behind a load balancer', () => {
+  let temporal: TestWorkflowEnvironment;
+  let engine: TestEngine;
+
+  beforeAll(async () => {
+    temporal = await startLocalTemporal();
+    const environment = { PMO_RATE_LIMIT_PER_MINUTE: String(LIMIT), PMO_TRUST_PROXY_HOPS: '1' };
+    engine = await TestEngine.start({ temporal, withApi: true, withoutWorker: true, withoutNotifier: true, environment });
+  });
+
+  afterAll(async () => {
+    await engine?.stop();
+    await temporal?.teardown();
+  });
+
+  it('limits each client the balancer forwards, not the balancer', async () => {
+    const from = (address: string) => engine.client.get('/templates').set('x-forwarded-for', address);
+    const statuses = async (address: string) => {
+      const seen: number[] = [];
+      for (let attempt = 0; attempt <= LIMIT; attempt += 1) seen.push((await from(address)).status);
+      return seen;
+    };
+    const limited = [...Array.from({ length: LIMIT }, () => 200), 429];
+    expect(await statuses('198.51.100.7')).toEqual(limited);
+    expect(await statuses('198.51.100.8')).toEqual(limited);
   });
 });

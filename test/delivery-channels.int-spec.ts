@@ -121,7 +121,7 @@ describe('delivery channels', () => {
     expect((await log('left@dorset.nhs.example', () => true)).map((attempt) => attempt.outcome)).toEqual(['failed-permanently']);
     expect(receiver.received.filter((entry) => entry.path === '/gone')).toHaveLength(1);
 
-    const connection = createRedisConnection(engine.config.redis.url);
+    const connection = createRedisConnection(engine.config.redis);
     const deadLetters = new Queue(DEAD_LETTER_QUEUE, { connection, prefix: engine.config.redis.queuePrefix });
     try {
       const jobs = await deadLetters.getJobs(['waiting']);
@@ -153,7 +153,7 @@ describe('delivery channels', () => {
     expect(digest.text).toContain('3. Monthly update due (digest-3)');
     expect(engine.inbox.emails.filter((email) => email.to.includes('digest@dorset.nhs.example'))).toHaveLength(1);
 
-    const connection = createRedisConnection(engine.config.redis.url);
+    const connection = createRedisConnection(engine.config.redis);
     const queue = new Queue(DIGEST_QUEUE, { connection, prefix: engine.config.redis.queuePrefix });
     try {
       expect((await queue.getJobSchedulers()).map((scheduler) => [scheduler.key, scheduler.pattern, scheduler.tz])).toEqual([['daily-digest', '30 7 * * *', 'Europe/London']]);

@@ -1,54 +1,17 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DataSource } from 'typeorm';
 import { NotificationQueue, NotificationRepository } from '@pmo/application';
 import { TestEngine } from './support/engine';
 import { waitUntil } from './support/eventually';
-import { freePort } from './support/free-port';
+import { OwnRedis } from './support/own-redis';
 import { startLocalTemporal } from './support/temporal';
 
 const NOTIFIER_MAIN = resolve(__dirname, '../dist/apps/notifier/src/main.js');
 const BATCH = 500;
 const RECIPIENTS = 25;
-
-/** A Redis of this test's own, append-only on disk, so that it can be restarted under the notifier without touching other tests. */
-class OwnRedis {
-  private process?: ChildProcess;
-  private readonly directory = mkdtempSync(join(tmpdir(), 'pmo-redis-'));
-
-  private constructor(readonly port: number) {}
-
-  static async start(): Promise<OwnRedis> {
-    const redis = new OwnRedis(await freePort());
-    await redis.up();
-    return redis;
-  }
-
-  get url(): string {
-    return `redis://127.0.0.1:${this.port}`;
-  }
-
-  async up(): Promise<void> {
-    this.process = spawn('redis-server', ['--bind', '127.0.0.1', '--port', String(this.port), '--dir', this.directory, '--appendonly', 'yes', '--save', '', '--maxmemory-policy', 'noeviction'], { stdio: 'ignore' });
-    for (let tries = 0; ; tries += 1) {
-      const answered = await new Promise<boolean>((done) => spawn('redis-cli', ['-p', String(this.port), 'ping'], { stdio: 'ignore' }).on('exit', (code) => done(code === 0)));
-      if (answered) return;
-      if (tries > 100) throw new Error(`redis-server did not start on ${this.port}`);
-      await new Promise((wait) => setTimeout(wait, 100));
-    }
-  }
-
-  /** SIGTERM: Redis writes its append-only file and exits, as an orderly restart does. */
-  async down(): Promise<void> {
-    const exited = new Promise((done) => this.process?.once('exit', done));
-    this.process?.kill('SIGTERM');
-    await exited;
-  }
-}
 
 /**
  * Never lost, never twice, under faults: the notifier app killed with SIGKILL in the middle of a batch of

@@ -100,7 +100,7 @@ describe('programme workflow with time skipping', () => {
       escalations = ((await engine.client.get(`/programmes/${programme.id}`).expect(200)).body as ProgrammeView).escalations;
       expect(escalations).toEqual([expect.objectContaining({ status: 'sent', attempts: 1 })]);
     });
-    const connection = createRedisConnection(engine.config.redis.url);
+    const connection = createRedisConnection(engine.config.redis);
     const queue = new Queue(ESCALATION_QUEUE, { connection, prefix: engine.config.redis.queuePrefix });
     try {
       const jobs = await queue.getJobs(['completed', 'active', 'waiting', 'delayed', 'failed']);

@@ -65,7 +65,7 @@ describe('request ids across the engine', () => {
   });
 
   it('puts the request’s id on the escalation email’s job', async () => {
-    const connection = createRedisConnection(engine.config.redis.url);
+    const connection = createRedisConnection(engine.config.redis);
     const queue = new Queue(ESCALATION_QUEUE, { connection, prefix: engine.config.redis.queuePrefix });
     try {
       const jobs = await queue.getJobs(['completed']);

@@ -5,6 +5,10 @@ import { resolve } from 'node:path';
 import type { History } from '@temporalio/common/lib/proto-utils';
 import { tsToMs } from '@temporalio/common/lib/time';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Client } from 'pg';
+import { newProgramme } from '@pmo/application';
+import type { ProgrammeRecord, ProgrammeRepository } from '@pmo/application';
+import { nationalProgrammePlan } from '@pmo/reference-data';
 import type { TestEngine } from '../support/engine';
 
 export const MINUTES = 60_000;
@@ -12,6 +16,7 @@ export const MINUTES = 60_000;
 const APPS = {
   worker: { main: resolve(__dirname, '../../dist/apps/worker/src/main.js'), ready: 'polling' },
   api: { main: resolve(__dirname, '../../dist/apps/api/src/main.js'), ready: 'listening on' },
+  notifier: { main: resolve(__dirname, '../../dist/apps/notifier/src/main.js'), ready: 'sending email through' },
 } as const;
 
 export interface WorkerMemory {
@@ -22,11 +27,19 @@ export interface WorkerMemory {
 /** One of the engine's apps, as production runs it, in a child process whose /proc entry we can read. */
 export class AppProcess {
   private readonly output: string[] = [];
+  /** Kept whole, apart from the output's last lines: a busy app's info lines would push them out. */
+  private readonly warnings: string[] = [];
 
   private constructor(private readonly child: ChildProcess) {
     const keep = (chunk: Buffer) => {
-      this.output.push(...chunk.toString().split('\n').filter((line) => line.trim() !== ''));
+      const lines = chunk
+        .toString()
+        .split('\n')
+        .filter((line) => line.trim() !== '');
+      this.output.push(...lines);
       if (this.output.length > 500) this.output.splice(0, this.output.length - 500);
+      // The SDK's own lines say WARN or ERROR; the apps' pino lines carry the level as a number (40 warn, 50 error, 60 fatal).
+      this.warnings.push(...lines.filter((line) => /\b(WARN|ERROR)\b|"level":(40|50|60)\b/.test(line)));
     };
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
@@ -77,11 +90,19 @@ export class AppProcess {
 
   /** Lines the app logged at WARN or ERROR: failed or retried activities show here. */
   complaints(): string[] {
-    return this.output.filter((line) => /\b(WARN|ERROR)\b/.test(line));
+    return [...this.warnings];
   }
 
   tail(lines = 40): string {
     return this.output.slice(-lines).join('\n');
+  }
+
+  /** SIGKILL, as a crash: nothing in hand is finished or handed back. */
+  async kill(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    const exited = new Promise((done) => this.child.once('exit', done));
+    this.child.kill('SIGKILL');
+    await exited;
   }
 
   async stop(): Promise<void> {
@@ -129,6 +150,34 @@ export function activityFigures(events: NonNullable<History['events']>): { activ
   const activitySeconds = Object.fromEntries([...spans].map(([type, span]) => [type, (span.last - span.first) / 1000]));
   const activityMeanMs = Object.fromEntries([...spans].map(([type, span]) => [type, span.runMs / span.count]));
   return { activitySeconds, activityMeanMs };
+}
+
+/** National programme `index` of its ICB, recorded as the API records a new one, on its start date. */
+export async function createNationalProgramme(
+  programmes: ProgrammeRepository,
+  index: number,
+  icb: string,
+  period: string,
+): Promise<{ record: ProgrammeRecord; plan: ReturnType<typeof nationalProgrammePlan> }> {
+  const plan = nationalProgrammePlan(index, icb, period);
+  const createdAt = new Date(`${plan.startDate}T09:00:00Z`);
+  const record = await programmes.create(newProgramme(plan, { leadEmail: `lead.${index + 1}@${icb.toLowerCase()}.nhs.example`, organisation: icb }, createdAt), createdAt);
+  return { record, plan };
+}
+
+/**
+ * PostgreSQL's statistics after a bulk seed, as autovacuum would soon have them on a settled database:
+ * without them the planner scans whole tables for lookups an index answers. As the schema owner, since
+ * only a table's owner may analyse it.
+ */
+export async function analyse(engine: TestEngine): Promise<void> {
+  const owner = new Client({ connectionString: engine.database.migrationUrl });
+  await owner.connect();
+  try {
+    await owner.query('ANALYZE');
+  } finally {
+    await owner.end();
+  }
 }
 
 /** Stops what a benchmark started, its app first, each whatever became of the one before. */

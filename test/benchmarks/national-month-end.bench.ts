@@ -1,15 +1,15 @@
 import { cpus } from 'node:os';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { newProgramme, OrganisationRepository, ProgrammeRepository, ReportRepository } from '@pmo/application';
+import { OrganisationRepository, ProgrammeRepository, ReportRepository } from '@pmo/application';
 import { MONTH_END_WORKFLOW_TYPE, monthEndWorkflowId, PROGRAMME_TASK_QUEUE } from '@pmo/contracts';
 import type { MonthEndInput, MonthEndSummary } from '@pmo/contracts';
 import { lastDayOfMonth } from '@pmo/domain';
-import { nationalIcbs, nationalOrganisationSample, nationalProgrammePlan } from '@pmo/reference-data';
+import { nationalIcbs, nationalOrganisationSample } from '@pmo/reference-data';
 import type { OrganisationSample } from '@pmo/reference-data';
 import { TestEngine } from '../support/engine';
 import { startLocalTemporal } from '../support/temporal';
-import { activityFigures, AppProcess, inLanes, MINUTES, stopBenchmark } from './bench-support';
+import { activityFigures, analyse, AppProcess, createNationalProgramme, inLanes, MINUTES, stopBenchmark } from './bench-support';
 
 /**
  * The month-end cycle over a synthetic England: 42 ICBs, 1,250 PCNs, 6,300 practices and 2,000
@@ -67,9 +67,7 @@ describe('national month-end benchmark', () => {
     let actuals = 0;
     await inLanes(PROGRAMMES, SEEDING_LANES, async (index) => {
       const icb = icbs[index % icbs.length];
-      const plan = nationalProgrammePlan(index, icb, PERIOD);
-      const createdAt = new Date(`${plan.startDate}T09:00:00Z`);
-      const record = await programmes.create(newProgramme(plan, { leadEmail: `lead.${index + 1}@${icb.toLowerCase()}.nhs.example`, organisation: icb }, createdAt), createdAt);
+      const { record } = await createNationalProgramme(programmes, index, icb, PERIOD);
       // Every other programme has its practices' actuals in, as a month-end finds them: some late, some not.
       if (index % 2 === 0) {
         const live = (practices.get(icb) as string[]).slice(0, PRACTICES_LIVE).map((odsCode) => ({ odsCode, value: 1 }));
@@ -77,6 +75,7 @@ describe('national month-end benchmark', () => {
         actuals += live.length;
       }
     });
+    await analyse(engine);
     return { organisations: sample.organisations.length, programmes: PROGRAMMES, actuals, seconds: (performance.now() - started) / 1000 };
   }
 

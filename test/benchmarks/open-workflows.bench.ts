@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { newProgramme, OrganisationRepository, ProgrammeRepository } from '@pmo/application';
+import { OrganisationRepository, ProgrammeRepository } from '@pmo/application';
 import { PROGRAMME_WORKFLOW_TYPE } from '@pmo/contracts';
 import { lastDayOfMonth } from '@pmo/domain';
 import { TemporalProgrammeScheduler } from '@pmo/orchestration';
-import { nationalIcbs, nationalOrganisationSample, nationalProgrammePlan } from '@pmo/reference-data';
+import { nationalIcbs, nationalOrganisationSample } from '@pmo/reference-data';
 import { TestEngine } from '../support/engine';
 import { startLocalTemporal } from '../support/temporal';
-import { AppProcess, inLanes, MINUTES, stopBenchmark } from './bench-support';
+import { AppProcess, createNationalProgramme, inLanes, MINUTES, stopBenchmark } from './bench-support';
 import type { WorkerMemory } from './bench-support';
 
 /**
@@ -62,9 +62,7 @@ describe('open workflows benchmark', () => {
     const started = performance.now();
     await inLanes(to - from, LANES, async (offset) => {
       const index = from + offset;
-      const plan = nationalProgrammePlan(index, icbs[index % icbs.length], PERIOD);
-      const createdAt = new Date(`${plan.startDate}T09:00:00Z`);
-      const record = await programmes.create(newProgramme(plan, { leadEmail: `lead.${index + 1}@nhs.example`, organisation: icbs[index % icbs.length] }, createdAt), createdAt);
+      const { record } = await createNationalProgramme(programmes, index, icbs[index % icbs.length], PERIOD);
       await scheduler.programmeChanged(record.id, { kind: 'created' });
     });
     const active = worker as AppProcess;
@@ -88,7 +86,8 @@ describe('open workflows benchmark', () => {
       const mib = (kib: number) => (kib / 1024).toFixed(0);
       const lines = [
         '',
-        `open workflows benchmark: ${cpus().length} CPUs, node ${process.version}, programmes of 25 milestones each`,
+        `open workflows benchmark: ${cpus().length} CPUs, node ${process.version}, programmes of 25 milestones each, ` +
+          `workflow cache ${process.env.PMO_WORKER_MAX_CACHED_WORKFLOWS ?? "the SDK's default"} (PMO_WORKER_MAX_CACHED_WORKFLOWS)`,
         `idle worker: RSS ${mib(idle.rssKiB)} MiB`,
         `${BASELINE} open: RSS ${mib(baseline.memory.rssKiB)} MiB, peak ${mib(baseline.memory.peakKiB)} MiB (started and settled in ${baseline.seconds.toFixed(0)} s)`,
         `${WORKFLOWS} open: RSS ${mib(main.memory.rssKiB)} MiB, peak ${mib(main.memory.peakKiB)} MiB (the rest started and settled in ${main.seconds.toFixed(0)} s)`,

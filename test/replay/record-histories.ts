@@ -104,6 +104,20 @@ describe('recording workflow histories', () => {
     writeHistory(monthEndTickWorkflowId('2027-01-08'), 'month-end-tick-workflow.v2.json');
   });
 
+  it('records a month-end cycle and a run-day tick whose activities heartbeat', async () => {
+    if (existsSync(resolve(__dirname, 'histories/month-end-tick-workflow.v3.json'))) return;
+    await engine.client
+      .post('/programmes/from-template')
+      .send({ templateId: 'clinical-pharmacists', organisation: '11J', leadEmail: 'lead@nhs.example', startDate: '2026-10-01' })
+      .expect(201);
+    // The 5th working day after January 2027 ends, 07:00 London time.
+    await temporal.sleep(Math.max(0, Date.parse('2027-02-05T07:00:00Z') - (await temporal.currentTimeMs())));
+    const client = new Client({ connection: temporal.connection, namespace: temporal.namespace });
+    await client.workflow.execute(MONTH_END_TICK_WORKFLOW_TYPE, { workflowId: monthEndTickWorkflowId('2027-02-05'), taskQueue: PROGRAMME_TASK_QUEUE, args: [] });
+    writeHistory(monthEndWorkflowId('2027-01'), 'month-end-workflow.v3.json');
+    writeHistory(monthEndTickWorkflowId('2027-02-05'), 'month-end-tick-workflow.v3.json');
+  });
+
   it('records an escalation ladder: the programme starting it, two rungs climbed, acknowledged, the milestone completed', async () => {
     if (existsSync(resolve(__dirname, 'histories/escalation-workflow.v1.json'))) return;
     const now = await temporal.currentTimeMs();

@@ -57,7 +57,7 @@ export class TestEngine {
   ) {}
 
   static async start(options: EngineOptions): Promise<TestEngine> {
-    const database = await createTestDatabase();
+    const database = await createTestDatabase(loadConfig({ ...process.env, ...options.environment }).database);
     const inbox = await MailCatcher.start();
     const config = loadConfig({
       ...process.env,

@@ -1,18 +1,30 @@
 import { executeChild, patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import type { ActivityOptions } from '@temporalio/workflow';
 import { londonDay } from '@pmo/domain';
 import { monthEndWorkflowId } from '@pmo/contracts';
 import type { MonthEndInput, MonthEndSummary, MonthEndTickResult, ProgrammeActivities } from '@pmo/contracts';
 
-const { listProgrammesForPeriod, makeHighlightReport } = proxyActivities<ProgrammeActivities>({
+const REPORT_OPTIONS: ActivityOptions = {
   startToCloseTimeout: '2 minutes',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+};
 
 /** The collated papers and the return read every programme of the period, so they get longer. */
-const { makeCollatedReports, makeMonthlyReturn } = proxyActivities<ProgrammeActivities>({
+const COLLATED_OPTIONS: ActivityOptions = {
   startToCloseTimeout: '20 minutes',
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '2 minutes' },
-});
+};
+
+/**
+ * The month-end's activities heartbeat while they run: an activity whose worker died (killed, its machine
+ * lost) is tried again once this passes without a beat, not when its start-to-close timeout runs out.
+ */
+const HEARTBEAT_TIMEOUT = '20 seconds';
+
+/** Cycles and ticks recorded before the activities heartbeated wait out the start-to-close timeout instead. */
+function heartbeating(options: ActivityOptions): ActivityOptions {
+  return patched('month-end-heartbeats') ? { ...options, heartbeatTimeout: HEARTBEAT_TIMEOUT } : options;
+}
 
 /** Programmes reported on at once: enough to keep the worker busy, few enough not to swamp PostgreSQL. */
 const CONCURRENCY = 10;
@@ -23,6 +35,8 @@ const CONCURRENCY = 10;
  * paper; then the first version of the NHS England return. Running the period again changes nothing.
  */
 export async function monthEndWorkflow(input: MonthEndInput): Promise<MonthEndSummary> {
+  const { listProgrammesForPeriod, makeHighlightReport } = proxyActivities<ProgrammeActivities>(heartbeating(REPORT_OPTIONS));
+  const { makeCollatedReports, makeMonthlyReturn } = proxyActivities<ProgrammeActivities>(heartbeating(COLLATED_OPTIONS));
   const programmeIds = await listProgrammesForPeriod(input);
   const highlightReports = { programmes: programmeIds.length, reports: 0 };
   for (let start = 0; start < programmeIds.length; start += CONCURRENCY) {
@@ -36,10 +50,10 @@ export async function monthEndWorkflow(input: MonthEndInput): Promise<MonthEndSu
   return { period: input.period, highlightReports, collated, monthlyReturn };
 }
 
-const { dutiesOn, remindMissingUpdates, escalateMissingUpdates, escalateRedProgrammes, remindReturnSignOff, escalateReturnSignOff } = proxyActivities<ProgrammeActivities>({
+const DUTY_OPTIONS: ActivityOptions = {
   startToCloseTimeout: '5 minutes',
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
-});
+};
 
 /**
  * The time a tick stands for: the schedule's nominal time, which a late run (catching up after an
@@ -58,6 +72,9 @@ function scheduledTime(): Date {
  * sends and keeps nothing twice.
  */
 export async function monthEndTickWorkflow(): Promise<MonthEndTickResult> {
+  const { dutiesOn, remindMissingUpdates, escalateMissingUpdates, escalateRedProgrammes, remindReturnSignOff, escalateReturnSignOff } = proxyActivities<ProgrammeActivities>(
+    heartbeating(DUTY_OPTIONS),
+  );
   const scheduledAt = scheduledTime();
   const day = londonDay(scheduledAt);
   const duties = await dutiesOn({ day });

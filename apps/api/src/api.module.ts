@@ -74,7 +74,7 @@ import { ProgressFormsController } from './web/progress-forms.controller';
 import { ReportPagesController } from './web/report-pages.controller';
 import { SignInController } from './web/sign-in.controller';
 import { WebViews } from './web/web-views';
-import { monthEndSettingsOf, requestIdClientInterceptor, TemporalMonthEndSchedule, TemporalProgrammeScheduler } from '@pmo/orchestration';
+import { connectTemporalClient, monthEndSettingsOf, requestIdClientInterceptor, TemporalMonthEndSchedule, TemporalProgrammeScheduler } from '@pmo/orchestration';
 
 class TemporalConnection implements OnApplicationShutdown {
   constructor(readonly connection: Connection) {}
@@ -139,7 +139,7 @@ export class ApiModule {
         { provide: Clock, useClass: SystemClock },
         {
           provide: TemporalConnection,
-          useFactory: async () => new TemporalConnection(await Connection.connect({ address: config.temporal.address })),
+          useFactory: async () => new TemporalConnection(await connectTemporalClient(config.temporal)),
         },
         {
           provide: Client,

@@ -34,6 +34,8 @@ export async function createApi(config: EngineConfig): Promise<NestExpressApplic
     }),
   );
   app.disable('x-powered-by');
+  // Behind load balancers, the client's address is the one they forwarded: rate limits count per client, not per balancer.
+  if (config.api.trustProxyHops > 0) app.set('trust proxy', config.api.trustProxyHops);
   app.use(cookieParser());
   app.useBodyParser('json', { limit: '1mb' });
   // The web pages' forms, posted without JavaScript.

@@ -2,9 +2,10 @@ import { OnApplicationShutdown } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import type { HealthIndicatorResult } from '@nestjs/terminus';
 import { Connection } from '@temporalio/client';
-import IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
 import type { RedisConfig } from '@pmo/config';
+import { createRedisConnection } from '@pmo/notifications';
+import type { RedisConnection } from '@pmo/notifications';
 
 /** Each probe answers within this, so that readiness turns within seconds of a service stopping. */
 const PROBE_TIMEOUT_MS = 2_000;
@@ -26,7 +27,7 @@ async function withinTimeout<T>(work: Promise<T>, what: string): Promise<T> {
  * probes' own, and queues nothing while Redis is away, so a probe fails at once instead of waiting for it.
  */
 export class ReadinessProbes implements OnApplicationShutdown {
-  private readonly redis: IORedis;
+  private readonly redis: RedisConnection;
 
   constructor(
     private readonly indicators: HealthIndicatorService,
@@ -34,13 +35,7 @@ export class ReadinessProbes implements OnApplicationShutdown {
     private readonly temporal: Connection,
     redis: RedisConfig,
   ) {
-    this.redis = new IORedis(redis.url, {
-      lazyConnect: true,
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      connectTimeout: PROBE_TIMEOUT_MS,
-      retryStrategy: (attempt) => Math.min(attempt * 250, 1_000),
-    });
+    this.redis = createRedisConnection(redis, { for: 'probe', timeoutMs: PROBE_TIMEOUT_MS });
     // A refused reconnection is what the probe reports; unhandled, ioredis would log each one.
     this.redis.on('error', () => undefined);
   }

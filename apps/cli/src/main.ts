@@ -5,11 +5,13 @@ import { readRehearsalScript, rehearse } from '@pmo/orchestration';
 import { DORSET_SAMPLE_PATH, readOrganisationSample } from '@pmo/reference-data';
 import { mintLocalToken } from '@pmo/identity';
 import { runDemo } from './demo';
+import { resumeProgrammes } from './resume-programmes';
 
 const USAGE = `usage: node dist/apps/cli/src/main.js <command>
   migrate                         apply pending database migrations
   seed-organisations [file]       load an organisation sample (default: the synthetic Dorset sample)
   rehearse <script.yaml>          rehearse a template with scripted updates on the time-skipping server
+  resume-programmes               start every programme's workflow on the configured Temporal, after a move to it
   demo [--exit-after-email]       run the engine on the local stack with the sample programme
   token <email> [--hours N]       mint a bearer token for a person, signed by the local key (default 8 hours)`;
 
@@ -64,6 +66,8 @@ async function main(argv: string[]): Promise<number> {
       console.log(await mintLocalToken(config.auth, email, hours * 3600));
       return 0;
     }
+    case 'resume-programmes':
+      return resumeProgrammes(config);
     case 'demo':
       return runDemo(config, { exitAfterEmail: flags.includes('--exit-after-email') });
     default:

@@ -1,15 +1,15 @@
 import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
-import type IORedis from 'ioredis';
 import { ApplicationError, ApplicationErrorCode, DeliveryFailed } from '@pmo/application';
 import type { RedisConfig } from '@pmo/config';
 import { withRequestId } from '@pmo/logging';
 import { createRedisConnection } from '@pmo/notifications';
+import type { RedisConnection } from '@pmo/notifications';
 
 /** Consumes one queue of jobs of one name (a delivery, the daily digest); each job hands off to its use case in one call. */
 export class EmailJobProcessor<Data extends object> implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger: Logger;
-  private connection?: IORedis;
+  private connection?: RedisConnection;
   private worker?: Worker<Data, unknown>;
 
   constructor(
@@ -23,7 +23,7 @@ export class EmailJobProcessor<Data extends object> implements OnApplicationBoot
   }
 
   onApplicationBootstrap(): void {
-    this.connection = createRedisConnection(this.config.url);
+    this.connection = createRedisConnection(this.config);
     this.worker = new Worker<Data, unknown>(this.queueName, (job) => this.process(job), {
       connection: this.connection,
       prefix: this.config.queuePrefix,

@@ -1,12 +1,11 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Client, Connection } from '@temporalio/client';
-import { NativeConnection } from '@temporalio/worker';
+import { Client } from '@temporalio/client';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { loadConfig } from '@pmo/config';
 import type { EngineConfig } from '@pmo/config';
-import { createProgrammeWorker, programmeActivitiesOf, TemporalMonthEndSchedule } from '@pmo/orchestration';
+import { connectTemporalClient, connectTemporalWorker, createProgrammeWorker, programmeActivitiesOf, TemporalMonthEndSchedule } from '@pmo/orchestration';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
@@ -14,13 +13,14 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
   context.useLogger(context.get(PinoLogger));
-  const connection = await NativeConnection.connect({ address: config.temporal.address });
+  const connection = await connectTemporalWorker(config.temporal);
   try {
     const worker = await createProgrammeWorker({
       connection,
       namespace: config.temporal.namespace,
       workflowBundlePath: config.temporal.workflowBundlePath,
       activities: programmeActivitiesOf(context),
+      ...(config.temporal.maxCachedWorkflows === null ? {} : { maxCachedWorkflows: config.temporal.maxCachedWorkflows }),
     });
     await ensureMonthEndSchedule(config);
     logger.log(`month-end schedule: every day at ${config.monthEnd.runTime} Europe/London, cycle on working day ${config.monthEnd.runWorkingDay} after month end`);
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
 
 /** Every worker makes sure the schedule exists and runs at the configured time, so a fresh stack needs no setup step. */
 async function ensureMonthEndSchedule(config: EngineConfig): Promise<void> {
-  const connection = await Connection.connect({ address: config.temporal.address });
+  const connection = await connectTemporalClient(config.temporal);
   try {
     await new TemporalMonthEndSchedule(new Client({ connection, namespace: config.temporal.namespace }), config.monthEnd).ensure();
   } finally {

@@ -132,3 +132,4 @@ export type { ApiKeyRecord, GrantRecord } from './ports/access.repository';
 export { AuditTrail } from './ports/audit-trail';
 export type { AuditEvent, NewAuditEvent } from './ports/audit-trail';
 export { ProgrammeAuditUseCase } from './audit/programme-audit.usecase';
+export { ResumeProgrammesUseCase } from './resume-programmes/resume-programmes.usecase';

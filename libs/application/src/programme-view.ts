@@ -1,5 +1,5 @@
 import type { DeliveryConfidenceAssessment, DirectionOfTravel, MilestoneStatus, ProgrammeAssessment, RagStatus } from '@pmo/domain';
-import type { EscalationRow, MilestoneRow, ProgrammePlanRecord, ProgrammeRecord } from './ports/programme.repository';
+import type { EscalationRow, MilestoneRow, PlanTrajectory, ProgrammeRecord } from './ports/programme.repository';
 
 export interface MilestoneView extends MilestoneRow {
   status: MilestoneStatus;
@@ -32,7 +32,10 @@ export interface ProgrammeView {
   escalations: EscalationRow[];
 }
 
-export function toProgrammeView(record: ProgrammeRecord, plan: ProgrammePlanRecord, assessment: ProgrammeAssessment): ProgrammeView {
+/** What of the plan the view names beside the assessment: its trajectories. */
+export type ViewedTrajectory = Pick<PlanTrajectory, 'ref' | 'name' | 'basis'>;
+
+export function toProgrammeView(record: ProgrammeRecord, trajectories: readonly ViewedTrajectory[], assessment: ProgrammeAssessment): ProgrammeView {
   return {
     id: record.id,
     name: record.name,
@@ -49,7 +52,7 @@ export function toProgrammeView(record: ProgrammeRecord, plan: ProgrammePlanReco
       overdue: assessment.milestones[index].overdue,
       reasons: assessment.milestones[index].reasons,
     })),
-    trajectories: plan.trajectories.map((trajectory, index) => ({
+    trajectories: trajectories.map((trajectory, index) => ({
       ref: trajectory.ref,
       name: trajectory.name,
       basis: trajectory.basis,

@@ -1,6 +1,5 @@
 import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import type IORedis from 'ioredis';
 import { DeadLetters, EscalationQueue, NotificationQueue } from '@pmo/application';
 import type { RedisConfig } from '@pmo/config';
 import {
@@ -18,6 +17,7 @@ import {
 import type { EscalationCause } from '@pmo/contracts';
 import { currentRequestId } from '@pmo/logging';
 import { createRedisConnection } from './redis-connection';
+import type { RedisConnection } from './redis-connection';
 
 const DAY_SECONDS = 24 * 60 * 60;
 
@@ -27,10 +27,10 @@ const EMAIL_JOB_ATTEMPTS = 12;
 /** A BullMQ queue on a Redis connection of its own, both closed with the app. */
 class OwnedQueue implements OnApplicationShutdown {
   readonly queue: Queue;
-  private readonly connection: IORedis;
+  private readonly connection: RedisConnection;
 
   constructor(config: RedisConfig, name: string) {
-    this.connection = createRedisConnection(config.url);
+    this.connection = createRedisConnection(config);
     this.queue = new Queue(name, { connection: this.connection, prefix: config.queuePrefix });
     // A lost connection is logged, not thrown: an 'error' event with no listener would end the process,
     // while ioredis reconnects by itself and an enqueue made meanwhile waits (maxRetriesPerRequest is null).

@@ -10,3 +10,5 @@ export type { RehearsalScript } from './rehearsal/rehearsal-script';
 export { monthEndSettingsOf } from './month-end-settings';
 export { TemporalMonthEndSchedule } from './temporal-month-end.schedule';
 export { requestIdClientInterceptor } from './request-id.interceptors';
+export { connectTemporalClient, connectTemporalWorker, temporalConnectionOptions } from './temporal-connection';
+export type { TemporalConnectionOptions } from './temporal-connection';

@@ -25,6 +25,8 @@ export interface ProgrammeWorkerOptions {
   namespace: string;
   workflowBundlePath: string;
   activities: ProgrammeActivities;
+  /** Unset, the SDK's default. */
+  maxCachedWorkflows?: number;
 }
 
 /** The providers the activities hand off to: a module that runs a worker provides all of them. */
@@ -75,5 +77,6 @@ export async function createProgrammeWorker(options: ProgrammeWorkerOptions): Pr
     workflowBundle: { codePath: options.workflowBundlePath },
     activities: options.activities,
     interceptors: { activity: [requestIdActivityInterceptors] },
+    ...(options.maxCachedWorkflows === undefined ? {} : { maxCachedWorkflows: options.maxCachedWorkflows }),
   });
 }

@@ -1,3 +1,4 @@
+import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { ApplicationError, ApplicationErrorCode } from '@pmo/application';
 import type {
@@ -33,6 +34,23 @@ export interface ProgrammeActivityDependencies {
   warnMilestoneOwner: WarnMilestoneOwnerUseCase;
 }
 
+/** Well inside the month-end workflows' heartbeat timeout (20 s); most activities finish before the first beat. */
+const HEARTBEAT_INTERVAL_MS = 5_000;
+
+/**
+ * Runs a month-end activity telling the server every few seconds that its worker is alive, so that one
+ * whose worker died is tried again within the workflow's heartbeat timeout, not its start-to-close timeout.
+ */
+async function heartbeating<T>(work: () => Promise<T>): Promise<T> {
+  const context = Context.current();
+  const beat = setInterval(() => context.heartbeat(), HEARTBEAT_INTERVAL_MS);
+  try {
+    return await work();
+  } finally {
+    clearInterval(beat);
+  }
+}
+
 const kept = (reports: StoredReport[]): KeptReport[] => reports.map(({ id, kind, format, sha256 }) => ({ reportId: id, kind, format, sha256 }));
 
 /** The programme workflow's activities, as a factory over the use cases they hand off to. */
@@ -46,19 +64,20 @@ export function createProgrammeActivities(dependencies: ProgrammeActivityDepende
     recordMilestoneConfirmation: (input) => failFastOnBadInput(() => dependencies.recordMilestoneConfirmation.execute(input)),
     listPhases: (input) => failFastOnBadInput(() => dependencies.listPhases.execute(input.programmeId)),
     assessPhase: (input) => failFastOnBadInput(() => dependencies.assessPhase.execute(input)),
-    listProgrammesForPeriod: (input) => dependencies.reports.programmesActiveIn(input.period),
-    makeHighlightReport: async (input) => kept(await failFastOnBadInput(() => dependencies.highlightReports.storeOnce(input.programmeId, input.period))),
-    makeCollatedReports: async (input) => kept(await failFastOnBadInput(() => dependencies.collatedReports.storeOnce(input.period))),
-    makeMonthlyReturn: async (input) => {
-      const { version, status, rowCount, sha256 } = await failFastOnBadInput(() => dependencies.monthlyReturns.storeFirstOnce(input.period));
-      return { version, status, rowCount, sha256 };
-    },
+    listProgrammesForPeriod: (input) => heartbeating(() => dependencies.reports.programmesActiveIn(input.period)),
+    makeHighlightReport: (input) => heartbeating(async () => kept(await failFastOnBadInput(() => dependencies.highlightReports.storeOnce(input.programmeId, input.period)))),
+    makeCollatedReports: (input) => heartbeating(async () => kept(await failFastOnBadInput(() => dependencies.collatedReports.storeOnce(input.period)))),
+    makeMonthlyReturn: (input) =>
+      heartbeating(async () => {
+        const { version, status, rowCount, sha256 } = await failFastOnBadInput(() => dependencies.monthlyReturns.storeFirstOnce(input.period));
+        return { version, status, rowCount, sha256 };
+      }),
     dutiesOn: async (input) => dependencies.cycleDuties.dutiesOn(input.day),
-    remindMissingUpdates: (input) => dependencies.cycleDuties.remindMissingUpdates(input.period),
-    escalateMissingUpdates: (input) => dependencies.cycleDuties.escalateMissingUpdates(input.period),
-    remindReturnSignOff: (input) => dependencies.cycleDuties.remindReturnSignOff(input.period),
-    escalateReturnSignOff: (input) => dependencies.cycleDuties.escalateReturnSignOff(input.period),
-    escalateRedProgrammes: (input) => dependencies.cycleDuties.escalateRedProgrammes(input.period),
+    remindMissingUpdates: (input) => heartbeating(() => dependencies.cycleDuties.remindMissingUpdates(input.period)),
+    escalateMissingUpdates: (input) => heartbeating(() => dependencies.cycleDuties.escalateMissingUpdates(input.period)),
+    remindReturnSignOff: (input) => heartbeating(() => dependencies.cycleDuties.remindReturnSignOff(input.period)),
+    escalateReturnSignOff: (input) => heartbeating(() => dependencies.cycleDuties.escalateReturnSignOff(input.period)),
+    escalateRedProgrammes: (input) => heartbeating(() => dependencies.cycleDuties.escalateRedProgrammes(input.period)),
     planEscalationLadder: (input) => failFastOnBadInput(() => dependencies.escalationLadders.plan(input)),
     escalationCauseOpen: (input) => failFastOnBadInput(() => dependencies.escalationLadders.causeOpen(input)),
     warnMilestoneOwner: async (input) => {

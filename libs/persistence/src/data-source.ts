@@ -37,6 +37,8 @@ export function createDataSource(config: DatabaseConfig): DataSource {
     migrationsRun: false,
     migrationsTransactionMode: 'each',
     logging: ['error', 'warn', 'migration'],
+    // pg's pool size; TLS and its CA come with the URL (sslmode, sslrootcert), which pg reads itself.
+    extra: { max: config.poolSize },
   });
 }
 

@@ -23,7 +23,7 @@ const inDatabase = (url: string, name: string) => Object.assign(new URL(url), { 
 export async function createScratchDatabase(prefix: string, creator: string, config: DatabaseConfig): Promise<ScratchDatabase> {
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   await withClient(creator, (client) => client.query(`CREATE DATABASE ${name}`));
-  const database = { url: inDatabase(config.url, name), migrationUrl: inDatabase(config.migrationUrl, name) };
+  const database = { ...config, url: inDatabase(config.url, name), migrationUrl: inDatabase(config.migrationUrl, name) };
   await migrateDatabase(database);
   return { ...database, name, drop: () => withClient(creator, (client) => dropDatabase(client, name)) };
 }

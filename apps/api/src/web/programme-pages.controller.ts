@@ -73,7 +73,7 @@ export class ProgrammePagesController {
   async programme(@Param('programmeId') programmeId: string, @Req() request: AuthenticatedRequest, @Res() response: Response): Promise<void> {
     const plan = await this.plans.execute(programmeId);
     const now = this.clock.now();
-    const view = await this.status.view(programmeId, now);
+    const view = await this.status.currentView(programmeId);
     const today = londonDay(now);
     const calendar = this.status.workingCalendar();
     const milestones = view.milestones.map((milestone) => ({

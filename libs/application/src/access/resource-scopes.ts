@@ -16,9 +16,9 @@ export class ResourceScopes {
 
   async programme(programmeId: string): Promise<ResourceScope | null> {
     if (!isUuid(programmeId)) return null;
-    const found = await this.programmes.organisationOf(programmeId);
-    if (found === undefined) return null;
-    return this.organisation(found);
+    const lineage = await this.programmes.organisationLineage(programmeId);
+    if (lineage === undefined) return null;
+    return lineage === null ? { kind: 'every-organisation' } : { kind: 'organisation', lineage };
   }
 
   /** A programme or paper with no organisation concerns every organisation. */

@@ -14,7 +14,7 @@ export class ProgrammeAuditUseCase {
   ) {}
 
   async execute(programmeId: string): Promise<AuditEvent[]> {
-    if (!isUuid(programmeId) || (await this.programmes.organisationOf(programmeId)) === undefined) throw ApplicationError.notFound(`no programme ${programmeId}`);
+    if (!isUuid(programmeId) || (await this.programmes.organisationLineage(programmeId)) === undefined) throw ApplicationError.notFound(`no programme ${programmeId}`);
     return this.audit.ofProgramme(programmeId);
   }
 }

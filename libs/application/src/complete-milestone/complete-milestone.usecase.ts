@@ -24,6 +24,6 @@ export class CompleteMilestoneUseCase {
     if ((await this.programmes.findById(command.programmeId)) === null) throw ApplicationError.notFound(`no programme ${command.programmeId}`);
     const completedAt = command.completedAt ?? this.clock.now().toISOString();
     await this.scheduler.completeMilestone(command.programmeId, command.milestoneId, completedAt);
-    return this.status.view(command.programmeId, this.clock.now());
+    return this.status.currentView(command.programmeId);
   }
 }

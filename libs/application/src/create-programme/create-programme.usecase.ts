@@ -32,7 +32,7 @@ export class CreateProgrammeUseCase {
     await this.checkAgainstRecord(programme);
     const record = await this.programmes.create(programme, this.clock.now());
     await startOrSignal(this.scheduler, record.id, { kind: 'created' });
-    return this.status.view(record.id, this.clock.now());
+    return this.status.currentView(record.id);
   }
 
   private async checkAgainstRecord(programme: NewProgramme): Promise<void> {

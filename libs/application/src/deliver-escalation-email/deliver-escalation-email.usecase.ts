@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ApplicationError } from '../application.error';
 import { Clock } from '../ports/clock';
 import { EscalationRepository } from '../ports/escalation.repository';
+import { writtenAfterSending } from '../delivery/after-sending';
 import { DeliveryService } from '../delivery/delivery.service';
 import { AcknowledgementLinks } from '../raise-escalation/acknowledgement-links';
 import { DeliveryFailed } from '../ports/courier';
@@ -30,7 +31,7 @@ export class DeliverEscalationEmailUseCase {
         `escalation.${escalationId}`,
         escalationEmail(escalation, this.links.linkFor({ programmeId: escalation.programme.id, milestoneId: escalation.milestone.id }, escalation.recipient)),
       );
-      await this.escalations.markSent(escalationId, this.clock.now(), reference);
+      await writtenAfterSending(`escalation ${escalationId}`, () => this.escalations.markSent(escalationId, this.clock.now(), reference));
       this.logger.log(`escalation ${escalationId} sent (${reference})`);
       return 'sent';
     } catch (error) {

@@ -6,6 +6,7 @@ import type { Route } from '../ports/courier';
 import { ContactDirectory, DeadLetters, DeliveryLog, DigestStore } from '../ports/delivery-log';
 import type { AttemptOutcome } from '../ports/delivery-log';
 import type { EmailMessage } from '../ports/mailer';
+import { writtenAfterSending } from './after-sending';
 
 /** Who hears when a delivery fails for good. */
 export abstract class DeliverySettings {
@@ -44,16 +45,18 @@ export class DeliveryService {
       }
       return { reference: 'held for the daily digest' };
     }
+    let sent: { reference: string };
     try {
-      const sent = await this.courier.send(route, message, deliveryKey);
-      await this.record(deliveryKey, message, route, 'sent', sent.reference);
-      return sent;
+      sent = await this.courier.send(route, message, deliveryKey);
     } catch (error) {
       const permanent = error instanceof DeliveryFailed && error.permanent;
       await this.record(deliveryKey, message, route, permanent ? 'failed-permanently' : 'failed', (error as Error).message);
       if (permanent) await this.putInDeadLetters(deliveryKey, message, route, (error as Error).message);
       throw error;
     }
+    // Sent: failing now would have the job send it again, so the log waits out the database instead.
+    await writtenAfterSending(`delivery ${deliveryKey}`, () => this.record(deliveryKey, message, route, 'sent', sent.reference));
+    return sent;
   }
 
   private async record(deliveryKey: string, message: EmailMessage, route: Route, outcome: AttemptOutcome, detail: string): Promise<void> {

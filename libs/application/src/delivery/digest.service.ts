@@ -4,6 +4,7 @@ import { escapeHtml } from '../deliver-escalation-email/escalation-email';
 import { Clock } from '../ports/clock';
 import { DigestStore } from '../ports/delivery-log';
 import type { DigestItem } from '../ports/delivery-log';
+import { writtenAfterSending } from './after-sending';
 import { DeliveryService } from './delivery.service';
 
 /**
@@ -29,9 +30,11 @@ export class DigestService {
     for (const [recipient, items] of waiting) {
       const digestKey = `digest.${recipient}.${items[0].deliveryKey}`;
       await this.delivery.deliver(digestKey, digestMessage(recipient, today, items), { now: true });
-      await this.digests.markDigested(
-        items.map((item) => item.deliveryKey),
-        digestKey,
+      await writtenAfterSending(`digest ${digestKey}`, () =>
+        this.digests.markDigested(
+          items.map((item) => item.deliveryKey),
+          digestKey,
+        ),
       );
     }
     if (waiting.size > 0) this.logger.log(`sent ${waiting.size} daily digest(s) on ${today}`);

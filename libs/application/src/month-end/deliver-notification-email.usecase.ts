@@ -3,6 +3,7 @@ import { ApplicationError } from '../application.error';
 import type { DeliveryOutcome } from '../deliver-escalation-email/deliver-escalation-email.usecase';
 import { escapeHtml } from '../deliver-escalation-email/escalation-email';
 import { Clock } from '../ports/clock';
+import { writtenAfterSending } from '../delivery/after-sending';
 import { DeliveryService } from '../delivery/delivery.service';
 import { NotificationRepository } from '../ports/notification.repository';
 
@@ -32,7 +33,7 @@ export class DeliverNotificationEmailUseCase {
           .join(''),
         headers: { 'X-PMO-Notification-Id': notification.id, 'X-PMO-Notification-Kind': notification.kind, 'X-PMO-Period': notification.period },
       });
-      await this.notifications.markSent(notificationId, this.clock.now(), reference);
+      await writtenAfterSending(`notification ${notificationId}`, () => this.notifications.markSent(notificationId, this.clock.now(), reference));
       this.logger.log(`notification ${notificationId} (${notification.kind}) sent (${reference})`);
       return 'sent';
     } catch (error) {

@@ -31,4 +31,6 @@ export abstract class OrganisationRepository {
   abstract outside(ancestorOdsCode: string, odsCodes: string[]): Promise<string[]>;
   /** Every practice at or below the organisation, with its latest list size on or before the day. */
   abstract practicesUnder(odsCode: string, asAt: string): Promise<PracticePopulation[]>;
+  /** The same for several days in one read, keyed by day: a trajectory's months are sized at each month's end. */
+  abstract practicesUnderEach(odsCode: string, days: readonly string[]): Promise<Map<string, PracticePopulation[]>>;
 }

@@ -8,6 +8,8 @@ export interface ProgrammeRecord {
   name: string;
   leadEmail: string;
   createdAt: string;
+  /** The id of the programme's last recorded event: every write records one in its own transaction, so this changes with every change. */
+  revision: string;
   milestones: MilestoneRow[];
   escalations: EscalationRow[];
 }
@@ -62,8 +64,11 @@ export abstract class ProgrammeRepository {
   abstract loadMilestone(programmeId: string, milestoneId: string): Promise<MilestoneInProgramme | null>;
   /** The refs of the programme's phases that have members, in plan order; null for no such programme. */
   abstract phasesWithMembers(programmeId: string): Promise<string[] | null>;
-  /** The programme's organisation (null when it names none); undefined for no such programme. */
-  abstract organisationOf(programmeId: string): Promise<string | null | undefined>;
+  /**
+   * The programme's organisation and those above it, nearest first, in one read (every request about a
+   * programme asks it); null when the programme names no organisation; undefined for no such programme.
+   */
+  abstract organisationLineage(programmeId: string): Promise<string[] | null | undefined>;
   abstract applyChanges(programmeId: string, changes: PlanChanges, recordedAt: Date): Promise<void>;
   /** Moves a milestone's baseline, keeping every earlier one; the forecast is left as the programme manager set it. */
   abstract rebaseline(

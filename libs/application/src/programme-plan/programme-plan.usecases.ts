@@ -92,7 +92,7 @@ export class ReforecastMilestoneUseCase {
         throw new ApplicationError(ApplicationErrorCode.Conflict, `milestone ${milestoneRef} is already forecast for ${forecastDate}`);
       case 'reforecast':
         await startOrSignal(this.scheduler, programmeId, { kind: 'plan-changed', what: `milestone ${milestoneRef} reforecast` });
-        return this.status.view(programmeId, this.clock.now());
+        return this.status.currentView(programmeId);
     }
   }
 }
@@ -226,7 +226,6 @@ export class ConfirmMilestoneUseCase {
     private readonly programmes: ProgrammeRepository,
     private readonly scheduler: ProgrammeScheduler,
     private readonly status: ProgrammeStatusService,
-    private readonly clock: Clock,
   ) {}
 
   async execute(programmeId: string, milestoneId: string, body: unknown): Promise<ProgrammeView> {
@@ -234,7 +233,7 @@ export class ConfirmMilestoneUseCase {
     if (!isUuid(milestoneId)) throw ApplicationError.notFound(`no milestone ${milestoneId} in programme ${programmeId}`);
     if ((await this.programmes.findById(programmeIdOrNotFound(programmeId))) === null) throw ApplicationError.notFound(`no programme ${programmeId}`);
     await this.scheduler.confirmMilestone(programmeId, milestoneId);
-    return this.status.view(programmeId, this.clock.now());
+    return this.status.currentView(programmeId);
   }
 }
 
@@ -266,6 +265,6 @@ export class SetConfidenceOverrideUseCase {
     const result = await this.programmes.setConfidenceOverride(programmeIdOrNotFound(programmeId), override, this.clock.now());
     if (result === 'programme-not-found') throw ApplicationError.notFound(`no programme ${programmeId}`);
     await startOrSignal(this.scheduler, programmeId, { kind: 'plan-changed', what: 'delivery confidence override' });
-    return this.status.view(programmeId, this.clock.now());
+    return this.status.currentView(programmeId);
   }
 }

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { assessProgramme, computeTrajectoryActual, DEFAULT_RULE_SETTINGS, lastDayOfMonth, WorkingCalendar } from '@pmo/domain';
+import { addDays, assessProgramme, computeTrajectoryActual, DEFAULT_RULE_SETTINGS, lastDayOfMonth, londonDay, startOfLondonDay, WorkingCalendar } from '@pmo/domain';
 import type { AssessmentSettings, MilestoneRecord, PracticePopulation, ProgrammeAssessment, TrajectoryActual, TrajectoryBasis, TrajectoryRecord } from '@pmo/domain';
 import { ApplicationError } from '../application.error';
 import { BankHolidays } from '../ports/bank-holidays';
+import { Clock } from '../ports/clock';
 import { OrganisationRepository } from '../ports/organisation.repository';
 import { ProgrammeRepository } from '../ports/programme.repository';
 import type { PlanMilestone, PlanTrajectory, ProgrammePlanRecord } from '../ports/programme.repository';
 import { ProgrammeView, toProgrammeView } from '../programme-view';
+import type { ViewedTrajectory } from '../programme-view';
 
 export interface TrajectoryMonthFigures {
   month: string;
@@ -23,6 +25,23 @@ const BASIS_UNITS: Record<TrajectoryBasis, string> = {
   'money-pence': 'pence',
 };
 
+/** A programme's current status as last worked out, and until when it holds. */
+interface CurrentStatus {
+  revision: string;
+  computedAt: number;
+  validUntil: number;
+  trajectories: ViewedTrajectory[];
+  assessment: ProgrammeAssessment;
+}
+
+/** Current statuses kept per API or worker process: about 20 KB each, so the national 2,000 programmes fit. */
+const CURRENT_STATUSES_KEPT = 2_000;
+/**
+ * List sizes (for percentages of practices or population) change by `seed-organisations`, not through a
+ * programme's events: a kept status picks new ones up within this.
+ */
+const REFERENCE_DATA_MS = 5 * 60_000;
+
 /**
  * Works out a programme's status as at an instant: reads the plan, computes each trajectory's monthly
  * actual from its organisations' actuals, and applies the domain's rules with the programme's settings
@@ -31,11 +50,13 @@ const BASIS_UNITS: Record<TrajectoryBasis, string> = {
 @Injectable()
 export class ProgrammeStatusService {
   private calendar?: WorkingCalendar;
+  private readonly current = new Map<string, CurrentStatus>();
 
   constructor(
     private readonly programmes: ProgrammeRepository,
     private readonly organisations: OrganisationRepository,
     private readonly bankHolidays: BankHolidays,
+    private readonly clock: Clock,
   ) {}
 
   async assess(plan: ProgrammePlanRecord, asAt: Date): Promise<ProgrammeAssessment> {
@@ -60,28 +81,65 @@ export class ProgrammeStatusService {
     return { assessment, trajectories };
   }
 
-  /** The programme as its API and reports show it: record, statuses and escalations. */
+  /** The programme as its API and reports show it, as at an instant: record, statuses and escalations. */
   async view(programmeId: string, asAt: Date): Promise<ProgrammeView> {
     const [record, plan] = await Promise.all([this.programmes.findById(programmeId), this.programmes.loadPlan(programmeId)]);
     if (record === null || plan === null) throw ApplicationError.notFound(`no programme ${programmeId}`);
-    return toProgrammeView(record, plan, await this.assess(plan, asAt));
+    return toProgrammeView(record, plan.trajectories, await this.assess(plan, asAt));
+  }
+
+  /**
+   * The programme as at now. Most reads of a programme find nothing changed since the last, so its status is
+   * kept and used again while the record's revision is the same and time has crossed no boundary: none of
+   * the rules' (`nextBoundaryAt`), no London midnight (the reasons count working days from today). The
+   * record itself, with its escalations' delivery, is read every time.
+   */
+  async currentView(programmeId: string): Promise<ProgrammeView> {
+    const record = await this.programmes.findById(programmeId);
+    if (record === null) throw ApplicationError.notFound(`no programme ${programmeId}`);
+    const now = this.clock.now();
+    const kept = this.current.get(programmeId);
+    if (kept !== undefined && kept.revision === record.revision && kept.computedAt <= now.getTime() && now.getTime() < kept.validUntil) {
+      return toProgrammeView(record, kept.trajectories, { ...kept.assessment, asAt: now.toISOString() });
+    }
+    const plan = await this.programmes.loadPlan(programmeId);
+    if (plan === null) throw ApplicationError.notFound(`no programme ${programmeId}`);
+    const assessment = await this.assess(plan, now);
+    this.keep(programmeId, {
+      revision: record.revision,
+      computedAt: now.getTime(),
+      validUntil: Math.min(
+        assessment.nextBoundaryAt === null ? Infinity : Date.parse(assessment.nextBoundaryAt),
+        startOfLondonDay(addDays(londonDay(now), 1)).getTime(),
+        now.getTime() + REFERENCE_DATA_MS,
+      ),
+      trajectories: plan.trajectories.map(({ ref, name, basis }) => ({ ref, name, basis })),
+      assessment,
+    });
+    return toProgrammeView(record, plan.trajectories, assessment);
+  }
+
+  private keep(programmeId: string, status: CurrentStatus): void {
+    // A Map iterates in insertion order, so its first key is the status worked out longest ago.
+    this.current.delete(programmeId);
+    this.current.set(programmeId, status);
+    if (this.current.size > CURRENT_STATUSES_KEPT) this.current.delete(this.current.keys().next().value as string);
   }
 
   /** Plan and computed actual per month; actuals recorded after `asAt` are left out. */
   async trajectoryMonths(plan: ProgrammePlanRecord, trajectory: PlanTrajectory, asAt: Date): Promise<TrajectoryMonthFigures[]> {
     const actuals = trajectory.actuals.filter((actual) => Date.parse(actual.recordedAt) <= asAt.getTime());
     const months = [...new Set([...trajectory.plan.map((row) => row.month), ...actuals.map((row) => row.month)])].sort();
-    return Promise.all(
-      months.map(async (month) => {
-        const planned = trajectory.plan.find((row) => row.month === month)?.plannedValue ?? null;
-        const recorded = actuals.filter((row) => row.month === month);
-        if (recorded.length === 0) return { month, planned, actual: null };
-        // Percentages count out of the practices of the programme's organisation, sized as at the month's end.
-        const practices: PracticePopulation[] =
-          plan.organisationOdsCode === null ? [] : await this.organisations.practicesUnder(plan.organisationOdsCode, lastDayOfMonth(month));
-        return { month, planned, actual: computeTrajectoryActual(trajectory.basis, recorded, practices) };
-      }),
-    );
+    const measured = [...new Set(actuals.map((row) => lastDayOfMonth(row.month)))];
+    // Percentages count out of the practices of the programme's organisation, sized as at each month's end: one read for every month.
+    const practices =
+      plan.organisationOdsCode === null || measured.length === 0 ? new Map<string, PracticePopulation[]>() : await this.organisations.practicesUnderEach(plan.organisationOdsCode, measured);
+    return months.map((month) => {
+      const planned = trajectory.plan.find((row) => row.month === month)?.plannedValue ?? null;
+      const recorded = actuals.filter((row) => row.month === month);
+      if (recorded.length === 0) return { month, planned, actual: null };
+      return { month, planned, actual: computeTrajectoryActual(trajectory.basis, recorded, practices.get(lastDayOfMonth(month)) ?? []) };
+    });
   }
 
   /** England's working days: weekends and England and Wales bank holidays left out. */

@@ -60,7 +60,7 @@ export interface RehearsalOptions {
  */
 export async function rehearse(script: RehearsalScript, options: RehearsalOptions): Promise<RehearsalResult> {
   // The scratch database is the apps' role's own: it creates, owns and migrates it, and drops it after.
-  const scratch = await createScratchDatabase('pmo_rehearsal', options.database.url, { url: options.database.url, migrationUrl: options.database.url });
+  const scratch = await createScratchDatabase('pmo_rehearsal', options.database.url, { ...options.database, migrationUrl: options.database.url });
   const environment = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: options.timeSkippingServerPath } },
   });

@@ -5,30 +5,56 @@ import type { DeliveryConfidence, RollUp } from '@pmo/domain';
 type Row = Record<string, unknown>;
 const text = (value: unknown) => value as string;
 const nullableText = (value: unknown) => (value === null ? null : (value as string));
-const instant = (value: unknown) => (value as Date).toISOString();
+/** Instants in JSON come as PostgreSQL's ISO 8601 text with an offset; records give them in UTC. */
+export const utc = (value: unknown) => new Date(value as string).toISOString();
+export const nullableUtc = (value: unknown) => (value === null ? null : utc(value));
+
+/** A list of rows as one JSON array, empty rather than null when there are none. */
+const rows = (select: string, order: string) => `COALESCE((SELECT json_agg(r ORDER BY ${order}) FROM (${select}) r), '[]')`;
+
+/**
+ * The whole plan in one statement, each part a JSON array of its rows: a status read is dominated by round
+ * trips to PostgreSQL, and fourteen parallel queries also held fourteen of the pool's connections at once.
+ */
+const PLAN_SQL = `
+  SELECT to_json(p) AS programme,
+    ${rows(`SELECT email FROM programme_contacts WHERE programme_id = p.id AND role = 'pmo'`, 'r.email')} AS contacts,
+    ${rows(`SELECT id, ref, name, position FROM phases WHERE programme_id = p.id`, 'r.position')} AS phases,
+    ${rows(`SELECT pm.phase_id, pm.ods_code, pm.went_live_on FROM phase_members pm JOIN phases ph ON ph.id = pm.phase_id WHERE ph.programme_id = p.id`, 'r.ods_code')} AS members,
+    ${rows(`SELECT m.*, ph.ref AS phase_ref FROM milestones m LEFT JOIN phases ph ON ph.id = m.phase_id WHERE m.programme_id = p.id`, 'r.position')} AS milestones,
+    ${rows(`SELECT mp.milestone_id, m.ref, m.position FROM milestone_predecessors mp JOIN milestones m ON m.id = mp.predecessor_id WHERE mp.programme_id = p.id`, 'r.position')} AS predecessors,
+    ${rows(`SELECT f.* FROM milestone_forecasts f JOIN milestones m ON m.id = f.milestone_id WHERE m.programme_id = p.id`, 'r.recorded_at')} AS forecasts,
+    ${rows(`SELECT b.* FROM milestone_baselines b JOIN milestones m ON m.id = b.milestone_id WHERE m.programme_id = p.id`, 'r.version')} AS baselines,
+    ${rows(`SELECT * FROM trajectories WHERE programme_id = p.id`, 'r.ref')} AS trajectories,
+    ${rows(`SELECT tp.* FROM trajectory_plan tp JOIN trajectories t ON t.id = tp.trajectory_id WHERE t.programme_id = p.id`, 'r.month')} AS plan,
+    ${rows(`SELECT ta.* FROM trajectory_actuals ta JOIN trajectories t ON t.id = ta.trajectory_id WHERE t.programme_id = p.id`, 'r.month, r.ods_code')} AS actuals,
+    ${rows(`SELECT * FROM raid_items WHERE programme_id = p.id`, 'r.ref')} AS raid,
+    ${rows(`SELECT * FROM funding_lines WHERE programme_id = p.id`, 'r.financial_year, r.ref')} AS funding,
+    ${rows(`SELECT * FROM monthly_updates WHERE programme_id = p.id`, 'r.month')} AS updates
+  FROM programmes p WHERE p.id = $1`;
+
+interface PlanRows {
+  programme: Row;
+  contacts: Row[];
+  phases: Row[];
+  members: Row[];
+  milestones: Row[];
+  predecessors: Row[];
+  forecasts: Row[];
+  baselines: Row[];
+  trajectories: Row[];
+  plan: Row[];
+  actuals: Row[];
+  raid: Row[];
+  funding: Row[];
+  updates: Row[];
+}
 
 /** The whole plan of a programme, in the order a programme manager reads it. */
 export async function loadPlan(manager: EntityManager, programmeId: string): Promise<ProgrammePlanRecord | null> {
-  const query = (sql: string) => manager.query(sql, [programmeId]) as Promise<Row[]>;
-  const [programme] = await query(`SELECT * FROM programmes WHERE id = $1`);
-  if (programme === undefined) return null;
-  const [contacts, phases, members, milestones, predecessors, forecasts, baselines, trajectories, plan, actuals, raid, funding, updates] = await Promise.all([
-    query(`SELECT email FROM programme_contacts WHERE programme_id = $1 AND role = 'pmo' ORDER BY email`),
-    query(`SELECT id, ref, name FROM phases WHERE programme_id = $1 ORDER BY position`),
-    query(`SELECT pm.phase_id, pm.ods_code, pm.went_live_on FROM phase_members pm JOIN phases p ON p.id = pm.phase_id WHERE p.programme_id = $1 ORDER BY pm.ods_code`),
-    query(`SELECT m.*, p.ref AS phase_ref FROM milestones m LEFT JOIN phases p ON p.id = m.phase_id WHERE m.programme_id = $1 ORDER BY m.position`),
-    query(`SELECT mp.milestone_id, p.ref FROM milestone_predecessors mp JOIN milestones p ON p.id = mp.predecessor_id
-           WHERE mp.programme_id = $1 ORDER BY p.position`),
-    query(`SELECT f.* FROM milestone_forecasts f JOIN milestones m ON m.id = f.milestone_id WHERE m.programme_id = $1 ORDER BY f.recorded_at`),
-    query(`SELECT b.* FROM milestone_baselines b JOIN milestones m ON m.id = b.milestone_id WHERE m.programme_id = $1 ORDER BY b.version`),
-    query(`SELECT * FROM trajectories WHERE programme_id = $1 ORDER BY ref`),
-    query(`SELECT tp.* FROM trajectory_plan tp JOIN trajectories t ON t.id = tp.trajectory_id WHERE t.programme_id = $1 ORDER BY tp.month`),
-    query(`SELECT ta.* FROM trajectory_actuals ta JOIN trajectories t ON t.id = ta.trajectory_id WHERE t.programme_id = $1
-           ORDER BY ta.month, ta.ods_code`),
-    query(`SELECT * FROM raid_items WHERE programme_id = $1 ORDER BY ref`),
-    query(`SELECT * FROM funding_lines WHERE programme_id = $1 ORDER BY financial_year, ref`),
-    query(`SELECT * FROM monthly_updates WHERE programme_id = $1 ORDER BY month`),
-  ]);
+  const [found] = (await manager.query(PLAN_SQL, [programmeId])) as PlanRows[];
+  if (found === undefined) return null;
+  const { programme, contacts, phases, members, milestones, predecessors, forecasts, baselines, trajectories, plan, actuals, raid, funding, updates } = found;
   return {
     id: text(programme.id),
     name: text(programme.name),
@@ -79,15 +105,15 @@ export async function loadPlan(manager: EntityManager, programmeId: string): Pro
       baselineDate: text(milestone.baseline_date),
       forecastDate: text(milestone.forecast_date),
       actualDate: nullableText(milestone.actual_date),
-      dueAt: instant(milestone.due_at),
-      completedAt: milestone.completed_at === null ? null : instant(milestone.completed_at),
-      confirmedAt: milestone.confirmed_at === null ? null : instant(milestone.confirmed_at),
+      dueAt: utc(milestone.due_at),
+      completedAt: nullableUtc(milestone.completed_at),
+      confirmedAt: nullableUtc(milestone.confirmed_at),
       phase: nullableText(milestone.phase_ref),
       predecessors: predecessors.filter((link) => link.milestone_id === milestone.id).map((link) => text(link.ref)),
       evidence: nullableText(milestone.evidence),
       forecasts: forecasts
         .filter((forecast) => forecast.milestone_id === milestone.id)
-        .map((forecast) => ({ forecastDate: text(forecast.forecast_date), dueAt: instant(forecast.due_at), recordedAt: instant(forecast.recorded_at) })),
+        .map((forecast) => ({ forecastDate: text(forecast.forecast_date), dueAt: utc(forecast.due_at), recordedAt: utc(forecast.recorded_at) })),
       baselines: baselines
         .filter((baseline) => baseline.milestone_id === milestone.id)
         .map((baseline) => ({
@@ -95,7 +121,7 @@ export async function loadPlan(manager: EntityManager, programmeId: string): Pro
           baselineDate: text(baseline.baseline_date),
           reason: nullableText(baseline.reason),
           approvedBy: nullableText(baseline.approved_by),
-          recordedAt: instant(baseline.recorded_at),
+          recordedAt: utc(baseline.recorded_at),
         })),
     })),
     trajectories: trajectories.map(
@@ -108,7 +134,7 @@ export async function loadPlan(manager: EntityManager, programmeId: string): Pro
         plan: plan.filter((row) => row.trajectory_id === trajectory.id).map((row) => ({ month: text(row.month), plannedValue: Number(row.planned_value) })),
         actuals: actuals
           .filter((row) => row.trajectory_id === trajectory.id)
-          .map((row) => ({ month: text(row.month), odsCode: text(row.ods_code), value: Number(row.value), recordedAt: instant(row.recorded_at) })),
+          .map((row) => ({ month: text(row.month), odsCode: text(row.ods_code), value: Number(row.value), recordedAt: utc(row.recorded_at) })),
       }),
     ),
     raid: raid.map(
@@ -138,7 +164,7 @@ export async function loadPlan(manager: EntityManager, programmeId: string): Pro
       achievements: text(update.achievements),
       nextPeriodPlans: text(update.next_period_plans),
       authorEmail: text(update.author_email),
-      updatedAt: instant(update.updated_at),
+      updatedAt: utc(update.updated_at),
     })),
   };
 }

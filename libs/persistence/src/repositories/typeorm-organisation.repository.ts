@@ -87,17 +87,30 @@ export class TypeormOrganisationRepository extends OrganisationRepository {
   }
 
   async practicesUnder(odsCode: string, asAt: string): Promise<PracticePopulation[]> {
+    return (await this.practicesUnderEach(odsCode, [asAt])).get(asAt) ?? [];
+  }
+
+  async practicesUnderEach(odsCode: string, days: readonly string[]): Promise<Map<string, PracticePopulation[]>> {
     const rows = (await this.dataSource.query(
       `WITH RECURSIVE tree AS (
          SELECT ods_code, kind FROM organisations WHERE ods_code = $1
          UNION ALL SELECT o.ods_code, o.kind FROM organisations o JOIN tree t ON o.parent_ods_code = t.ods_code
-       )
-       SELECT DISTINCT ON (p.ods_code) p.ods_code, p.registered_list_size, p.weighted_population
-       FROM tree t JOIN practice_populations p ON p.ods_code = t.ods_code
-       WHERE t.kind = 'practice' AND p.as_at <= $2
-       ORDER BY p.ods_code, p.as_at DESC`,
-      [odsCode, asAt],
-    )) as { ods_code: string; registered_list_size: number; weighted_population: number }[];
-    return rows.map((row) => ({ odsCode: row.ods_code, registeredListSize: row.registered_list_size, weightedPopulation: row.weighted_population }));
+       ), practices AS (SELECT ods_code FROM tree WHERE kind = 'practice')
+       SELECT d.day, sized.*
+       FROM unnest($2::date[]) AS d(day)
+       CROSS JOIN LATERAL (
+         SELECT DISTINCT ON (p.ods_code) p.ods_code, p.registered_list_size, p.weighted_population
+         FROM practices t JOIN practice_populations p ON p.ods_code = t.ods_code
+         WHERE p.as_at <= d.day
+         ORDER BY p.ods_code, p.as_at DESC
+       ) sized
+       ORDER BY d.day, sized.ods_code`,
+      [odsCode, [...new Set(days)]],
+    )) as { day: string; ods_code: string; registered_list_size: number; weighted_population: number }[];
+    const byDay = new Map<string, PracticePopulation[]>(days.map((day) => [day, []]));
+    for (const row of rows) {
+      byDay.get(row.day)?.push({ odsCode: row.ods_code, registeredListSize: row.registered_list_size, weightedPopulation: row.weighted_population });
+    }
+    return byDay;
   }
 }

@@ -17,11 +17,10 @@ import type {
 } from '@pmo/application';
 import { londonDay } from '@pmo/domain';
 import type { ConfidenceOverride } from '@pmo/domain';
-import { EscalationEntity } from '../entities/escalation.entity';
 import { MilestoneEntity } from '../entities/milestone.entity';
 import { ProgrammeEventEntity } from '../entities/programme-event.entity';
 import { ProgrammeEntity } from '../entities/programme.entity';
-import { loadPlan } from './plan-reader';
+import { loadPlan, nullableUtc, utc } from './plan-reader';
 import { PlanWriter } from './plan-writer';
 
 interface MilestoneInProgrammeRow {
@@ -88,20 +87,31 @@ export class TypeormProgrammeRepository extends ProgrammeRepository {
     return record;
   }
 
+  /** One statement, milestones and escalations as JSON arrays: the record is read beside the plan on every status read. */
   async findById(programmeId: string): Promise<ProgrammeRecord | null> {
-    const programme = await this.dataSource.getRepository(ProgrammeEntity).findOne({
-      where: { id: programmeId },
-      relations: { milestones: true, escalations: true },
-      order: { milestones: { position: 'ASC' }, escalations: { queuedAt: 'ASC', rung: 'ASC' } },
-    });
-    if (programme === null) return null;
+    const [row] = (await this.dataSource.query(
+      `SELECT p.id, p.name, p.lead_email, p.created_at,
+         (SELECT COALESCE(max(v.id), 0)::text FROM programme_events v WHERE v.programme_id = p.id) AS revision,
+         COALESCE((SELECT json_agg(json_build_object(
+             'id', m.id, 'ref', m.ref, 'name', m.name, 'kind', m.kind, 'ownerEmail', m.owner_email, 'baselineDate', m.baseline_date,
+             'forecastDate', m.forecast_date, 'actualDate', m.actual_date, 'dueAt', m.due_at, 'completedAt', m.completed_at) ORDER BY m.position)
+           FROM milestones m WHERE m.programme_id = p.id), '[]') AS milestones,
+         COALESCE((SELECT json_agg(json_build_object(
+             'id', e.id, 'milestoneId', e.milestone_id, 'rung', e.rung, 'channel', e.channel, 'recipient', e.recipient, 'status', e.status,
+             'queuedAt', e.queued_at, 'sentAt', e.sent_at, 'attempts', e.attempts, 'lastError', e.last_error) ORDER BY e.queued_at, e.rung)
+           FROM escalations e WHERE e.programme_id = p.id), '[]') AS escalations
+       FROM programmes p WHERE p.id = $1`,
+      [programmeId],
+    )) as { id: string; name: string; lead_email: string; created_at: Date; revision: string; milestones: MilestoneRow[]; escalations: EscalationRow[] }[];
+    if (row === undefined) return null;
     return {
-      id: programme.id,
-      name: programme.name,
-      leadEmail: programme.leadEmail,
-      createdAt: programme.createdAt.toISOString(),
-      milestones: programme.milestones.map(toMilestoneRow),
-      escalations: programme.escalations.map(toEscalationRow),
+      id: row.id,
+      name: row.name,
+      leadEmail: row.lead_email,
+      createdAt: row.created_at.toISOString(),
+      revision: row.revision,
+      milestones: row.milestones.map((milestone) => ({ ...milestone, dueAt: utc(milestone.dueAt), completedAt: nullableUtc(milestone.completedAt) })),
+      escalations: row.escalations.map((escalation) => ({ ...escalation, queuedAt: utc(escalation.queuedAt), sentAt: nullableUtc(escalation.sentAt) })),
     };
   }
 
@@ -149,9 +159,19 @@ export class TypeormProgrammeRepository extends ProgrammeRepository {
     };
   }
 
-  async organisationOf(programmeId: string): Promise<string | null | undefined> {
-    const rows = (await this.dataSource.query(`SELECT organisation_ods_code FROM programmes WHERE id = $1`, [programmeId])) as { organisation_ods_code: string | null }[];
-    return rows.length === 0 ? undefined : rows[0].organisation_ods_code;
+  async organisationLineage(programmeId: string): Promise<string[] | null | undefined> {
+    const [row] = (await this.dataSource.query(
+      `WITH RECURSIVE up AS (
+         SELECT o.ods_code, o.parent_ods_code, 0 AS depth FROM organisations o JOIN programmes p ON p.organisation_ods_code = o.ods_code WHERE p.id = $1
+         UNION ALL SELECT o.ods_code, o.parent_ods_code, up.depth + 1 FROM organisations o JOIN up ON o.ods_code = up.parent_ods_code
+       )
+       SELECT organisation_ods_code, ARRAY(SELECT ods_code FROM up ORDER BY depth) AS lineage FROM programmes WHERE id = $1`,
+      [programmeId],
+    )) as { organisation_ods_code: string | null; lineage: string[] }[];
+    if (row === undefined) return undefined;
+    if (row.organisation_ods_code === null) return null;
+    // An organisation not (yet) in the reference data is its own lineage, as OrganisationRepository.lineage has it.
+    return row.lineage.length === 0 ? [row.organisation_ods_code] : row.lineage;
   }
 
   async phasesWithMembers(programmeId: string): Promise<string[] | null> {
@@ -335,34 +355,4 @@ export async function recordEvent(
   recordedAt: Date,
 ): Promise<void> {
   await manager.save(ProgrammeEventEntity, { programmeId, type, payload, recordedAt });
-}
-
-function toMilestoneRow(milestone: MilestoneEntity): MilestoneRow {
-  return {
-    id: milestone.id,
-    ref: milestone.ref,
-    name: milestone.name,
-    kind: milestone.kind,
-    ownerEmail: milestone.ownerEmail,
-    baselineDate: milestone.baselineDate,
-    forecastDate: milestone.forecastDate,
-    actualDate: milestone.actualDate,
-    dueAt: milestone.dueAt.toISOString(),
-    completedAt: milestone.completedAt === null ? null : milestone.completedAt.toISOString(),
-  };
-}
-
-function toEscalationRow(escalation: EscalationEntity): EscalationRow {
-  return {
-    id: escalation.id,
-    milestoneId: escalation.milestoneId,
-    rung: escalation.rung,
-    channel: escalation.channel,
-    recipient: escalation.recipient,
-    status: escalation.status,
-    queuedAt: escalation.queuedAt.toISOString(),
-    sentAt: escalation.sentAt === null ? null : escalation.sentAt.toISOString(),
-    attempts: escalation.attempts,
-    lastError: escalation.lastError,
-  };
 }

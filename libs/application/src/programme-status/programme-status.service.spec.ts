@@ -1,0 +1,139 @@
+import { BankHolidays } from '../ports/bank-holidays';
+import { Clock } from '../ports/clock';
+import { OrganisationRepository } from '../ports/organisation.repository';
+import { ProgrammeRepository } from '../ports/programme.repository';
+import type { PlanMilestone, ProgrammePlanRecord, ProgrammeRecord } from '../ports/programme.repository';
+import { ProgrammeStatusService } from './programme-status.service';
+
+class SetClock extends Clock {
+  constructor(public instant: Date) {
+    super();
+  }
+
+  now(): Date {
+    return this.instant;
+  }
+}
+
+const PROGRAMME_ID = '00000000-0000-4000-8000-000000000001';
+const recordedAt = '2026-10-01T09:00:00.000Z';
+
+const milestone = (ref: string, forecastDate: string, dueAt: string): PlanMilestone => ({
+  id: `00000000-0000-4000-8000-00000000000${ref.slice(-1)}`,
+  ref,
+  name: `Milestone ${ref}`,
+  kind: 'delivery',
+  ownerEmail: 'owner@nhs.example',
+  baselineDate: forecastDate,
+  forecastDate,
+  actualDate: null,
+  dueAt,
+  completedAt: null,
+  confirmedAt: null,
+  phase: null,
+  predecessors: [],
+  evidence: null,
+  baselines: [{ version: 1, baselineDate: forecastDate, reason: null, approvedBy: null, recordedAt }],
+  forecasts: [{ forecastDate, dueAt, recordedAt }],
+});
+
+/** Online consultation rollout: its contract is due at 3 pm today (an instant, as the API allows), its go-live in March. */
+const plan: ProgrammePlanRecord = {
+  id: PROGRAMME_ID,
+  name: 'Online consultation rollout',
+  leadEmail: 'lead@nhs.example',
+  managerEmail: null,
+  sroEmail: null,
+  pmoEmails: [],
+  organisationOdsCode: null,
+  gpfvArea: null,
+  startDate: '2026-10-01',
+  endDate: '2027-03-31',
+  tolerances: { amberSlipWorkingDays: 5, redSlipWorkingDays: 15, amberBelowPlanPercent: 5, redBelowPlanPercent: 15 },
+  rules: { warningWorkingDays: 5, dataDeadlineWorkingDays: 5, noDataRedWorkingDays: 10, rollUp: 'worst-of' },
+  confidenceOverride: null,
+  template: null,
+  phases: [],
+  milestones: [milestone('M1', '2026-12-03', '2026-12-03T15:00:00.000Z'), milestone('M2', '2027-03-31', '2027-04-01T00:00:00.000Z')],
+  trajectories: [],
+  raid: [],
+  funding: [],
+  monthlyUpdates: [],
+};
+
+describe('the current status, kept between reads', () => {
+  let revision: string;
+  let planReads: number;
+  let clock: SetClock;
+  let service: ProgrammeStatusService;
+
+  beforeEach(() => {
+    revision = '41';
+    planReads = 0;
+    clock = new SetClock(new Date('2026-12-03T10:00:00.000Z'));
+    const programmes = {
+      findById: async (): Promise<ProgrammeRecord> => ({
+        id: PROGRAMME_ID,
+        name: plan.name,
+        leadEmail: plan.leadEmail,
+        createdAt: recordedAt,
+        revision,
+        milestones: plan.milestones,
+        escalations: [],
+      }),
+      loadPlan: async () => {
+        planReads += 1;
+        return plan;
+      },
+    } as unknown as ProgrammeRepository;
+    const holidays = { englandAndWales: () => ['2026-12-25', '2026-12-28'] } as BankHolidays;
+    service = new ProgrammeStatusService(programmes, {} as OrganisationRepository, holidays, clock);
+  });
+
+  const at = async (instant: string) => {
+    clock.instant = new Date(instant);
+    const current = await service.currentView(PROGRAMME_ID);
+    // Worked out afresh as at the same instant, for comparison.
+    const fresh = await service.view(PROGRAMME_ID, clock.instant);
+    planReads -= 1;
+    return { current, fresh };
+  };
+
+  it('keeps it while the record is unchanged and no boundary has passed, and it is what a fresh reading gives', async () => {
+    const first = await at('2026-12-03T10:00:00.000Z');
+    const later = await at('2026-12-03T10:04:59.999Z');
+    expect(planReads).toBe(1);
+    expect(later.current).toEqual(later.fresh);
+    expect([first.current.asAt, later.current.asAt]).toEqual(['2026-12-03T10:00:00.000Z', '2026-12-03T10:04:59.999Z']);
+  });
+
+  it('works it out again after five minutes, so that new list sizes reach it', async () => {
+    await at('2026-12-03T10:00:00.000Z');
+    await at('2026-12-03T10:05:00.000Z');
+    expect(planReads).toBe(2);
+  });
+
+  it('works it out again once the record changes', async () => {
+    await at('2026-12-03T10:00:00.000Z');
+    revision = '42';
+    const changed = await at('2026-12-03T10:05:00.000Z');
+    expect(planReads).toBe(2);
+    expect(changed.current).toEqual(changed.fresh);
+  });
+
+  it("works it out again at a rule's boundary: the contract due at 3 pm is overdue from then", async () => {
+    const before = await at('2026-12-03T14:57:00.000Z');
+    const due = await at('2026-12-03T15:00:00.000Z');
+    expect(planReads).toBe(2);
+    expect([before.current.milestones[0].overdue, due.current.milestones[0].overdue]).toEqual([false, true]);
+    expect(due.current).toEqual(due.fresh);
+  });
+
+  it('works it out again at London midnight, when the working days to go are one fewer', async () => {
+    const evening = await at('2026-12-03T23:59:00.000Z');
+    const morning = await at('2026-12-04T00:00:00.000Z');
+    expect(planReads).toBe(2);
+    expect(morning.current).toEqual(morning.fresh);
+    expect(morning.current.milestones[1].reasons).not.toEqual(evening.current.milestones[1].reasons);
+  });
+});
