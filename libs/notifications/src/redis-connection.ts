@@ -31,22 +31,18 @@ export function redisConnectionOptions(config: RedisConfig, use: RedisConnection
   const tls = url.protocol === 'rediss:';
   const commands: RedisOptions = use.for === 'queue' ? { maxRetriesPerRequest: null } : { maxRetriesPerRequest: 0, connectTimeout: use.timeoutMs };
   const offline = use.for === 'queue' ? {} : { lazyConnect: true, enableOfflineQueue: false };
-  const database = { db: Number(url.pathname.slice(1) || 0) };
+  // What a server and a Sentinel-found primary share: credentials, database, and how commands behave while Redis is away.
+  const node: RedisOptions = {
+    ...credentialsOf(url),
+    db: Number(url.pathname.slice(1) || 0),
+    ...commands,
+    ...offline,
+    ...(use.for === 'probe' ? { retryStrategy: reconnectWithinASecond } : {}),
+  };
   const topology = config.topology;
   switch (topology.kind) {
     case 'server':
-      return {
-        kind: 'redis',
-        options: {
-          host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
-          port: Number(url.port || 6379),
-          ...credentialsOf(url),
-          ...database,
-          ...commands,
-          ...offline,
-          ...(use.for === 'probe' ? { retryStrategy: reconnectWithinASecond } : {}),
-        },
-      };
+      return { kind: 'redis', options: { host: url.hostname.replace(/^\[(.*)\]$/, '$1'), port: Number(url.port || 6379), ...node } };
     case 'sentinel':
       return {
         kind: 'redis',
@@ -54,13 +50,9 @@ export function redisConnectionOptions(config: RedisConfig, use: RedisConnection
           sentinels: topology.sentinels,
           name: topology.primaryName,
           ...(topology.sentinelPassword === null ? {} : { sentinelPassword: topology.sentinelPassword }),
-          ...credentialsOf(url),
           // rediss: is TLS to the sentinels and to the primary they name alike.
           ...(tls ? { enableTLSForSentinelMode: true, sentinelTLS: {} } : {}),
-          ...database,
-          ...commands,
-          ...offline,
-          ...(use.for === 'probe' ? { retryStrategy: reconnectWithinASecond } : {}),
+          ...node,
         },
       };
     case 'cluster':
