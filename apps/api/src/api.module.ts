@@ -63,6 +63,7 @@ import { HighlightReportsController } from './highlight-reports.controller';
 import { MonthEndScheduleController } from './month-end-schedule.controller';
 import { MonthlyReturnsController } from './monthly-returns.controller';
 import { ReportsController } from './reports.controller';
+import { RateLimitWindows } from './rate-limits';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { ProgrammePlansController } from './programme-plans.controller';
 import { ProgrammeWorkbooksController } from './programme-workbooks.controller';
@@ -99,7 +100,7 @@ export class ApiModule {
         PersistenceModule.forRoot(config.database),
         TerminusModule.forRoot({ logger: false }),
         loggingModule('api', config.logLevel),
-        ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.api.rateLimitPerMinute }]),
+        ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit: config.api.rateLimitPerMinute }], storage: new RateLimitWindows() }),
       ],
       controllers: [
         ProgrammesController,

@@ -1,6 +1,5 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { readFile } from 'node:fs/promises';
-import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import type { PdfConfig } from '@pmo/config';
 
@@ -74,16 +73,20 @@ export class PdfRenderer implements OnModuleDestroy {
     if (this.browser === undefined) {
       // Over a pipe rather than a DevTools port (playwright's way): nothing else on the machine can drive
       // this browser. Without Chromium's sandbox, which refuses to start as root, as playwright launches it.
-      const launching = chromium.launch({
-        executablePath: this.config.chromiumPath,
-        headless: true,
-        args: [
-          // A container's /dev/shm is too small for Chromium's shared memory; /tmp is used instead.
-          '--disable-dev-shm-usage',
-          // No GPU here: software rendering from the start rather than a failed GPU process first.
-          '--disable-gpu',
-        ],
-      });
+      // Loaded on the first render, not with the app: playwright-core's bundles hold about 26 MB of an API's heap,
+      // which every full garbage collection would mark again although most API processes never print.
+      const launching = import('playwright-core').then(({ chromium }) =>
+        chromium.launch({
+          executablePath: this.config.chromiumPath,
+          headless: true,
+          args: [
+            // A container's /dev/shm is too small for Chromium's shared memory; /tmp is used instead.
+            '--disable-dev-shm-usage',
+            // No GPU here: software rendering from the start rather than a failed GPU process first.
+            '--disable-gpu',
+          ],
+        }),
+      );
       this.browser = launching;
       const forget = () => {
         if (this.browser === launching) this.browser = undefined;
