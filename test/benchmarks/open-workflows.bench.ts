@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { OrganisationRepository, ProgrammeRepository } from '@pmo/application';
+import { loadConfig } from '@pmo/config';
 import { PROGRAMME_WORKFLOW_TYPE } from '@pmo/contracts';
 import { lastDayOfMonth } from '@pmo/domain';
 import { TemporalProgrammeScheduler } from '@pmo/orchestration';
@@ -87,7 +88,7 @@ describe('open workflows benchmark', () => {
       const lines = [
         '',
         `open workflows benchmark: ${cpus().length} CPUs, node ${process.version}, programmes of 25 milestones each, ` +
-          `workflow cache ${process.env.PMO_WORKER_MAX_CACHED_WORKFLOWS ?? "the SDK's default"} (PMO_WORKER_MAX_CACHED_WORKFLOWS)`,
+          `workflow cache ${loadConfig(engine.appEnvironment()).temporal.maxCachedWorkflows} (PMO_WORKER_MAX_CACHED_WORKFLOWS)`,
         `idle worker: RSS ${mib(idle.rssKiB)} MiB`,
         `${BASELINE} open: RSS ${mib(baseline.memory.rssKiB)} MiB, peak ${mib(baseline.memory.peakKiB)} MiB (started and settled in ${baseline.seconds.toFixed(0)} s)`,
         `${WORKFLOWS} open: RSS ${mib(main.memory.rssKiB)} MiB, peak ${mib(main.memory.peakKiB)} MiB (the rest started and settled in ${main.seconds.toFixed(0)} s)`,

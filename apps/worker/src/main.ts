@@ -20,7 +20,7 @@ async function main(): Promise<void> {
       namespace: config.temporal.namespace,
       workflowBundlePath: config.temporal.workflowBundlePath,
       activities: programmeActivitiesOf(context),
-      ...(config.temporal.maxCachedWorkflows === null ? {} : { maxCachedWorkflows: config.temporal.maxCachedWorkflows }),
+      maxCachedWorkflows: config.temporal.maxCachedWorkflows,
     });
     await ensureMonthEndSchedule(config);
     logger.log(`month-end schedule: every day at ${config.monthEnd.runTime} Europe/London, cycle on working day ${config.monthEnd.runWorkingDay} after month end`);

@@ -98,9 +98,9 @@ describe('loadConfig', () => {
     expect(problemsOf({ PMO_TRUST_PROXY_HOPS: '-1' })).toEqual([expect.stringMatching(/^PMO_TRUST_PROXY_HOPS: /)]);
   });
 
-  it('bounds the workflows a worker keeps cached only when told to', () => {
-    expect(loadConfig({}).temporal.maxCachedWorkflows).toBeNull();
-    expect(loadConfig({ PMO_WORKER_MAX_CACHED_WORKFLOWS: '1000' }).temporal.maxCachedWorkflows).toBe(1000);
+  it('keeps 1,000 workflows cached in a worker unless told otherwise', () => {
+    expect(loadConfig({}).temporal.maxCachedWorkflows).toBe(1000);
+    expect(loadConfig({ PMO_WORKER_MAX_CACHED_WORKFLOWS: '0' }).temporal.maxCachedWorkflows).toBe(0);
     expect(problemsOf({ PMO_WORKER_MAX_CACHED_WORKFLOWS: 'many' })).toEqual([expect.stringMatching(/^PMO_WORKER_MAX_CACHED_WORKFLOWS: /)]);
   });
 

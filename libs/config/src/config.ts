@@ -68,10 +68,12 @@ const EnvironmentSchema = z.object({
   /** Temporal Cloud's other way in: sent as a bearer token, over TLS. */
   PMO_TEMPORAL_API_KEY: z.string().min(1).optional(),
   /**
-   * Programme workflows a worker keeps in memory between their tasks; the rest are replayed from history
-   * when a timer or signal wakes them. Unset, the SDK sizes it from the heap (docs/benchmarks.md has the memory).
+   * Workflows a worker keeps in memory between their tasks; the rest are replayed from history when a timer or
+   * signal wakes them, and 0 keeps none. The SDK's own default follows the heap limit (2,300 on a 4 GiB heap), which
+   * took a worker with 10,000 open programmes to 1,585 MiB at its peak; at 1,000 it stayed at 1,262 MiB
+   * (docs/benchmarks.md). Programme workflows sleep for weeks between milestones, so few replays follow.
    */
-  PMO_WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(1_000_000).optional(),
+  PMO_WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(1_000_000).default(1000),
   /** Relative paths resolve against the working directory: the scripts run from the repository root. */
   PMO_WORKFLOW_BUNDLE: z.string().min(1).default('dist/workflows/workflow-bundle.js').transform((path) => resolve(path)),
   /** The launcher of the Java time-skipping server, for plan rehearsals; relative to the working directory. */
@@ -168,8 +170,7 @@ export interface TemporalConfig {
   /** null: plain gRPC, as the local dev server speaks. */
   tls: TemporalTlsConfig | null;
   apiKey: string | null;
-  /** null: the SDK's default, from the heap's size. */
-  maxCachedWorkflows: number | null;
+  maxCachedWorkflows: number;
   workflowBundlePath: string;
   timeSkippingServerPath: string;
 }
@@ -289,7 +290,7 @@ function temporalConfigOf(env: Environment): TemporalConfig {
     namespace: env.PMO_TEMPORAL_NAMESPACE,
     tls,
     apiKey: env.PMO_TEMPORAL_API_KEY ?? null,
-    maxCachedWorkflows: env.PMO_WORKER_MAX_CACHED_WORKFLOWS ?? null,
+    maxCachedWorkflows: env.PMO_WORKER_MAX_CACHED_WORKFLOWS,
     workflowBundlePath: env.PMO_WORKFLOW_BUNDLE,
     timeSkippingServerPath: env.PMO_TEMPORAL_TEST_SERVER,
   };
