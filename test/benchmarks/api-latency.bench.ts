@@ -10,7 +10,7 @@ import { nationalIcbs, nationalOrganisationSample } from '@pmo/reference-data';
 import { TestEngine } from '../support/engine';
 import { freePort } from '../support/free-port';
 import { startLocalTemporal } from '../support/temporal';
-import { analyse, AppProcess, createNationalProgramme, inLanes, MINUTES, stopBenchmark } from './bench-support';
+import { analyse, AppProcess, createNationalProgramme, inLanes, MINUTES, postgresCpuMs, stopBenchmark } from './bench-support';
 
 /**
  * The API under load on the real PostgreSQL and the national dataset: p50, p99 and throughput of status
@@ -51,6 +51,8 @@ interface Figures {
   perSecond: number;
   non2xx: number;
   errors: number;
+  /** CPU time per answered request: the API's, PostgreSQL's (all its processes) and this load's own, which share the machine. */
+  cpuMsPerRequest: { api: number; postgres: number; load: number };
 }
 
 describe('API latency benchmark', () => {
@@ -106,8 +108,26 @@ describe('API latency benchmark', () => {
     return () => programmeIds[next++ % programmeIds.length];
   })();
 
+  /** Starts counting CPU time; `perRequest` shares what was used since among the requests answered. */
+  function cpuMeter(): { perRequest: (requests: number) => Figures['cpuMsPerRequest'] } {
+    const api0 = (api as AppProcess).cpuMs();
+    const postgres0 = postgresCpuMs();
+    const load0 = process.cpuUsage();
+    return {
+      perRequest: (requests) => {
+        const load = process.cpuUsage(load0);
+        return {
+          api: ((api as AppProcess).cpuMs() - api0) / requests,
+          postgres: (postgresCpuMs() - postgres0) / requests,
+          load: (load.user + load.system) / 1000 / requests,
+        };
+      },
+    };
+  }
+
   /** autocannon flat out: as many requests as CONNECTIONS connections get answered. */
   async function flatOut(label: string, options: Load): Promise<Figures> {
+    const cpu = cpuMeter();
     const result: Result = await autocannon({
       url,
       connections: CONNECTIONS,
@@ -121,7 +141,8 @@ describe('API latency benchmark', () => {
         },
       ],
     });
-    return { label, rate: 'flat out', p50: result.latency.p50, p99: result.latency.p99, perSecond: result.requests.average, non2xx: result.non2xx, errors: result.errors };
+    const cpuMsPerRequest = cpu.perRequest(result.requests.total);
+    return { label, rate: 'flat out', p50: result.latency.p50, p99: result.latency.p99, perSecond: result.requests.average, non2xx: result.non2xx, errors: result.errors, cpuMsPerRequest };
   }
 
   /** A steady open-loop load: requests leave on schedule whatever the answers, and latency counts from when each was due. */
@@ -150,6 +171,7 @@ describe('API latency benchmark', () => {
         outgoing.end(options.body);
       });
     const total = rate * SECONDS;
+    const cpu = cpuMeter();
     const start = performance.now();
     const sent: Promise<void>[] = [];
     for (let index = 0; index < total; index += 1) {
@@ -160,10 +182,11 @@ describe('API latency benchmark', () => {
     }
     await Promise.all(sent);
     const elapsed = (performance.now() - start) / 1000;
+    const cpuMsPerRequest = cpu.perRequest(latencies.length);
     agent.destroy();
     latencies.sort((a, b) => a - b);
     const percentile = (share: number) => latencies[Math.min(latencies.length - 1, Math.floor(share * latencies.length))] ?? NaN;
-    return { label, rate: `${rate}/s steady`, p50: percentile(0.5), p99: percentile(0.99), perSecond: latencies.length / elapsed, non2xx, errors };
+    return { label, rate: `${rate}/s steady`, p50: percentile(0.5), p99: percentile(0.99), perSecond: latencies.length / elapsed, non2xx, errors, cpuMsPerRequest };
   }
 
   it(
@@ -187,17 +210,19 @@ describe('API latency benchmark', () => {
       const [bareAtRate, readsAtRate, writesAtRate, bare, reads, writes] = runs;
       const row = (figures: Figures, baseline: Figures) =>
         `${figures.label.padEnd(40)}${figures.rate.padStart(16)}${figures.p50.toFixed(0).padStart(8)}${figures.p99.toFixed(0).padStart(8)}${figures.perSecond.toFixed(0).padStart(10)}` +
-        `${(figures.p99 / Math.max(1, baseline.p99)).toFixed(1).padStart(12)}${(figures.perSecond / baseline.perSecond).toFixed(2).padStart(12)}`;
+        `${(figures.p99 / Math.max(1, baseline.p99)).toFixed(1).padStart(12)}${(figures.perSecond / baseline.perSecond).toFixed(2).padStart(12)}` +
+        `${figures.cpuMsPerRequest.api.toFixed(2).padStart(9)}${figures.cpuMsPerRequest.postgres.toFixed(2).padStart(9)}${figures.cpuMsPerRequest.load.toFixed(2).padStart(9)}`;
       const lines = [
         '',
         `API latency benchmark: ${cpus().length} CPUs, node ${process.version} (API with --v8-pool-size=${V8_HELPER_THREADS}), ${PROGRAMMES} national programmes of 25 milestones, ${MONTHS_OF_ACTUALS} months of actuals a trajectory, ${SECONDS} s a run, flat out on ${CONNECTIONS} connections`,
-        `${'run'.padEnd(40)}${'rate'.padStart(16)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'req/s'.padStart(10)}${'p99/bare'.padStart(12)}${'req/s/bare'.padStart(12)}`,
+        `${'run'.padEnd(40)}${'rate'.padStart(16)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'req/s'.padStart(10)}${'p99/bare'.padStart(12)}${'req/s/bare'.padStart(12)}${'API cpu'.padStart(9)}${'PG cpu'.padStart(9)}${'load cpu'.padStart(9)}`,
         row(bareAtRate, bareAtRate),
         row(readsAtRate, bareAtRate),
         row(writesAtRate, bareAtRate),
         row(bare, bare),
         row(reads, bare),
         row(writes, bare),
+        'API cpu, PG cpu, load cpu: CPU ms per answered request used by the API, by PostgreSQL (all its processes) and by this load generator, which share the machine',
         `status reads at a steady ${READ_RATE}/s: p99 ${readsAtRate.p99.toFixed(1)} ms (target: under 50 ms)`,
         `figures: ${JSON.stringify(runs)}`,
         '',

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { History } from '@temporalio/common/lib/proto-utils';
 import { tsToMs } from '@temporalio/common/lib/time';
@@ -78,6 +78,11 @@ export class AppProcess {
     return { rssKiB: kib('VmRSS'), peakKiB: kib('VmHWM') };
   }
 
+  /** CPU time the app has used, all its threads, user and system. */
+  cpuMs(): number {
+    return cpuMsOf(this.pid);
+  }
+
   /** Sets the peak back to the present RSS (Linux clear_refs), so each run's peak is its own. */
   resetPeak(): boolean {
     try {
@@ -113,6 +118,30 @@ export class AppProcess {
     await exited;
     clearTimeout(timer);
   }
+}
+
+/** Linux counts a process's CPU time in clock ticks of 1/100 s (USER_HZ). */
+const MS_PER_TICK = 10;
+
+/** CPU time a process has used: user and system, all its threads (fields 14 and 15 of /proc/<pid>/stat). */
+function cpuMsOf(pid: number | string): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The name in brackets may hold spaces: count the fields from after it.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * MS_PER_TICK;
+}
+
+/** CPU time used by every process named `postgres` now running: the server and its backends, the pool's connections among them. */
+export function postgresCpuMs(): number {
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += cpuMsOf(pid);
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return total;
 }
 
 /** Runs `work` for 0..count-1 with at most `lanes` at once. */

@@ -15,7 +15,9 @@ export const instantSchema = z.iso
   .datetime({ offset: true, message: 'must be an ISO 8601 date-time with an offset, such as 2018-01-15T09:00:00Z' })
   .transform((value) => new Date(value).toISOString());
 
+const UUID = z.uuid();
+
 /** Ids are UUIDs; anything else cannot name a record, so it is reported as not found. */
 export function isUuid(value: string): boolean {
-  return z.uuid().safeParse(value).success;
+  return UUID.safeParse(value).success;
 }

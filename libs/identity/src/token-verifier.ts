@@ -15,25 +15,48 @@ function emailOf(payload: JWTPayload): string | null {
   return null;
 }
 
+/** A verified token's person, and until when the token is taken without checking its signature again. */
+interface Verified {
+  email: string;
+  until: number;
+}
+
+/**
+ * A person's client sends the same token with every request, and checking its signature was a tenth of the
+ * API's work on a status read. A verified token is kept for a minute at most, and never past its expiry,
+ * so a key the issuer withdraws stops working within the minute.
+ */
+const VERIFIED_FOR_MS = 60_000;
+/** Tokens kept: one or two per person signed in, so a whole ICB's staff fit. */
+const VERIFIED_KEPT = 10_000;
+
 /** Checks bearer tokens against the configured issuer's keys: its JWKS, or the local signing key. */
 export class TokenVerifier {
+  private readonly verified = new Map<string, Verified>();
+
   private constructor(
     private readonly auth: AuthConfig,
     private readonly keys: JWTVerifyGetKey,
+    private readonly clock: () => number,
   ) {}
 
-  static async create(auth: AuthConfig): Promise<TokenVerifier> {
-    if (auth.jwksUrl !== null) return new TokenVerifier(auth, createRemoteJWKSet(new URL(auth.jwksUrl), { timeoutDuration: 5_000, cooldownDuration: 30_000 }));
+  /** `clock` is the time in epoch milliseconds, for the tests to move. */
+  static async create(auth: AuthConfig, clock: () => number = Date.now): Promise<TokenVerifier> {
+    if (auth.jwksUrl !== null) return new TokenVerifier(auth, createRemoteJWKSet(new URL(auth.jwksUrl), { timeoutDuration: 5_000, cooldownDuration: 30_000 }), clock);
     const { publicJwk } = await ensureLocalSigningKey(auth.localKeyFile);
-    return new TokenVerifier(auth, createLocalJWKSet({ keys: [publicJwk] }));
+    return new TokenVerifier(auth, createLocalJWKSet({ keys: [publicJwk] }), clock);
   }
 
   /** Answers the person's email. */
   async verify(token: string): Promise<string> {
+    const now = this.clock();
+    const kept = this.verified.get(token);
+    if (kept !== undefined && now < kept.until) return kept.email;
     try {
-      const { payload } = await jwtVerify(token, this.keys, { issuer: this.auth.issuer, audience: this.auth.audience, clockTolerance: 30 });
+      const { payload } = await jwtVerify(token, this.keys, { issuer: this.auth.issuer, audience: this.auth.audience, clockTolerance: 30, currentDate: new Date(now) });
       const email = emailOf(payload);
       if (email === null) throw new TokenRejected('the token names no email, preferred_username or upn');
+      this.keep(token, { email, until: Math.min(now + VERIFIED_FOR_MS, payload.exp === undefined ? Infinity : payload.exp * 1000) });
       return email;
     } catch (error) {
       if (error instanceof TokenRejected) throw error;
@@ -41,5 +64,12 @@ export class TokenVerifier {
       if (error instanceof errors.JOSEError) throw new TokenRejected(`the token is not valid here (${error.code})`);
       throw error;
     }
+  }
+
+  private keep(token: string, verified: Verified): void {
+    this.verified.delete(token);
+    this.verified.set(token, verified);
+    // A Map iterates in insertion order: the first token is the one verified longest ago.
+    if (this.verified.size > VERIFIED_KEPT) this.verified.delete(this.verified.keys().next().value as string);
   }
 }
