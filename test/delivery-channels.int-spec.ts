@@ -3,11 +3,12 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Queue } from 'bullmq';
-import { DigestService, NotificationQueue, NotificationRepository } from '@pmo/application';
+import { DeliveryLog, DigestService, NotificationQueue, NotificationRepository } from '@pmo/application';
 import type { DeliveryAttempt } from '@pmo/application';
 import { DEAD_LETTER_QUEUE, DIGEST_QUEUE } from '@pmo/contracts';
 import { createRedisConnection, webhookSignature } from '@pmo/notifications';
 import { TestEngine } from './support/engine';
+import { waitUntil } from './support/eventually';
 import { startLocalTemporal } from './support/temporal';
 
 const SECRET = 'a-webhook-signing-secret-for-the-tests-only';
@@ -54,19 +55,21 @@ describe('delivery channels', () => {
   });
 
   /** A month-end notification to a person, recorded and queued as the cycle's duties do. */
-  async function notify(recipient: string, key: string): Promise<void> {
+  async function notify(recipient: string, key: string): Promise<string> {
     const notifications = engine.workerContext.get(NotificationRepository);
     const { id } = await notifications.recordOnce(
       { dedupeKey: key, kind: 'update-reminder', period: '2026-10', programmeId: null, recipient, subject: `Monthly update due (${key})`, body: 'Please record it.\n\nThank you.' },
       new Date(),
     );
     await engine.workerContext.get(NotificationQueue).enqueueEmail(key, id);
+    return id;
   }
 
+  /** The person's delivery log once `settled` holds and no try is under way. */
   async function log(recipient: string, settled: (attempts: DeliveryAttempt[]) => boolean): Promise<DeliveryAttempt[]> {
     for (let waited = 0; ; waited += 250) {
       const attempts = (await engine.client.get('/delivery-log').query({ recipient }).expect(200)).body as DeliveryAttempt[];
-      if (settled(attempts) || waited > 30_000) return attempts;
+      if ((settled(attempts) && attempts.every((attempt) => attempt.outcome !== 'sending')) || waited > 30_000) return attempts;
       await new Promise((done) => setTimeout(done, 250));
     }
   }
@@ -104,6 +107,34 @@ describe('delivery channels', () => {
     await notify('flaky@dorset.nhs.example', 'flaky-1');
     await new Promise((done) => setTimeout(done, 2_000));
     expect(receiver.received.filter((entry) => entry.path === '/flaky')).toHaveLength(3);
+  });
+
+  /** What a notifier killed in the middle of a try leaves in the log: the try begun, as the message left. */
+  async function tryBegun(recipient: string, key: string): Promise<string> {
+    return engine.workerContext
+      .get(DeliveryLog)
+      .beginTry({ deliveryKey: `notification.${key}`, recipient, channel: 'email', address: recipient, subject: `Monthly update due (${key})`, attemptedAt: new Date().toISOString() });
+  }
+
+  it('sends again, once and saying so, a message whose earlier try stopped before its outcome was recorded', async () => {
+    await tryBegun('cut@dorset.nhs.example', 'cut-1');
+    await notify('cut@dorset.nhs.example', 'cut-1');
+    const attempts = await log('cut@dorset.nhs.example', (found) => found.some((attempt) => attempt.outcome === 'sent'));
+    expect(attempts.map((attempt) => attempt.outcome)).toEqual(['interrupted', 'sent']);
+    expect(attempts[0].detail).toBe('the try stopped before its outcome was recorded: the message may have arrived');
+    expect(attempts[1].detail).toMatch(/^<notification\.cut-1@pmo-engine> .*\(sent again after an interrupted try\)$/);
+    await engine.inbox.waitFor((email) => email.to.includes('cut@dorset.nhs.example'), 10_000);
+    expect(engine.inbox.emails.filter((email) => email.to.includes('cut@dorset.nhs.example'))).toHaveLength(1);
+  });
+
+  it('does not send again a message an earlier try sent and logged, though its notification was not yet marked sent', async () => {
+    const log = engine.workerContext.get(DeliveryLog);
+    await log.settle(await tryBegun('logged@dorset.nhs.example', 'logged-1'), 'sent', '<notification.logged-1@pmo-engine>');
+    const id = await notify('logged@dorset.nhs.example', 'logged-1');
+    const notifications = engine.workerContext.get(NotificationRepository);
+    await waitUntil(async () => (await notifications.findForDelivery(id))?.status === 'sent', 30_000, 'the notification marked sent');
+    expect(engine.inbox.emails.filter((email) => email.to.includes('logged@dorset.nhs.example'))).toHaveLength(0);
+    expect((await log.attempts({ deliveryKey: 'notification.logged-1' })).map((attempt) => [attempt.outcome, attempt.detail])).toEqual([['sent', '<notification.logged-1@pmo-engine>']]);
   });
 
   it('puts a permanent failure (HTTP 404, SMTP 550) in the dead-letter queue and tells the PMO, without retrying', async () => {

@@ -111,7 +111,7 @@ export type { MonthEndScheduleView } from './month-end/month-end-schedule.usecas
 export { Courier, DeliveryFailed } from './ports/courier';
 export type { Channel, Route } from './ports/courier';
 export { ContactDirectory, DeadLetters, DeliveryLog, DigestStore } from './ports/delivery-log';
-export type { AttemptOutcome, ContactPreference, DeliveryAttempt, DigestItem } from './ports/delivery-log';
+export type { AttemptOutcome, ContactPreference, DeliveryAttempt, DigestItem, EarlierTries } from './ports/delivery-log';
 export { DigestService } from './delivery/digest.service';
 export { DeliveryService, DeliverySettings } from './delivery/delivery.service';
 export { ContactPreferencesUseCases, contactPreferenceSchema } from './delivery/contact-preferences.usecases';

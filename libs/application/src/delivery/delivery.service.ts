@@ -4,7 +4,6 @@ import { Clock } from '../ports/clock';
 import { Courier, DeliveryFailed } from '../ports/courier';
 import type { Route } from '../ports/courier';
 import { ContactDirectory, DeadLetters, DeliveryLog, DigestStore } from '../ports/delivery-log';
-import type { AttemptOutcome } from '../ports/delivery-log';
 import type { EmailMessage } from '../ports/mailer';
 import { writtenAfterSending } from './after-sending';
 
@@ -33,43 +32,52 @@ export class DeliveryService {
 
   /**
    * Delivers now, or, for someone who takes a daily digest, holds the message for it (`now: true` is the
-   * digest itself, which always goes now).
+   * digest itself, which always goes now). A delivery an earlier try sent is not sent again, though its own
+   * record (the escalation, the notification, the digest) may not say so yet: that try may have stopped
+   * between the log and the record.
    */
   async deliver(deliveryKey: string, message: EmailMessage, options: { now?: boolean } = {}): Promise<{ reference: string }> {
+    const earlier = await this.log.earlierTries(deliveryKey);
+    if (earlier.sentReference !== null) return { reference: earlier.sentReference };
+    if (earlier.interrupted > 0) {
+      // SMTP gives no way to ask whether the cut-short try arrived: sending again risks a repeat under the same
+      // Message-ID, which many mail systems drop; not sending risks losing an escalation.
+      this.logger.warn(`delivery ${deliveryKey} to ${message.to}: an earlier try was cut short before its outcome was recorded; sending again`);
+    }
     const preference = await this.contacts.preference(message.to);
     const route: Route = preference === null || preference.address === null ? { channel: 'email', address: message.to } : { channel: preference.channel, address: preference.address };
     if (preference?.dailyDigest && options.now !== true) {
       const heldAt = this.clock.now().toISOString();
       if (await this.digests.hold({ deliveryKey, recipient: message.to.toLowerCase(), subject: message.subject, body: message.text, heldAt })) {
-        await this.record(deliveryKey, message, route, 'held-for-digest', 'held for the daily digest');
+        await this.log.recordAttempt({ ...this.attempt(deliveryKey, message, route), outcome: 'held-for-digest', detail: 'held for the daily digest' });
       }
       return { reference: 'held for the daily digest' };
     }
+    try {
+      return await this.loggedSend(deliveryKey, message, route, earlier.interrupted > 0 ? ' (sent again after an interrupted try)' : '');
+    } catch (error) {
+      if (error instanceof DeliveryFailed && error.permanent) await this.putInDeadLetters(deliveryKey, message, route, error.message);
+      throw error;
+    }
+  }
+
+  /** One try, logged as `sending` before the message leaves and settled with what came of it. */
+  private async loggedSend(deliveryKey: string, message: EmailMessage, route: Route, sentNote = ''): Promise<{ reference: string }> {
+    const tryId = await this.log.beginTry(this.attempt(deliveryKey, message, route));
     let sent: { reference: string };
     try {
       sent = await this.courier.send(route, message, deliveryKey);
     } catch (error) {
-      const permanent = error instanceof DeliveryFailed && error.permanent;
-      await this.record(deliveryKey, message, route, permanent ? 'failed-permanently' : 'failed', (error as Error).message);
-      if (permanent) await this.putInDeadLetters(deliveryKey, message, route, (error as Error).message);
+      await this.log.settle(tryId, error instanceof DeliveryFailed && error.permanent ? 'failed-permanently' : 'failed', detailOf((error as Error).message));
       throw error;
     }
     // Sent: failing now would have the job send it again, so the log waits out the database instead.
-    await writtenAfterSending(`delivery ${deliveryKey}`, () => this.record(deliveryKey, message, route, 'sent', sent.reference));
+    await writtenAfterSending(`delivery ${deliveryKey}`, () => this.log.settle(tryId, 'sent', detailOf(`${sent.reference}${sentNote}`)));
     return sent;
   }
 
-  private async record(deliveryKey: string, message: EmailMessage, route: Route, outcome: AttemptOutcome, detail: string): Promise<void> {
-    await this.log.recordAttempt({
-      deliveryKey,
-      recipient: message.to,
-      channel: route.channel,
-      address: route.address,
-      subject: message.subject,
-      outcome,
-      detail: detail.slice(0, 1000),
-      attemptedAt: this.clock.now().toISOString(),
-    });
+  private attempt(deliveryKey: string, message: EmailMessage, route: Route) {
+    return { deliveryKey, recipient: message.to, channel: route.channel, address: route.address, subject: message.subject, attemptedAt: this.clock.now().toISOString() };
   }
 
   private async putInDeadLetters(deliveryKey: string, message: EmailMessage, route: Route, error: string): Promise<void> {
@@ -92,8 +100,12 @@ export class DeliveryService {
         html: `<pre>${escapeHtml(text)}</pre>`,
         headers: { 'X-PMO-Alert': 'delivery-failed', 'X-PMO-Failed-Delivery-Key': deliveryKey },
       };
-      const sent = await this.courier.send({ channel: 'email', address: pmo }, alert, `alert.${deliveryKey}.${pmo}`);
-      await this.record(`alert.${deliveryKey}.${pmo}`, alert, { channel: 'email', address: pmo }, 'sent', sent.reference);
+      await this.loggedSend(`alert.${deliveryKey}.${pmo}`, alert, { channel: 'email', address: pmo });
     }
   }
+}
+
+/** The log keeps the first 1,000 characters of a reference or an error. */
+function detailOf(text: string): string {
+  return text.slice(0, 1000);
 }

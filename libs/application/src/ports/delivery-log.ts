@@ -1,6 +1,18 @@
 import type { Channel } from './courier';
 
-export type AttemptOutcome = 'sent' | 'failed' | 'failed-permanently' | 'held-for-digest';
+/**
+ * `sending` is a try under way: logged before anything leaves, so that a try still `sending` once its process
+ * has died is known to be in doubt. The next try settles it as `interrupted`: the message may have arrived.
+ */
+export type AttemptOutcome = 'sending' | 'sent' | 'failed' | 'failed-permanently' | 'held-for-digest' | 'interrupted';
+
+/** What a delivery's earlier tries left: a try that was sent, or tries cut short before their outcome was known. */
+export interface EarlierTries {
+  /** The receiver's reference of the try that was sent, or null. */
+  sentReference: string | null;
+  /** Tries found `sending` and now settled as `interrupted`. */
+  interrupted: number;
+}
 
 /** One try at delivering one message: the programme office's record of who was told what, and when. */
 export interface DeliveryAttempt {
@@ -35,8 +47,14 @@ export interface DigestItem {
 }
 
 export abstract class DeliveryLog {
-  /** Appends an attempt; a second `sent` for one delivery key is kept out by a unique key. */
+  /** Appends an attempt that has its outcome already (a message held for a digest). */
   abstract recordAttempt(attempt: DeliveryAttempt): Promise<void>;
+  /** Appends a try as `sending`, before anything leaves; answers its id, for `settle`. */
+  abstract beginTry(attempt: Omit<DeliveryAttempt, 'outcome' | 'detail'>): Promise<string>;
+  /** A begun try's outcome; a second `sent` for one delivery key is kept out by a unique key. */
+  abstract settle(tryId: string, outcome: Exclude<AttemptOutcome, 'sending'>, detail: string): Promise<void>;
+  /** Before a new try of a delivery: the earlier try that was sent, and the tries cut short, settled as `interrupted`. */
+  abstract earlierTries(deliveryKey: string): Promise<EarlierTries>;
   abstract attempts(filter: { recipient?: string; deliveryKey?: string }): Promise<DeliveryAttempt[]>;
 }
 

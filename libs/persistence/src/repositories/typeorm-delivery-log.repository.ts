@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ContactDirectory, DeliveryLog, DigestStore } from '@pmo/application';
-import type { AttemptOutcome, Channel, ContactPreference, DeliveryAttempt, DigestItem } from '@pmo/application';
+import type { AttemptOutcome, Channel, ContactPreference, DeliveryAttempt, DigestItem, EarlierTries } from '@pmo/application';
 
 type AttemptRow = {
   delivery_key: string;
@@ -31,11 +31,36 @@ export class TypeormDeliveryLog extends DeliveryLog {
   }
 
   async recordAttempt(attempt: DeliveryAttempt): Promise<void> {
-    await this.dataSource.query(
+    await this.insert(attempt);
+  }
+
+  async beginTry(attempt: Omit<DeliveryAttempt, 'outcome' | 'detail'>): Promise<string> {
+    return this.insert({ ...attempt, outcome: 'sending', detail: '' });
+  }
+
+  async settle(tryId: string, outcome: Exclude<AttemptOutcome, 'sending'>, detail: string): Promise<void> {
+    await this.dataSource.query(`UPDATE delivery_attempts SET outcome = $2, detail = $3 WHERE id = $1 AND outcome = 'sending'`, [tryId, outcome, detail]);
+  }
+
+  async earlierTries(deliveryKey: string): Promise<EarlierTries> {
+    // One statement: the tries cut short are settled, and the sent one read from the snapshot taken before.
+    const [row] = (await this.dataSource.query(
+      `WITH cut AS (
+         UPDATE delivery_attempts SET outcome = 'interrupted', detail = 'the try stopped before its outcome was recorded: the message may have arrived'
+         WHERE delivery_key = $1 AND outcome = 'sending' RETURNING id)
+       SELECT (SELECT detail FROM delivery_attempts WHERE delivery_key = $1 AND outcome = 'sent') AS sent, (SELECT count(*)::int FROM cut) AS interrupted`,
+      [deliveryKey],
+    )) as { sent: string | null; interrupted: number }[];
+    return { sentReference: row.sent, interrupted: row.interrupted };
+  }
+
+  private async insert(attempt: DeliveryAttempt): Promise<string> {
+    const [{ id }] = (await this.dataSource.query(
       `INSERT INTO delivery_attempts (delivery_key, recipient, channel, address, subject, outcome, detail, attempted_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (delivery_key) WHERE outcome = 'sent' DO NOTHING`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id::text`,
       [attempt.deliveryKey, attempt.recipient, attempt.channel, attempt.address, attempt.subject, attempt.outcome, attempt.detail, attempt.attemptedAt],
-    );
+    )) as { id: string }[];
+    return id;
   }
 
   async attempts(filter: { recipient?: string; deliveryKey?: string }): Promise<DeliveryAttempt[]> {
