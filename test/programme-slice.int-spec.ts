@@ -1,5 +1,6 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { ProgrammeView } from '@pmo/application';
+import { ProgrammeRepository } from '@pmo/application';
+import type { ProgrammeRecord, ProgrammeView } from '@pmo/application';
 import { TestEngine } from './support/engine';
 import { eventually } from './support/eventually';
 import { startLocalTemporal } from './support/temporal';
@@ -69,6 +70,11 @@ describe('a programme, end to end on the real stack', () => {
         expect.objectContaining({ milestoneId: approval.id, rung: 1, channel: 'email', recipient: 'governance@dorset.nhs.example', status: 'sent', attempts: 1 }),
       ]);
     });
+    // The reads above took the record's head, the escalations' delivery with it, beside the kept milestones.
+    const programmes = engine.workerContext.get(ProgrammeRepository);
+    const { milestones, ...head } = (await programmes.findById(programme.id)) as ProgrammeRecord;
+    expect(await programmes.findHead(programme.id)).toEqual(head);
+    expect(milestones.map((milestone) => milestone.id)).toEqual(programme.milestones.map((milestone) => milestone.id));
     const status = await temporal.client.workflow.getHandle(`programme-${programme.id}`).query('programmeStatus');
     expect(status).toEqual(expect.objectContaining({ status: 'Red' }));
     expect(engine.inbox.emails.filter((mail) => mail.headers['x-pmo-escalation-id'] !== undefined)).toHaveLength(1);

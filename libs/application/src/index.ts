@@ -18,6 +18,7 @@ export type {
   PlanMilestone,
   PlanRaidItem,
   PlanTrajectory,
+  ProgrammeHead,
   ProgrammePlanRecord,
   ProgrammeRecord,
   RebaselineOutcome,

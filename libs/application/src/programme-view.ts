@@ -1,5 +1,5 @@
 import type { DeliveryConfidenceAssessment, DirectionOfTravel, MilestoneStatus, ProgrammeAssessment, RagStatus } from '@pmo/domain';
-import type { EscalationRow, MilestoneRow, PlanTrajectory, ProgrammeRecord } from './ports/programme.repository';
+import type { EscalationRow, MilestoneRow, PlanTrajectory, ProgrammeHead, ProgrammeRecord } from './ports/programme.repository';
 
 export interface MilestoneView extends MilestoneRow {
   status: MilestoneStatus;
@@ -35,18 +35,19 @@ export interface ProgrammeView {
 /** What of the plan the view names beside the assessment: its trajectories. */
 export type ViewedTrajectory = Pick<PlanTrajectory, 'ref' | 'name' | 'basis'>;
 
+/** The parts of a view that change only with the programme's revision or at its status's boundaries: kept between reads. */
+export interface ViewParts {
+  milestones: MilestoneView[];
+  trajectories: TrajectoryView[];
+}
+
 export function toProgrammeView(record: ProgrammeRecord, trajectories: readonly ViewedTrajectory[], assessment: ProgrammeAssessment): ProgrammeView {
+  return assembleView(record, assessment, viewParts(record.milestones, trajectories, assessment));
+}
+
+export function viewParts(milestones: readonly MilestoneRow[], trajectories: readonly ViewedTrajectory[], assessment: ProgrammeAssessment): ViewParts {
   return {
-    id: record.id,
-    name: record.name,
-    leadEmail: record.leadEmail,
-    createdAt: record.createdAt,
-    asAt: assessment.asAt,
-    status: assessment.status,
-    reasons: assessment.reasons,
-    deliveryConfidence: assessment.deliveryConfidence,
-    directionOfTravel: assessment.directionOfTravel,
-    milestones: record.milestones.map((milestone, index) => ({
+    milestones: milestones.map((milestone, index) => ({
       ...milestone,
       status: assessment.milestones[index].status,
       overdue: assessment.milestones[index].overdue,
@@ -59,7 +60,24 @@ export function toProgrammeView(record: ProgrammeRecord, trajectories: readonly 
       status: assessment.trajectories[index].status,
       reasons: assessment.trajectories[index].reasons,
     })),
+  };
+}
+
+/** The view from the record's head, the assessment and the parts worked out from them, fresh or kept. */
+export function assembleView(head: ProgrammeHead, assessment: ProgrammeAssessment, parts: ViewParts): ProgrammeView {
+  return {
+    id: head.id,
+    name: head.name,
+    leadEmail: head.leadEmail,
+    createdAt: head.createdAt,
+    asAt: assessment.asAt,
+    status: assessment.status,
+    reasons: assessment.reasons,
+    deliveryConfidence: assessment.deliveryConfidence,
+    directionOfTravel: assessment.directionOfTravel,
+    milestones: parts.milestones,
+    trajectories: parts.trajectories,
     // Seen as at a past instant, only the escalations raised by then.
-    escalations: record.escalations.filter((escalation) => Date.parse(escalation.queuedAt) <= Date.parse(assessment.asAt)),
+    escalations: head.escalations.filter((escalation) => Date.parse(escalation.queuedAt) <= Date.parse(assessment.asAt)),
   };
 }

@@ -14,6 +14,12 @@ export interface ProgrammeRecord {
   escalations: EscalationRow[];
 }
 
+/**
+ * The record less its milestones: what a read needs when it keeps the rest. Its escalations' delivery changes
+ * outside the programme's events; the revision says whether anything else has.
+ */
+export type ProgrammeHead = Omit<ProgrammeRecord, 'milestones'>;
+
 export interface MilestoneRow {
   id: string;
   ref: string;
@@ -58,6 +64,7 @@ export interface MilestoneInProgramme {
 export abstract class ProgrammeRepository {
   abstract create(programme: NewProgramme, recordedAt: Date): Promise<ProgrammeRecord>;
   abstract findById(programmeId: string): Promise<ProgrammeRecord | null>;
+  abstract findHead(programmeId: string): Promise<ProgrammeHead | null>;
   abstract completeMilestone(programmeId: string, milestoneId: string, completedAt: string, recordedAt: Date): Promise<CompleteMilestoneOutcome>;
   abstract loadPlan(programmeId: string): Promise<ProgrammePlanRecord | null>;
   /** One milestone and its programme's people in one read, for the many small activities that need no more. */

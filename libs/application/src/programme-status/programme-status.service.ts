@@ -7,8 +7,8 @@ import { Clock } from '../ports/clock';
 import { OrganisationRepository } from '../ports/organisation.repository';
 import { ProgrammeRepository } from '../ports/programme.repository';
 import type { PlanMilestone, PlanTrajectory, ProgrammePlanRecord } from '../ports/programme.repository';
-import { ProgrammeView, toProgrammeView } from '../programme-view';
-import type { ViewedTrajectory } from '../programme-view';
+import { assembleView, ProgrammeView, toProgrammeView, viewParts } from '../programme-view';
+import type { ViewParts } from '../programme-view';
 
 export interface TrajectoryMonthFigures {
   month: string;
@@ -25,13 +25,13 @@ const BASIS_UNITS: Record<TrajectoryBasis, string> = {
   'money-pence': 'pence',
 };
 
-/** A programme's current status as last worked out, and until when it holds. */
+/** A programme's current status as last worked out, with the parts of its view, and until when it holds. */
 interface CurrentStatus {
   revision: string;
   computedAt: number;
   validUntil: number;
-  trajectories: ViewedTrajectory[];
   assessment: ProgrammeAssessment;
+  parts: ViewParts;
 }
 
 /** Current statuses kept per API or worker process: about 20 KB each, so the national 2,000 programmes fit. */
@@ -89,22 +89,25 @@ export class ProgrammeStatusService {
   }
 
   /**
-   * The programme as at now. Most reads of a programme find nothing changed since the last, so its status is
-   * kept and used again while the record's revision is the same and time has crossed no boundary: none of
-   * the rules' (`nextBoundaryAt`), no London midnight (the reasons count working days from today). The
-   * record itself, with its escalations' delivery, is read every time.
+   * The programme as at now. Most reads of a programme find nothing changed since the last, so its status and
+   * the parts of its view are kept and used again while the record's revision is the same and time has
+   * crossed no boundary: none of the rules' (`nextBoundaryAt`), no London midnight (the reasons count working
+   * days from today). The record's head, with its escalations' delivery, is read every time.
    */
   async currentView(programmeId: string): Promise<ProgrammeView> {
-    const record = await this.programmes.findById(programmeId);
-    if (record === null) throw ApplicationError.notFound(`no programme ${programmeId}`);
+    const head = await this.programmes.findHead(programmeId);
+    if (head === null) throw ApplicationError.notFound(`no programme ${programmeId}`);
     const now = this.clock.now();
     const kept = this.current.get(programmeId);
-    if (kept !== undefined && kept.revision === record.revision && kept.computedAt <= now.getTime() && now.getTime() < kept.validUntil) {
-      return toProgrammeView(record, kept.trajectories, { ...kept.assessment, asAt: now.toISOString() });
+    if (kept !== undefined && kept.revision === head.revision && kept.computedAt <= now.getTime() && now.getTime() < kept.validUntil) {
+      return assembleView(head, { ...kept.assessment, asAt: now.toISOString() }, kept.parts);
     }
-    const plan = await this.programmes.loadPlan(programmeId);
-    if (plan === null) throw ApplicationError.notFound(`no programme ${programmeId}`);
+    // The record before the plan: a change landing between them is then seen by the next read, as a new revision.
+    const record = await this.programmes.findById(programmeId);
+    const plan = record === null ? null : await this.programmes.loadPlan(programmeId);
+    if (record === null || plan === null) throw ApplicationError.notFound(`no programme ${programmeId}`);
     const assessment = await this.assess(plan, now);
+    const parts = viewParts(record.milestones, plan.trajectories, assessment);
     this.keep(programmeId, {
       revision: record.revision,
       computedAt: now.getTime(),
@@ -113,10 +116,10 @@ export class ProgrammeStatusService {
         startOfLondonDay(addDays(londonDay(now), 1)).getTime(),
         now.getTime() + REFERENCE_DATA_MS,
       ),
-      trajectories: plan.trajectories.map(({ ref, name, basis }) => ({ ref, name, basis })),
       assessment,
+      parts,
     });
-    return toProgrammeView(record, plan.trajectories, assessment);
+    return assembleView(record, assessment, parts);
   }
 
   private keep(programmeId: string, status: CurrentStatus): void {

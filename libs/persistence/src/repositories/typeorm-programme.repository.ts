@@ -9,6 +9,7 @@ import type {
   MilestoneRow,
   NewProgramme,
   PlanChanges,
+  ProgrammeHead,
   ProgrammePlanRecord,
   ProgrammeRecord,
   ProgrammeSummary,
@@ -87,32 +88,38 @@ export class TypeormProgrammeRepository extends ProgrammeRepository {
     return record;
   }
 
-  /** One statement, milestones and escalations as JSON arrays: the record is read beside the plan on every status read. */
+  /** One statement, milestones and escalations as JSON arrays: the record is read beside the plan whenever a status is worked out. */
   async findById(programmeId: string): Promise<ProgrammeRecord | null> {
+    const row = await this.readRecord<HeadRow & { milestones: MilestoneRow[] }>(
+      programmeId,
+      `,
+       COALESCE((SELECT json_agg(json_build_object(
+         'id', m.id, 'ref', m.ref, 'name', m.name, 'kind', m.kind, 'ownerEmail', m.owner_email, 'baselineDate', m.baseline_date,
+         'forecastDate', m.forecast_date, 'actualDate', m.actual_date, 'dueAt', m.due_at, 'completedAt', m.completed_at) ORDER BY m.position)
+       FROM milestones m WHERE m.programme_id = p.id), '[]') AS milestones`,
+    );
+    if (row === undefined) return null;
+    return { ...toHead(row), milestones: row.milestones.map((milestone) => ({ ...milestone, dueAt: utc(milestone.dueAt), completedAt: nullableUtc(milestone.completedAt) })) };
+  }
+
+  async findHead(programmeId: string): Promise<ProgrammeHead | null> {
+    const row = await this.readRecord<HeadRow>(programmeId);
+    return row === undefined ? null : toHead(row);
+  }
+
+  /** The programme's row, revision and escalations in one statement, with any further columns asked for. */
+  private async readRecord<Row extends HeadRow>(programmeId: string, moreColumns = ''): Promise<Row | undefined> {
     const [row] = (await this.dataSource.query(
       `SELECT p.id, p.name, p.lead_email, p.created_at,
          (SELECT COALESCE(max(v.id), 0)::text FROM programme_events v WHERE v.programme_id = p.id) AS revision,
          COALESCE((SELECT json_agg(json_build_object(
-             'id', m.id, 'ref', m.ref, 'name', m.name, 'kind', m.kind, 'ownerEmail', m.owner_email, 'baselineDate', m.baseline_date,
-             'forecastDate', m.forecast_date, 'actualDate', m.actual_date, 'dueAt', m.due_at, 'completedAt', m.completed_at) ORDER BY m.position)
-           FROM milestones m WHERE m.programme_id = p.id), '[]') AS milestones,
-         COALESCE((SELECT json_agg(json_build_object(
              'id', e.id, 'milestoneId', e.milestone_id, 'rung', e.rung, 'channel', e.channel, 'recipient', e.recipient, 'status', e.status,
              'queuedAt', e.queued_at, 'sentAt', e.sent_at, 'attempts', e.attempts, 'lastError', e.last_error) ORDER BY e.queued_at, e.rung)
-           FROM escalations e WHERE e.programme_id = p.id), '[]') AS escalations
+           FROM escalations e WHERE e.programme_id = p.id), '[]') AS escalations${moreColumns}
        FROM programmes p WHERE p.id = $1`,
       [programmeId],
-    )) as { id: string; name: string; lead_email: string; created_at: Date; revision: string; milestones: MilestoneRow[]; escalations: EscalationRow[] }[];
-    if (row === undefined) return null;
-    return {
-      id: row.id,
-      name: row.name,
-      leadEmail: row.lead_email,
-      createdAt: row.created_at.toISOString(),
-      revision: row.revision,
-      milestones: row.milestones.map((milestone) => ({ ...milestone, dueAt: utc(milestone.dueAt), completedAt: nullableUtc(milestone.completedAt) })),
-      escalations: row.escalations.map((escalation) => ({ ...escalation, queuedAt: utc(escalation.queuedAt), sentAt: nullableUtc(escalation.sentAt) })),
-    };
+    )) as Row[];
+    return row;
   }
 
   async completeMilestone(programmeId: string, milestoneId: string, completedAt: string, recordedAt: Date): Promise<CompleteMilestoneOutcome> {
@@ -355,4 +362,17 @@ export async function recordEvent(
   recordedAt: Date,
 ): Promise<void> {
   await manager.save(ProgrammeEventEntity, { programmeId, type, payload, recordedAt });
+}
+
+type HeadRow = { id: string; name: string; lead_email: string; created_at: Date; revision: string; escalations: EscalationRow[] };
+
+function toHead(row: HeadRow): ProgrammeHead {
+  return {
+    id: row.id,
+    name: row.name,
+    leadEmail: row.lead_email,
+    createdAt: row.created_at.toISOString(),
+    revision: row.revision,
+    escalations: row.escalations.map((escalation) => ({ ...escalation, queuedAt: utc(escalation.queuedAt), sentAt: nullableUtc(escalation.sentAt) })),
+  };
 }
