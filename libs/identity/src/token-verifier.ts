@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify } from 'jose';
 import type { JWTPayload, JWTVerifyGetKey } from 'jose';
 import type { AuthConfig } from '@pmo/config';
@@ -23,8 +24,8 @@ interface Verified {
 
 /**
  * A person's client sends the same token with every request, and checking its signature was a tenth of the
- * API's work on a status read. A verified token is kept for a minute at most, and never past its expiry,
- * so a key the issuer withdraws stops working within the minute.
+ * API's work on a status read. A verified token is kept for a minute at most, and never past its expiry: a
+ * key the issuer withdraws works a minute longer than jose's cache of the issuer's keys (10 minutes) allows.
  */
 const VERIFIED_FOR_MS = 60_000;
 /** Tokens kept: one or two per person signed in, so a whole ICB's staff fit. */
@@ -32,6 +33,7 @@ const VERIFIED_KEPT = 10_000;
 
 /** Checks bearer tokens against the configured issuer's keys: its JWKS, or the local signing key. */
 export class TokenVerifier {
+  /** By the token's SHA-256, so that no bearer token is held here beyond its request. */
   private readonly verified = new Map<string, Verified>();
 
   private constructor(
@@ -50,13 +52,14 @@ export class TokenVerifier {
   /** Answers the person's email. */
   async verify(token: string): Promise<string> {
     const now = this.clock();
-    const kept = this.verified.get(token);
+    const key = createHash('sha256').update(token).digest('base64');
+    const kept = this.verified.get(key);
     if (kept !== undefined && now < kept.until) return kept.email;
     try {
       const { payload } = await jwtVerify(token, this.keys, { issuer: this.auth.issuer, audience: this.auth.audience, clockTolerance: 30, currentDate: new Date(now) });
       const email = emailOf(payload);
       if (email === null) throw new TokenRejected('the token names no email, preferred_username or upn');
-      this.keep(token, { email, until: Math.min(now + VERIFIED_FOR_MS, payload.exp === undefined ? Infinity : payload.exp * 1000) });
+      this.keep(key, { email, until: Math.min(now + VERIFIED_FOR_MS, payload.exp === undefined ? Infinity : payload.exp * 1000) });
       return email;
     } catch (error) {
       if (error instanceof TokenRejected) throw error;
@@ -66,9 +69,9 @@ export class TokenVerifier {
     }
   }
 
-  private keep(token: string, verified: Verified): void {
-    this.verified.delete(token);
-    this.verified.set(token, verified);
+  private keep(key: string, verified: Verified): void {
+    this.verified.delete(key);
+    this.verified.set(key, verified);
     // A Map iterates in insertion order: the first token is the one verified longest ago.
     if (this.verified.size > VERIFIED_KEPT) this.verified.delete(this.verified.keys().next().value as string);
   }

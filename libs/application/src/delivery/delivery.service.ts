@@ -32,18 +32,9 @@ export class DeliveryService {
 
   /**
    * Delivers now, or, for someone who takes a daily digest, holds the message for it (`now: true` is the
-   * digest itself, which always goes now). A delivery an earlier try sent is not sent again, though its own
-   * record (the escalation, the notification, the digest) may not say so yet: that try may have stopped
-   * between the log and the record.
+   * digest itself, which always goes now).
    */
   async deliver(deliveryKey: string, message: EmailMessage, options: { now?: boolean } = {}): Promise<{ reference: string }> {
-    const earlier = await this.log.earlierTries(deliveryKey);
-    if (earlier.sentReference !== null) return { reference: earlier.sentReference };
-    if (earlier.interrupted > 0) {
-      // SMTP gives no way to ask whether the cut-short try arrived: sending again risks a repeat under the same
-      // Message-ID, which many mail systems drop; not sending risks losing an escalation.
-      this.logger.warn(`delivery ${deliveryKey} to ${message.to}: an earlier try was cut short before its outcome was recorded; sending again`);
-    }
     const preference = await this.contacts.preference(message.to);
     const route: Route = preference === null || preference.address === null ? { channel: 'email', address: message.to } : { channel: preference.channel, address: preference.address };
     if (preference?.dailyDigest && options.now !== true) {
@@ -54,25 +45,39 @@ export class DeliveryService {
       return { reference: 'held for the daily digest' };
     }
     try {
-      return await this.loggedSend(deliveryKey, message, route, earlier.interrupted > 0 ? ' (sent again after an interrupted try)' : '');
+      return await this.loggedSend(deliveryKey, message, route);
     } catch (error) {
       if (error instanceof DeliveryFailed && error.permanent) await this.putInDeadLetters(deliveryKey, message, route, error.message);
       throw error;
     }
   }
 
-  /** One try, logged as `sending` before the message leaves and settled with what came of it. */
-  private async loggedSend(deliveryKey: string, message: EmailMessage, route: Route, sentNote = ''): Promise<{ reference: string }> {
+  /**
+   * One try, logged as `sending` before the message leaves and settled with what came of it. A delivery an
+   * earlier try sent is not sent again, though its own record (the escalation, the notification, the digest)
+   * may not say so yet: that try may have stopped between the log and the record.
+   */
+  private async loggedSend(deliveryKey: string, message: EmailMessage, route: Route): Promise<{ reference: string }> {
+    const earlier = await this.log.earlierTries(deliveryKey);
+    if (earlier.sentReference !== null) return { reference: earlier.sentReference };
+    if (earlier.interrupted > 0) {
+      // SMTP gives no way to ask whether the cut-short try arrived: sending again risks a repeat under the same
+      // Message-ID, which many mail systems drop; not sending risks losing an escalation.
+      this.logger.warn(`delivery ${deliveryKey} to ${message.to}: an earlier try was cut short before its outcome was recorded; sending again`);
+    }
     const tryId = await this.log.beginTry(this.attempt(deliveryKey, message, route));
     let sent: { reference: string };
     try {
       sent = await this.courier.send(route, message, deliveryKey);
     } catch (error) {
-      await this.log.settle(tryId, error instanceof DeliveryFailed && error.permanent ? 'failed-permanently' : 'failed', detailOf((error as Error).message));
+      await this.log
+        .settle(tryId, error instanceof DeliveryFailed && error.permanent ? 'failed-permanently' : 'failed', detailOf((error as Error).message))
+        // The delivery's own error is the one the queue must see; a try left `sending` is settled by the next.
+        .catch((logError: Error) => this.logger.warn(`delivery ${deliveryKey}: its failure could not be logged (${logError.message})`));
       throw error;
     }
     // Sent: failing now would have the job send it again, so the log waits out the database instead.
-    await writtenAfterSending(`delivery ${deliveryKey}`, () => this.log.settle(tryId, 'sent', detailOf(`${sent.reference}${sentNote}`)));
+    await writtenAfterSending(`delivery ${deliveryKey}`, () => this.log.settle(tryId, 'sent', detailOf(sent.reference)));
     return sent;
   }
 

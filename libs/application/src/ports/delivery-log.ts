@@ -3,8 +3,9 @@ import type { Channel } from './courier';
 /**
  * `sending` is a try under way: logged before anything leaves, so that a try still `sending` once its process
  * has died is known to be in doubt. The next try settles it as `interrupted`: the message may have arrived.
+ * `sent-again` is a try that was sent when another of the same delivery already was (two tries at once).
  */
-export type AttemptOutcome = 'sending' | 'sent' | 'failed' | 'failed-permanently' | 'held-for-digest' | 'interrupted';
+export type AttemptOutcome = 'sending' | 'sent' | 'sent-again' | 'failed' | 'failed-permanently' | 'held-for-digest' | 'interrupted';
 
 /** What a delivery's earlier tries left: a try that was sent, or tries cut short before their outcome was known. */
 export interface EarlierTries {
@@ -51,8 +52,11 @@ export abstract class DeliveryLog {
   abstract recordAttempt(attempt: DeliveryAttempt): Promise<void>;
   /** Appends a try as `sending`, before anything leaves; answers its id, for `settle`. */
   abstract beginTry(attempt: Omit<DeliveryAttempt, 'outcome' | 'detail'>): Promise<string>;
-  /** A begun try's outcome; a second `sent` for one delivery key is kept out by a unique key. */
-  abstract settle(tryId: string, outcome: Exclude<AttemptOutcome, 'sending'>, detail: string): Promise<void>;
+  /**
+   * A begun try's outcome, though the next try has meanwhile taken it for interrupted. One try of a delivery key
+   * is ever `sent` (a unique key): a second is logged `sent-again`.
+   */
+  abstract settle(tryId: string, outcome: Exclude<AttemptOutcome, 'sending' | 'sent-again'>, detail: string): Promise<void>;
   /** Before a new try of a delivery: the earlier try that was sent, and the tries cut short, settled as `interrupted`. */
   abstract earlierTries(deliveryKey: string): Promise<EarlierTries>;
   abstract attempts(filter: { recipient?: string; deliveryKey?: string }): Promise<DeliveryAttempt[]>;

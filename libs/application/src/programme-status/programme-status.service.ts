@@ -107,7 +107,7 @@ export class ProgrammeStatusService {
     const plan = record === null ? null : await this.programmes.loadPlan(programmeId);
     if (record === null || plan === null) throw ApplicationError.notFound(`no programme ${programmeId}`);
     const assessment = await this.assess(plan, now);
-    const parts = viewParts(record.milestones, plan.trajectories, assessment);
+    const parts = frozen(viewParts(record.milestones, plan.trajectories, assessment));
     this.keep(programmeId, {
       revision: record.revision,
       computedAt: now.getTime(),
@@ -154,6 +154,14 @@ export class ProgrammeStatusService {
   private settings(plan: ProgrammePlanRecord): AssessmentSettings {
     return { ...DEFAULT_RULE_SETTINGS, ...plan.rules, calendar: this.workingCalendar(), tolerances: plan.tolerances };
   }
+}
+
+/** Kept parts are shared by every read until they lapse: frozen, so that no reader can change them for the others. */
+function frozen(parts: ViewParts): ViewParts {
+  for (const part of [...parts.milestones, ...parts.trajectories]) Object.freeze(part);
+  Object.freeze(parts.milestones);
+  Object.freeze(parts.trajectories);
+  return parts;
 }
 
 /** A milestone as the rules see it as at an instant: the baseline and forecast then in force, predecessors by id. */

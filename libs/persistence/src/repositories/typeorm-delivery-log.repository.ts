@@ -38,8 +38,13 @@ export class TypeormDeliveryLog extends DeliveryLog {
     return this.insert({ ...attempt, outcome: 'sending', detail: '' });
   }
 
-  async settle(tryId: string, outcome: Exclude<AttemptOutcome, 'sending'>, detail: string): Promise<void> {
-    await this.dataSource.query(`UPDATE delivery_attempts SET outcome = $2, detail = $3 WHERE id = $1 AND outcome = 'sending'`, [tryId, outcome, detail]);
+  async settle(tryId: string, outcome: Exclude<AttemptOutcome, 'sending' | 'sent-again'>, detail: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE delivery_attempts a SET detail = $3,
+         outcome = CASE WHEN $2 = 'sent' AND EXISTS (SELECT 1 FROM delivery_attempts s WHERE s.delivery_key = a.delivery_key AND s.outcome = 'sent') THEN 'sent-again' ELSE $2 END
+       WHERE a.id = $1 AND a.outcome IN ('sending', 'interrupted')`,
+      [tryId, outcome, detail],
+    );
   }
 
   async earlierTries(deliveryKey: string): Promise<EarlierTries> {
