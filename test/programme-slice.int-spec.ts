@@ -1,4 +1,5 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DataSource } from 'typeorm';
 import { ProgrammeRepository } from '@pmo/application';
 import type { ProgrammeRecord, ProgrammeView } from '@pmo/application';
 import { TestEngine } from './support/engine';
@@ -83,6 +84,37 @@ describe('a programme, end to end on the real stack', () => {
     const warned = engine.inbox.emails.filter((mail) => mail.headers['x-pmo-notification-kind'] === 'milestone-warning').map((mail) => mail.to[0]);
     expect(warned.filter((to) => to === 'governance@dorset.nhs.example')).toHaveLength(1);
     expect(new Set(warned).size).toBe(warned.length);
+  });
+
+  it('changes the revision when a write commits after one with a larger event id', async () => {
+    const created = await engine.client
+      .post('/programmes')
+      .send({
+        name: 'Primary Care Home rollout',
+        leadEmail: 'lead@nhs.example',
+        milestones: [
+          { name: 'Wave 1 live', ownerEmail: 'a@nhs.example', dueAt: inSeconds(86_400) },
+          { name: 'Wave 2 live', ownerEmail: 'a@nhs.example', dueAt: inSeconds(2 * 86_400) },
+        ],
+      })
+      .expect(201);
+    const programmeId = (created.body as ProgrammeView).id;
+    const programmes = engine.workerContext.get(ProgrammeRepository);
+    const dataSource = engine.workerContext.get(DataSource);
+    const [earlier, later] = [dataSource.createQueryRunner(), dataSource.createQueryRunner()];
+    const event = `INSERT INTO programme_events (programme_id, type, payload, recorded_at) VALUES ($1, 'test-write', '{}', now())`;
+    try {
+      await earlier.startTransaction();
+      await earlier.query(event, [programmeId]);
+      await later.startTransaction();
+      await later.query(event, [programmeId]);
+      await later.commitTransaction();
+      const seen = (await programmes.findHead(programmeId))?.revision;
+      await earlier.commitTransaction();
+      expect((await programmes.findHead(programmeId))?.revision).not.toBe(seen);
+    } finally {
+      await Promise.all([earlier.release(), later.release()]);
+    }
   });
 
   it('refuses a malformed programme with 400 naming each field and its reason, and writes nothing', async () => {

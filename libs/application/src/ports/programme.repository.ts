@@ -8,7 +8,10 @@ export interface ProgrammeRecord {
   name: string;
   leadEmail: string;
   createdAt: string;
-  /** The id of the programme's last recorded event: every write records one in its own transaction, so this changes with every change. */
+  /**
+   * The programme's largest event id and its count of events: every write records one in its own transaction, so
+   * this changes with every change, though transactions commit out of id order.
+   */
   revision: string;
   milestones: MilestoneRow[];
   escalations: EscalationRow[];

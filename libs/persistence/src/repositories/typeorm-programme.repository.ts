@@ -111,7 +111,8 @@ export class TypeormProgrammeRepository extends ProgrammeRepository {
   private async readRecord<Row extends HeadRow>(programmeId: string, moreColumns = ''): Promise<Row | undefined> {
     const [row] = (await this.dataSource.query(
       `SELECT p.id, p.name, p.lead_email, p.created_at,
-         (SELECT COALESCE(max(v.id), 0)::text FROM programme_events v WHERE v.programme_id = p.id) AS revision,
+         -- The count too: a transaction committing after one with a larger id still changes it.
+         (SELECT COALESCE(max(v.id), 0) || '.' || count(*) FROM programme_events v WHERE v.programme_id = p.id) AS revision,
          COALESCE((SELECT json_agg(json_build_object(
              'id', e.id, 'milestoneId', e.milestone_id, 'rung', e.rung, 'channel', e.channel, 'recipient', e.recipient, 'status', e.status,
              'queuedAt', e.queued_at, 'sentAt', e.sent_at, 'attempts', e.attempts, 'lastError', e.last_error) ORDER BY e.queued_at, e.rung)
