@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DataSource } from 'typeorm';
 import { DeliveryLog, NotificationQueue, NotificationRepository } from '@pmo/application';
+import { messageIdOf } from '@pmo/notifications';
 import { TestEngine } from './support/engine';
 import { waitUntil } from './support/eventually';
 import { OwnRedis } from './support/own-redis';
@@ -74,7 +75,7 @@ describe('delivery under faults', () => {
     const distinct = new Map(emails.map((email) => [email.headers['message-id'], email]));
     expect(distinct.size).toBe(keys.length);
     for (const key of keys) {
-      const email = distinct.get(`<notification.${key}@pmo-engine>`);
+      const email = distinct.get(messageIdOf(`notification.${key}`));
       expect(email?.to).toEqual([`person${Number(key.split('-').pop()) % RECIPIENTS}@dorset.nhs.example`]);
     }
     const dataSource = await new DataSource({ type: 'postgres', url: engine.config.database.url }).initialize();
@@ -97,7 +98,7 @@ describe('delivery under faults', () => {
   /** The Message-IDs of the batch's deliveries with a try logged as interrupted. */
   async function interruptedTries(batch: string): Promise<string[]> {
     const tries = await engine.workerContext.get(DeliveryLog).attempts({});
-    return tries.filter((attempt) => attempt.outcome === 'interrupted' && attempt.deliveryKey.startsWith(`notification.${batch}-`)).map((attempt) => `<${attempt.deliveryKey}@pmo-engine>`);
+    return tries.filter((attempt) => attempt.outcome === 'interrupted' && attempt.deliveryKey.startsWith(`notification.${batch}-`)).map((attempt) => messageIdOf(attempt.deliveryKey));
   }
 
   it('delivers every message of a batch once when the notifier is killed -9 in the middle and started again', async () => {

@@ -5,6 +5,7 @@ import { MonthEndSettings, OrganisationRepository, ProgrammeRepository, Programm
 import { MONTH_END_SCHEDULE_ID, monthEndWorkflowId } from '@pmo/contracts';
 import type { MonthEndTickResult } from '@pmo/contracts';
 import { addDays, addMonths, cycleDays, endOfLondonDay, lastDayOfMonth, startOfLondonDay } from '@pmo/domain';
+import { messageIdOf } from '@pmo/notifications';
 import { nationalIcbs, nationalOrganisationSample } from '@pmo/reference-data';
 import { TestEngine } from '../support/engine';
 import { waitUntil } from '../support/eventually';
@@ -353,7 +354,7 @@ describe('month-end fault runs', () => {
       const deliveryLogSent = await sentInLog();
       const interrupted = new Set(
         (await query<{ delivery_key: string }>(engine, `SELECT delivery_key FROM delivery_attempts WHERE outcome = 'interrupted' AND delivery_key LIKE 'notification.%'`, [])).map(
-          (row) => `<${row.delivery_key}@pmo-engine>`,
+          (row) => messageIdOf(row.delivery_key),
         ),
       );
       const repeated = new Set(emails.map((email) => email.headers['message-id'] as string).filter((messageId, index, all) => all.indexOf(messageId) !== index));

@@ -40,6 +40,11 @@ export function webhookSignature(secret: string, timestamp: string, body: string
   return createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
 }
 
+/** An email's Message-ID: its delivery's key, so that every try of one delivery carries the same. */
+export function messageIdOf(deliveryKey: string): string {
+  return `<${deliveryKey.replace(/[^A-Za-z0-9.-]/g, '_')}@pmo-engine>`;
+}
+
 /** Email by SMTP; Teams and generic webhooks by HTTPS POST, the latter signed. */
 export class ChannelCourier extends Courier implements OnApplicationShutdown {
   private readonly mailer: SmtpMailer;
@@ -57,7 +62,7 @@ export class ChannelCourier extends Courier implements OnApplicationShutdown {
       case 'email':
         // The Message-ID is the delivery's: a message sent again after a crash carries the same one, so that
         // mail systems (and the receivers in the tests) can drop the repeat.
-        return this.email({ ...message, to: route.address, messageId: `<${deliveryKey.replace(/[^A-Za-z0-9.-]/g, '_')}@pmo-engine>`, headers: { ...message.headers, 'X-PMO-Delivery-Key': deliveryKey } });
+        return this.email({ ...message, to: route.address, messageId: messageIdOf(deliveryKey), headers: { ...message.headers, 'X-PMO-Delivery-Key': deliveryKey } });
       case 'teams':
         return this.post(route.address, JSON.stringify(teamsCard(message)), {});
       case 'webhook': {
