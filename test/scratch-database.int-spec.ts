@@ -1,19 +1,21 @@
 import { Client } from 'pg';
 import { loadConfig } from '@pmo/config';
-import { createScratchDatabase } from '@pmo/persistence';
+import { createScratchDatabase, dropLeftBehind } from '@pmo/persistence';
 
 const { database } = loadConfig();
 
-async function exists(name: string): Promise<boolean> {
+async function asCreator<T>(use: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: database.migrationUrl });
   await client.connect();
   try {
-    const result = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    return result.rowCount === 1;
+    return await use(client);
   } finally {
     await client.end();
   }
 }
+
+const exists = (name: string) => asCreator(async (client) => (await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1);
+const HOUR_MS = 3_600_000;
 
 describe('scratch databases for rehearsals and tests', () => {
   it('creates a migrated database and drops it while one of its creator\'s sessions is still open', async () => {
@@ -30,5 +32,43 @@ describe('scratch databases for rehearsals and tests', () => {
     expect(await exists(scratch.name)).toBe(false);
     await expect(lingering.query('SELECT 1')).rejects.toThrow();
     await lingering.end().catch(() => undefined);
+  });
+
+  it('drops only the scratch databases a killed run left behind: over an hour old, or older than names with a time, and idle', async () => {
+    const prefix = `pmo_sweep${process.pid}`;
+    const madeAt = (ms: number) => `${prefix}_${ms.toString(36)}_0123abcd`;
+    const now = Date.now();
+    const leftBehind = madeAt(now - 2 * HOUR_MS);
+    const beforeNamesHadTimes = `${prefix}_0123456789ab`;
+    const stillInUse = madeAt(now - 3 * HOUR_MS);
+    const recent = madeAt(now - HOUR_MS / 2);
+    const notAScratchDatabase = `${prefix}_reports`;
+    const names = [leftBehind, beforeNamesHadTimes, stillInUse, recent, notAScratchDatabase];
+    await asCreator(async (client) => {
+      for (const name of names) await client.query(`CREATE DATABASE ${name}`);
+    });
+    const session = new Client({ connectionString: Object.assign(new URL(database.migrationUrl), { pathname: `/${stillInUse}` }).toString() });
+    await session.connect();
+    try {
+      expect(await dropLeftBehind(prefix, database.migrationUrl, now)).toEqual([beforeNamesHadTimes, leftBehind].sort());
+
+      expect(await Promise.all(names.map(exists))).toEqual([false, false, true, true, true]);
+    } finally {
+      await session.end();
+      await asCreator(async (client) => {
+        for (const name of names) await client.query(`DROP DATABASE IF EXISTS ${name}`);
+      });
+    }
+  });
+
+  it('names a scratch database with when it was made, so that a run an hour later takes it for left behind', async () => {
+    const scratch = await createScratchDatabase('pmo_scratch', database.migrationUrl, database);
+    try {
+      expect(await dropLeftBehind('pmo_scratch', database.migrationUrl, Date.now() + HOUR_MS / 2)).not.toContain(scratch.name);
+      expect(await dropLeftBehind('pmo_scratch', database.migrationUrl, Date.now() + 2 * HOUR_MS)).toContain(scratch.name);
+      expect(await exists(scratch.name)).toBe(false);
+    } finally {
+      await scratch.drop();
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { loadConfig } from '@pmo/config';
 import type { DatabaseConfig } from '@pmo/config';
-import { createScratchDatabase } from '@pmo/persistence';
+import { createScratchDatabase, dropLeftBehind } from '@pmo/persistence';
 
 export interface TestDatabase {
   /** The apps' connection, as the apps' role. */
@@ -13,8 +13,13 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+/** Once per test process: the test databases of runs killed before their clean-up, which would otherwise pile up. */
+let leftBehindDropped: Promise<unknown> | undefined;
+
 /** A fresh, migrated database of its own for one test file, on the real PostgreSQL of infra/ (or the one given). */
 export async function createTestDatabase(database: DatabaseConfig = loadConfig().database): Promise<TestDatabase> {
+  leftBehindDropped ??= dropLeftBehind('pmo_test', database.migrationUrl).catch((error: Error) => console.warn(`test databases left behind were not dropped: ${error.message}`));
+  await leftBehindDropped;
   const scratch = await createScratchDatabase('pmo_test', database.migrationUrl, database);
   const client = new Client({ connectionString: scratch.migrationUrl });
   // A server restarted under a fault run ends this session: count() then fails, not the whole test process.

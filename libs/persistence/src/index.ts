@@ -1,5 +1,5 @@
 export { createDataSource, migrateDatabase, openMigratedDataSource, PendingMigrationsError } from './data-source';
 export { PersistenceModule } from './persistence.module';
 export { TypeormOrganisationRepository } from './repositories/typeorm-organisation.repository';
-export { createScratchDatabase } from './scratch-database';
+export { createScratchDatabase, dropLeftBehind } from './scratch-database';
 export type { ScratchDatabase } from './scratch-database';

@@ -20,7 +20,7 @@ import type { ProgrammePlanRecord } from '@pmo/application';
 import type { DatabaseConfig } from '@pmo/config';
 import { addDays, addMonths, daysBetween, endOfLondonDay, lastDayOfMonth, monthsBetween, startOfLondonDay } from '@pmo/domain';
 import type { DeliveryConfidence, DirectionOfTravel, MilestoneStatus, RagStatus } from '@pmo/domain';
-import { createScratchDatabase } from '@pmo/persistence';
+import { createScratchDatabase, dropLeftBehind } from '@pmo/persistence';
 import { readOrganisationSample } from '@pmo/reference-data';
 import { createProgrammeWorker, programmeActivitiesOf } from '../programme-worker';
 import { RehearsalClock, RehearsalModule } from './rehearsal.module';
@@ -59,7 +59,10 @@ export interface RehearsalOptions {
  * use cases on their days, and the programme's status taken at each month's end.
  */
 export async function rehearse(script: RehearsalScript, options: RehearsalOptions): Promise<RehearsalResult> {
-  // The scratch database is the apps' role's own: it creates, owns and migrates it, and drops it after.
+  // The scratch database is the apps' role's own: it creates, owns and migrates it, and drops it after. A
+  // rehearsal killed before then leaves one behind, which a later rehearsal drops.
+  const logger = new Logger('Rehearsal');
+  for (const name of await dropLeftBehind('pmo_rehearsal', options.database.url)) logger.log(`dropped scratch database ${name}, left behind by a rehearsal that was stopped`);
   const scratch = await createScratchDatabase('pmo_rehearsal', options.database.url, { ...options.database, migrationUrl: options.database.url });
   const environment = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: options.timeSkippingServerPath } },
@@ -82,7 +85,7 @@ export async function rehearse(script: RehearsalScript, options: RehearsalOption
     await context?.close();
     await environment.teardown();
     // A database left behind costs disk, not the rehearsal's answer: say so and answer.
-    await scratch.drop().catch((error: Error) => new Logger('Rehearsal').warn(`scratch database ${scratch.name} left behind: ${error.message}`));
+    await scratch.drop().catch((error: Error) => logger.warn(`scratch database ${scratch.name} left behind: ${error.message}`));
   }
 }
 
