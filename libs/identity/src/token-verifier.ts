@@ -31,6 +31,13 @@ const VERIFIED_FOR_MS = 60_000;
 /** Tokens kept: one or two per person signed in, so a whole ICB's staff fit. */
 const VERIFIED_KEPT = 10_000;
 
+export interface TokenVerifierOptions {
+  /** The time in epoch milliseconds, for the tests to move. */
+  clock?: () => number;
+  /** How many verified tokens are kept, for the tests to fill. */
+  kept?: number;
+}
+
 /** Checks bearer tokens against the configured issuer's keys: its JWKS, or the local signing key. */
 export class TokenVerifier {
   /** By the token's SHA-256, so that no bearer token is held here beyond its request. */
@@ -40,13 +47,15 @@ export class TokenVerifier {
     private readonly auth: AuthConfig,
     private readonly keys: JWTVerifyGetKey,
     private readonly clock: () => number,
+    private readonly kept: number,
   ) {}
 
-  /** `clock` is the time in epoch milliseconds, for the tests to move. */
-  static async create(auth: AuthConfig, clock: () => number = Date.now): Promise<TokenVerifier> {
-    if (auth.jwksUrl !== null) return new TokenVerifier(auth, createRemoteJWKSet(new URL(auth.jwksUrl), { timeoutDuration: 5_000, cooldownDuration: 30_000 }), clock);
-    const { publicJwk } = await ensureLocalSigningKey(auth.localKeyFile);
-    return new TokenVerifier(auth, createLocalJWKSet({ keys: [publicJwk] }), clock);
+  static async create(auth: AuthConfig, { clock = Date.now, kept = VERIFIED_KEPT }: TokenVerifierOptions = {}): Promise<TokenVerifier> {
+    const keys =
+      auth.jwksUrl !== null
+        ? createRemoteJWKSet(new URL(auth.jwksUrl), { timeoutDuration: 5_000, cooldownDuration: 30_000 })
+        : createLocalJWKSet({ keys: [(await ensureLocalSigningKey(auth.localKeyFile)).publicJwk] });
+    return new TokenVerifier(auth, keys, clock, kept);
   }
 
   /** Answers the person's email. */
@@ -73,6 +82,6 @@ export class TokenVerifier {
     this.verified.delete(key);
     this.verified.set(key, verified);
     // A Map iterates in insertion order: the first token is the one verified longest ago.
-    if (this.verified.size > VERIFIED_KEPT) this.verified.delete(this.verified.keys().next().value as string);
+    if (this.verified.size > this.kept) this.verified.delete(this.verified.keys().next().value as string);
   }
 }
