@@ -15,9 +15,10 @@ import { analyse, AppProcess, createNationalProgramme, inLanes, MINUTES, postgre
 /**
  * The API under load on the real PostgreSQL and the national dataset: p50, p99 and throughput of status
  * reads (a programme's RAG worked out from its record at read time, with a month of actuals on each
- * trajectory) and of updates (a monthly update, written and audited), each beside a bare route of the same
- * app (the liveness probe) measured in the same script. The API app runs in a process of its own, as in
- * production, so that the load's own work here is not counted as the API's.
+ * trajectory), of updates (a monthly update, written and audited) and of the portfolio (every programme with
+ * its status now), each beside a bare route of the same app (the liveness probe) measured in the same script.
+ * The API app runs in a process of its own, as in production, so that the load's own work here is not
+ * counted as the API's.
  *
  * Latency at a rate comes from a steady open-loop load: request i is due at start + i/rate and its latency
  * counts from then, so a stall is charged to every request it holds up. autocannon's own rate mode is not
@@ -32,6 +33,8 @@ const SECONDS = Number(process.env.PMO_BENCH_SECONDS ?? 20);
 /** The rate the issue sets for status reads, and a tenth of it for writes, which programme managers make far less often. */
 const READ_RATE = 200;
 const WRITE_RATE = 20;
+/** Portfolios (every programme, each with its status now) a second: a PMO's page, opened now and then. */
+const PORTFOLIO_RATE = 2;
 const CONNECTIONS = 20;
 /** Months of trajectory actuals each programme has, up to the period: a read sizes each month's practices. */
 const MONTHS_OF_ACTUALS = 3;
@@ -197,18 +200,20 @@ describe('API latency benchmark', () => {
       const statusReads: Load = { path: (id) => `/programmes/${id}`, signedIn: true };
       const bareRoute: Load = { path: () => '/health', signedIn: false };
       const updates: Load = { path: (id) => `/programmes/${id}/monthly-updates/${PERIOD}`, method: 'PUT', body: update, signedIn: true };
+      const portfolios: Load = { path: () => '/programmes', signedIn: true };
       // Warm the app, its pool and PostgreSQL's caches before anything is measured.
       await steady('warm-up', READ_RATE / 4, statusReads);
       const runs = [
         await steady('bare route (GET /health)', READ_RATE, bareRoute),
         await steady('status read (GET /programmes/:id)', READ_RATE, statusReads),
         await steady('update (PUT …/monthly-updates/:month)', WRITE_RATE, updates),
+        await steady(`portfolio of ${PROGRAMMES} (GET /programmes)`, PORTFOLIO_RATE, portfolios),
         await flatOut('bare route (GET /health)', bareRoute),
         await flatOut('status read (GET /programmes/:id)', statusReads),
         await flatOut('update (PUT …/monthly-updates/:month)', updates),
       ];
       for (const run of runs) expect([run.label, run.non2xx, run.errors]).toEqual([run.label, 0, 0]);
-      const [bareAtRate, readsAtRate, writesAtRate, bare, reads, writes] = runs;
+      const [bareAtRate, readsAtRate, writesAtRate, portfoliosAtRate, bare, reads, writes] = runs;
       const row = (figures: Figures, baseline: Figures) =>
         `${figures.label.padEnd(40)}${figures.rate.padStart(16)}${figures.p50.toFixed(0).padStart(8)}${figures.p99.toFixed(0).padStart(8)}${figures.perSecond.toFixed(0).padStart(10)}` +
         `${(figures.p99 / Math.max(1, baseline.p99)).toFixed(1).padStart(12)}${(figures.perSecond / baseline.perSecond).toFixed(2).padStart(12)}` +
@@ -220,6 +225,7 @@ describe('API latency benchmark', () => {
         row(bareAtRate, bareAtRate),
         row(readsAtRate, bareAtRate),
         row(writesAtRate, bareAtRate),
+        row(portfoliosAtRate, bareAtRate),
         row(bare, bare),
         row(reads, bare),
         row(writes, bare),

@@ -3,12 +3,11 @@ import type { DeliveryConfidence, DirectionOfTravel, MilestoneStatus, RagStatus 
 import { z } from 'zod';
 import { organisationsWhere } from '../access/access-policy';
 import type { Principal } from '../access/access-policy';
-import { forEachProgramme } from '../plans-in-batches';
-import { Clock } from '../ports/clock';
 import { ProgrammeRepository } from '../ports/programme.repository';
 import type { ProgrammeSummary } from '../ports/programme.repository';
 import { GPFV_AREAS, odsCodeSchema } from '../programme-definition/programme-definition.schema';
 import { ProgrammeStatusService } from '../programme-status/programme-status.service';
+import type { ProgrammeView } from '../programme-view';
 import { parseOrThrow } from '../validation';
 
 const RAG = ['Red', 'Amber', 'Green'] as const satisfies readonly RagStatus[];
@@ -37,7 +36,6 @@ export class ListProgrammesUseCase {
   constructor(
     private readonly programmes: ProgrammeRepository,
     private readonly status: ProgrammeStatusService,
-    private readonly clock: Clock,
   ) {}
 
   /** The programmes the principal may read, unfiltered: what the portfolio's filters offer. */
@@ -58,31 +56,24 @@ export class ListProgrammesUseCase {
         (filter.organisation === undefined || programme.organisation?.odsCode === filter.organisation) &&
         (filter.gpfvArea === undefined || programme.gpfvArea === filter.gpfvArea),
     );
-    const asAt = this.clock.now();
-    const entries = await forEachProgramme(
-      chosen.map((programme) => programme.id),
-      (programmeId) => this.entry(programmeId, asAt),
-    );
-    return chosen
-      .map((summary, index) => ({ ...summary, ...entries[index] }))
-      .filter((entry) => filter.status === undefined || entry.status === filter.status);
+    // Each status as kept since its programme was last read, or worked out afresh and kept: a portfolio read
+    // again soon after costs one read of the programmes' heads.
+    const views = new Map((await this.status.currentViews(chosen.map((programme) => programme.id))).map((view) => [view.id, view]));
+    const entries = chosen.flatMap((summary) => {
+      const view = views.get(summary.id);
+      return view === undefined ? [] : [{ ...summary, ...entryOf(view) }];
+    });
+    return entries.filter((entry) => filter.status === undefined || entry.status === filter.status);
   }
+}
 
-  private async entry(programmeId: string, asAt: Date): Promise<Omit<PortfolioEntry, keyof ProgrammeSummary>> {
-    const plan = await this.programmes.loadPlan(programmeId);
-    if (plan === null) throw new Error(`programme ${programmeId} vanished while its portfolio was read`);
-    const assessment = await this.status.assess(plan, asAt);
-    const open = plan.milestones
-      .map((milestone, index) => ({ milestone, status: assessment.milestones[index].status }))
-      .filter(({ milestone }) => milestone.completedAt === null)
-      .sort((a, b) => a.milestone.forecastDate.localeCompare(b.milestone.forecastDate));
-    const next = open[0];
-    return {
-      status: assessment.status,
-      deliveryConfidence: assessment.deliveryConfidence.value,
-      direction: assessment.directionOfTravel.direction,
-      nextMilestone:
-        next === undefined ? null : { ref: next.milestone.ref, name: next.milestone.name, forecastDate: next.milestone.forecastDate, status: next.status },
-    };
-  }
+/** The line's status and the next thing to deliver: the open milestone forecast soonest. */
+function entryOf(view: ProgrammeView): Omit<PortfolioEntry, keyof ProgrammeSummary> {
+  const next = view.milestones.filter((milestone) => milestone.completedAt === null).sort((a, b) => a.forecastDate.localeCompare(b.forecastDate))[0];
+  return {
+    status: view.status,
+    deliveryConfidence: view.deliveryConfidence.value,
+    direction: view.directionOfTravel.direction,
+    nextMilestone: next === undefined ? null : { ref: next.ref, name: next.name, forecastDate: next.forecastDate, status: next.status },
+  };
 }

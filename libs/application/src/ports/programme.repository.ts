@@ -67,7 +67,8 @@ export interface MilestoneInProgramme {
 export abstract class ProgrammeRepository {
   abstract create(programme: NewProgramme, recordedAt: Date): Promise<ProgrammeRecord>;
   abstract findById(programmeId: string): Promise<ProgrammeRecord | null>;
-  abstract findHead(programmeId: string): Promise<ProgrammeHead | null>;
+  /** The heads of those of the programmes that exist, in no particular order. */
+  abstract findHeads(programmeIds: readonly string[]): Promise<ProgrammeHead[]>;
   abstract completeMilestone(programmeId: string, milestoneId: string, completedAt: string, recordedAt: Date): Promise<CompleteMilestoneOutcome>;
   abstract loadPlan(programmeId: string): Promise<ProgrammePlanRecord | null>;
   /** One milestone and its programme's people in one read, for the many small activities that need no more. */

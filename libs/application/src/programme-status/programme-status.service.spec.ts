@@ -65,6 +65,7 @@ describe('the current status, kept between reads', () => {
   let revision: string;
   let planReads: number;
   let recordReads: number;
+  let headReads: number;
   let clock: SetClock;
   let service: ProgrammeStatusService;
 
@@ -72,10 +73,14 @@ describe('the current status, kept between reads', () => {
     revision = '41';
     planReads = 0;
     recordReads = 0;
+    headReads = 0;
     clock = new SetClock(new Date('2026-12-03T10:00:00.000Z'));
     const head = (): ProgrammeHead => ({ id: PROGRAMME_ID, name: plan.name, leadEmail: plan.leadEmail, createdAt: recordedAt, revision, escalations: [] });
     const programmes = {
-      findHead: async () => head(),
+      findHeads: async (programmeIds: readonly string[]) => {
+        headReads += 1;
+        return programmeIds.includes(PROGRAMME_ID) ? [head()] : [];
+      },
       findById: async (): Promise<ProgrammeRecord> => {
         recordReads += 1;
         return { ...head(), milestones: plan.milestones };
@@ -136,5 +141,21 @@ describe('the current status, kept between reads', () => {
     expect(planReads).toBe(2);
     expect(morning.current).toEqual(morning.fresh);
     expect(morning.current.milestones[1].reasons).not.toEqual(evening.current.milestones[1].reasons);
+  });
+
+  it("answers a portfolio's views from one read of their heads, leaving out a programme that does not exist", async () => {
+    await at('2026-12-03T10:00:00.000Z');
+    headReads = 0;
+    const views = await service.currentViews(['6f1d0c52-0000-4000-8000-000000000000', PROGRAMME_ID]);
+    expect(views.map((view) => view.id)).toEqual([PROGRAMME_ID]);
+    expect([headReads, recordReads, planReads]).toEqual([1, 1, 1]);
+    await expect(service.currentView('6f1d0c52-0000-4000-8000-000000000000')).rejects.toThrow('no programme 6f1d0c52-0000-4000-8000-000000000000');
+  });
+
+  it('works a change out once for reads that find it together, and answers them the same', async () => {
+    clock.instant = new Date('2026-12-03T10:00:00.000Z');
+    const [page, refresh] = await Promise.all([service.currentView(PROGRAMME_ID), service.currentView(PROGRAMME_ID)]);
+    expect([planReads, recordReads]).toEqual([1, 1]);
+    expect(refresh).toEqual(page);
   });
 });

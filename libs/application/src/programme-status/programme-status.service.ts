@@ -5,6 +5,7 @@ import { ApplicationError } from '../application.error';
 import { BankHolidays } from '../ports/bank-holidays';
 import { Clock } from '../ports/clock';
 import { OrganisationRepository } from '../ports/organisation.repository';
+import { forEachProgramme } from '../plans-in-batches';
 import { ProgrammeRepository } from '../ports/programme.repository';
 import type { PlanMilestone, PlanTrajectory, ProgrammePlanRecord } from '../ports/programme.repository';
 import { assembleView, ProgrammeView, toProgrammeView, viewParts } from '../programme-view';
@@ -51,6 +52,8 @@ const REFERENCE_DATA_MS = 5 * 60_000;
 export class ProgrammeStatusService {
   private calendar?: WorkingCalendar;
   private readonly current = new Map<string, CurrentStatus>();
+  /** Views being worked out, by programme and the revision their readers saw: a reader of the same joins in. */
+  private readonly workingOut = new Map<string, Promise<ProgrammeView | null>>();
 
   constructor(
     private readonly programmes: ProgrammeRepository,
@@ -95,17 +98,43 @@ export class ProgrammeStatusService {
    * days from today). The record's head, with its escalations' delivery, is read every time.
    */
   async currentView(programmeId: string): Promise<ProgrammeView> {
-    const head = await this.programmes.findHead(programmeId);
-    if (head === null) throw ApplicationError.notFound(`no programme ${programmeId}`);
+    const [view] = await this.currentViews([programmeId]);
+    if (view === undefined) throw ApplicationError.notFound(`no programme ${programmeId}`);
+    return view;
+  }
+
+  /**
+   * The programmes as at now, as `currentView` has each, in the order given; one that does not exist is left out.
+   * Their heads are read in one statement, so that a portfolio whose statuses are kept costs one read.
+   */
+  async currentViews(programmeIds: readonly string[]): Promise<ProgrammeView[]> {
+    const heads = new Map((await this.programmes.findHeads(programmeIds)).map((head) => [head.id, head]));
     const now = this.clock.now();
-    const kept = this.current.get(programmeId);
-    if (kept !== undefined && kept.revision === head.revision && kept.computedAt <= now.getTime() && now.getTime() < kept.validUntil) {
-      return assembleView(head, { ...kept.assessment, asAt: now.toISOString() }, kept.parts);
-    }
+    const views = await forEachProgramme(programmeIds, async (programmeId) => {
+      const head = heads.get(programmeId);
+      if (head === undefined) return null;
+      const kept = this.current.get(programmeId);
+      if (kept !== undefined && kept.revision === head.revision && kept.computedAt <= now.getTime() && now.getTime() < kept.validUntil) {
+        return assembleView(head, { ...kept.assessment, asAt: now.toISOString() }, kept.parts);
+      }
+      // Reads that find the same change at once (a portfolio opened twice, a page and its refresh) work it out once.
+      const key = `${programmeId} ${head.revision}`;
+      let working = this.workingOut.get(key);
+      if (working === undefined) {
+        working = this.workedOut(programmeId, now).finally(() => this.workingOut.delete(key));
+        this.workingOut.set(key, working);
+      }
+      return working;
+    });
+    return views.filter((view) => view !== null);
+  }
+
+  /** The view worked out from the record and the plan, and its status kept. */
+  private async workedOut(programmeId: string, now: Date): Promise<ProgrammeView | null> {
     // The record before the plan: a change landing between them is then seen by the next read, as a new revision.
     const record = await this.programmes.findById(programmeId);
     const plan = record === null ? null : await this.programmes.loadPlan(programmeId);
-    if (record === null || plan === null) throw ApplicationError.notFound(`no programme ${programmeId}`);
+    if (record === null || plan === null) return null;
     const assessment = await this.assess(plan, now);
     const parts = frozen(viewParts(record.milestones, plan.trajectories, assessment));
     this.keep(programmeId, {

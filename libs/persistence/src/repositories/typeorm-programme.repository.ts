@@ -90,8 +90,8 @@ export class TypeormProgrammeRepository extends ProgrammeRepository {
 
   /** One statement, milestones and escalations as JSON arrays: the record is read beside the plan whenever a status is worked out. */
   async findById(programmeId: string): Promise<ProgrammeRecord | null> {
-    const row = await this.readRecord<HeadRow & { milestones: MilestoneRow[] }>(
-      programmeId,
+    const [row] = await this.readRecords<HeadRow & { milestones: MilestoneRow[] }>(
+      [programmeId],
       `,
        COALESCE((SELECT json_agg(json_build_object(
          'id', m.id, 'ref', m.ref, 'name', m.name, 'kind', m.kind, 'ownerEmail', m.owner_email, 'baselineDate', m.baseline_date,
@@ -102,14 +102,13 @@ export class TypeormProgrammeRepository extends ProgrammeRepository {
     return { ...toHead(row), milestones: row.milestones.map((milestone) => ({ ...milestone, dueAt: utc(milestone.dueAt), completedAt: nullableUtc(milestone.completedAt) })) };
   }
 
-  async findHead(programmeId: string): Promise<ProgrammeHead | null> {
-    const row = await this.readRecord<HeadRow>(programmeId);
-    return row === undefined ? null : toHead(row);
+  async findHeads(programmeIds: readonly string[]): Promise<ProgrammeHead[]> {
+    return (await this.readRecords<HeadRow>(programmeIds)).map(toHead);
   }
 
-  /** The programme's row, revision and escalations in one statement, with any further columns asked for. */
-  private async readRecord<Row extends HeadRow>(programmeId: string, moreColumns = ''): Promise<Row | undefined> {
-    const [row] = (await this.dataSource.query(
+  /** The programmes' rows, revisions and escalations in one statement, with any further columns asked for. */
+  private async readRecords<Row extends HeadRow>(programmeIds: readonly string[], moreColumns = ''): Promise<Row[]> {
+    return (await this.dataSource.query(
       `SELECT p.id, p.name, p.lead_email, p.created_at,
          -- The count too: a transaction committing after one with a larger id still changes it.
          (SELECT COALESCE(max(v.id), 0) || '.' || count(*) FROM programme_events v WHERE v.programme_id = p.id) AS revision,
@@ -117,10 +116,9 @@ export class TypeormProgrammeRepository extends ProgrammeRepository {
              'id', e.id, 'milestoneId', e.milestone_id, 'rung', e.rung, 'channel', e.channel, 'recipient', e.recipient, 'status', e.status,
              'queuedAt', e.queued_at, 'sentAt', e.sent_at, 'attempts', e.attempts, 'lastError', e.last_error) ORDER BY e.queued_at, e.rung)
            FROM escalations e WHERE e.programme_id = p.id), '[]') AS escalations${moreColumns}
-       FROM programmes p WHERE p.id = $1`,
-      [programmeId],
+       FROM programmes p WHERE p.id = ANY($1::uuid[])`,
+      [programmeIds],
     )) as Row[];
-    return row;
   }
 
   async completeMilestone(programmeId: string, milestoneId: string, completedAt: string, recordedAt: Date): Promise<CompleteMilestoneOutcome> {
