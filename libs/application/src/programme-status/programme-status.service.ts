@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { addDays, assessProgramme, computeTrajectoryActual, DEFAULT_RULE_SETTINGS, lastDayOfMonth, londonDay, startOfLondonDay, WorkingCalendar } from '@pmo/domain';
 import type { AssessmentSettings, MilestoneRecord, PracticePopulation, ProgrammeAssessment, TrajectoryActual, TrajectoryBasis, TrajectoryRecord } from '@pmo/domain';
 import { ApplicationError } from '../application.error';
+import { Kept, REFERENCE_DATA_MS } from '../kept';
 import { BankHolidays } from '../ports/bank-holidays';
 import { Clock } from '../ports/clock';
 import { OrganisationRepository } from '../ports/organisation.repository';
@@ -37,11 +38,6 @@ interface CurrentStatus {
 
 /** Current statuses kept per API or worker process: about 20 KB each, so the national 2,000 programmes fit. */
 const CURRENT_STATUSES_KEPT = 2_000;
-/**
- * List sizes (for percentages of practices or population) change by `seed-organisations`, not through a
- * programme's events: a kept status picks new ones up within this.
- */
-const REFERENCE_DATA_MS = 5 * 60_000;
 
 /**
  * Works out a programme's status as at an instant: reads the plan, computes each trajectory's monthly
@@ -51,7 +47,7 @@ const REFERENCE_DATA_MS = 5 * 60_000;
 @Injectable()
 export class ProgrammeStatusService {
   private calendar?: WorkingCalendar;
-  private readonly current = new Map<string, CurrentStatus>();
+  private readonly current = new Kept<CurrentStatus>(CURRENT_STATUSES_KEPT);
   /** Views being worked out, by programme and the revision their readers saw: a reader of the same joins in. */
   private readonly workingOut = new Map<string, Promise<ProgrammeView | null>>();
 
@@ -137,25 +133,19 @@ export class ProgrammeStatusService {
     if (record === null || plan === null) return null;
     const assessment = await this.assess(plan, now);
     const parts = frozen(viewParts(record.milestones, plan.trajectories, assessment));
-    this.keep(programmeId, {
+    this.current.set(programmeId, {
       revision: record.revision,
       computedAt: now.getTime(),
       validUntil: Math.min(
         assessment.nextBoundaryAt === null ? Infinity : Date.parse(assessment.nextBoundaryAt),
         startOfLondonDay(addDays(londonDay(now), 1)).getTime(),
+        // List sizes, for percentages of practices or population.
         now.getTime() + REFERENCE_DATA_MS,
       ),
       assessment,
       parts,
     });
     return assembleView(record, assessment, parts);
-  }
-
-  private keep(programmeId: string, status: CurrentStatus): void {
-    // A Map iterates in insertion order, so its first key is the status worked out longest ago.
-    this.current.delete(programmeId);
-    this.current.set(programmeId, status);
-    if (this.current.size > CURRENT_STATUSES_KEPT) this.current.delete(this.current.keys().next().value as string);
   }
 
   /** Plan and computed actual per month; actuals recorded after `asAt` are left out. */
