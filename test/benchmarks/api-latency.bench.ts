@@ -1,6 +1,9 @@
-import { Agent, request } from 'node:http';
-import { cpus } from 'node:os';
-import { performance } from 'node:perf_hooks';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { transformFileSync } from '@swc/core';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import autocannon from 'autocannon';
 import type { Result } from 'autocannon';
@@ -11,6 +14,7 @@ import { TestEngine } from '../support/engine';
 import { freePort } from '../support/free-port';
 import { startLocalTemporal } from '../support/temporal';
 import { analyse, AppProcess, createNationalProgramme, inLanes, MINUTES, postgresCpuMs, stopBenchmark } from './bench-support';
+import type { SteadyLoad, SteadyOutcome } from './steady-load';
 
 /**
  * The API under load on the real PostgreSQL and the national dataset: p50, p99 and throughput of status
@@ -20,8 +24,8 @@ import { analyse, AppProcess, createNationalProgramme, inLanes, MINUTES, postgre
  * The API app runs in a process of its own, as in production, so that the load's own work here is not
  * counted as the API's.
  *
- * Latency at a rate comes from a steady open-loop load: request i is due at start + i/rate and its latency
- * counts from then, so a stall is charged to every request it holds up. autocannon's own rate mode is not
+ * Latency at a rate comes from a steady open-loop load (`steady-load.ts`, in a process of its own): request i is
+ * due at start + i/rate and its latency counts from then, so a stall is charged to every request it holds up. autocannon's own rate mode is not
  * used for it: each connection sends its second's quota back to back and then waits, and its correction for
  * coordinated omission takes the expected interval as ceil(1/rate) = 1 ms, so one slow response of N ms is
  * recorded as N samples. autocannon measures throughput, flat out. Not part of the suite; run it with
@@ -64,9 +68,14 @@ describe('API latency benchmark', () => {
   let engine: TestEngine;
   let api: AppProcess | undefined;
   let url: string;
+  /** `steady-load.ts` as plain JavaScript, as jest's transform would make it, for a process of its own to run. */
+  const loadDirectory = mkdtempSync(join(tmpdir(), 'pmo-steady-load-'));
+  const loadScript = join(loadDirectory, 'steady-load.js');
   const programmeIds: string[] = [];
 
   beforeAll(async () => {
+    const compiled = transformFileSync(join(__dirname, 'steady-load.ts'), { module: { type: 'commonjs' }, jsc: { target: 'es2022', parser: { syntax: 'typescript' } } });
+    writeFileSync(loadScript, compiled.code);
     temporal = await startLocalTemporal();
     engine = await TestEngine.start({ temporal, withoutWorker: true, withoutNotifier: true });
     const firstMonth = addMonths(PERIOD, 1 - MONTHS_OF_ACTUALS);
@@ -99,7 +108,10 @@ describe('API latency benchmark', () => {
     url = `http://127.0.0.1:${port}`;
   }, 10 * MINUTES);
 
-  afterAll(() => stopBenchmark(api, engine, temporal), 2 * MINUTES);
+  afterAll(async () => {
+    rmSync(loadDirectory, { recursive: true, force: true });
+    await stopBenchmark(api, engine, temporal);
+  }, 2 * MINUTES);
 
   type Load = { path: (programmeId: string) => string; method?: 'GET' | 'PUT'; body?: string; signedIn: boolean };
   const headersOf = (options: Load) => ({
@@ -112,18 +124,18 @@ describe('API latency benchmark', () => {
     return () => programmeIds[next++ % programmeIds.length];
   })();
 
-  /** Starts counting CPU time; `perRequest` shares what was used since among the requests answered. */
-  function cpuMeter(): { perRequest: (requests: number) => Figures['cpuMsPerRequest'] } {
+  /** Starts counting CPU time; `perRequest` shares what was used since among the requests answered, the load's as given or this process's. */
+  function cpuMeter(): { perRequest: (requests: number, loadMs?: number) => Figures['cpuMsPerRequest'] } {
     const api0 = (api as AppProcess).cpuMs();
     const postgres0 = postgresCpuMs();
     const load0 = process.cpuUsage();
     return {
-      perRequest: (requests) => {
-        const load = process.cpuUsage(load0);
+      perRequest: (requests, loadMs) => {
+        const own = process.cpuUsage(load0);
         return {
           api: ((api as AppProcess).cpuMs() - api0) / requests,
           postgres: (postgresCpuMs() - postgres0) / requests,
-          load: (load.user + load.system) / 1000 / requests,
+          load: (loadMs ?? (own.user + own.system) / 1000) / requests,
         };
       },
     };
@@ -149,48 +161,38 @@ describe('API latency benchmark', () => {
     return { label, rate: 'flat out', p50: result.latency.p50, p99: result.latency.p99, perSecond: result.requests.average, non2xx: result.non2xx, errors: result.errors, cpuMsPerRequest };
   }
 
-  /** A steady open-loop load: requests leave on schedule whatever the answers, and latency counts from when each was due. */
+  /**
+   * A steady open-loop load, sent from a process of its own (`steady-load.ts`) with a heap of a few MB. Sent from
+   * this one, whose heap jest and the engine fill to 110 to 160 MB, each full collection here held up the requests
+   * due meanwhile and took the CPU the API and PostgreSQL were on: the tail it measured was partly its own.
+   */
   async function steady(label: string, rate: number, options: Load): Promise<Figures> {
-    // Reusing the most recent socket, and dropping idle ones before the server's 5 s keep-alive ends them, so that
-    // no request goes out on a socket the server is closing (a reset that says nothing about the API).
-    const agent = new Agent({ keepAlive: true, maxSockets: 256, scheduling: 'lifo', timeout: 4_000 });
-    const { hostname, port } = new URL(url);
-    const latencies: number[] = [];
-    let non2xx = 0;
-    let errors = 0;
-    const send = (due: number) =>
-      new Promise<void>((done) => {
-        const outgoing = request({ agent, hostname, port, method: options.method ?? 'GET', path: options.path(nextProgramme()), headers: headersOf(options) }, (response) => {
-          response.resume();
-          response.on('end', () => {
-            if ((response.statusCode ?? 0) >= 300) non2xx += 1;
-            latencies.push(performance.now() - due);
-            done();
-          });
-        });
-        outgoing.on('error', () => {
-          errors += 1;
-          done();
-        });
-        outgoing.end(options.body);
-      });
-    const total = rate * SECONDS;
+    const load: SteadyLoad = {
+      url,
+      rate,
+      seconds: SECONDS,
+      method: options.method ?? 'GET',
+      paths: [...new Set(programmeIds.map(options.path))],
+      headers: headersOf(options),
+      ...(options.body ? { body: options.body } : {}),
+    };
     const cpu = cpuMeter();
-    const start = performance.now();
-    const sent: Promise<void>[] = [];
-    for (let index = 0; index < total; index += 1) {
-      const due = start + (index * 1000) / rate;
-      const wait = due - performance.now();
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      sent.push(send(due));
-    }
-    await Promise.all(sent);
-    const elapsed = (performance.now() - start) / 1000;
-    const cpuMsPerRequest = cpu.perRequest(latencies.length);
-    agent.destroy();
-    latencies.sort((a, b) => a - b);
+    const outcome = await runInOwnProcess(load);
+    const cpuMsPerRequest = cpu.perRequest(outcome.latencies.length, outcome.cpuMs);
+    const latencies = [...outcome.latencies].sort((a, b) => a - b);
     const percentile = (share: number) => latencies[Math.min(latencies.length - 1, Math.floor(share * latencies.length))] ?? NaN;
-    return { label, rate: `${rate}/s steady`, p50: percentile(0.5), p99: percentile(0.99), perSecond: latencies.length / elapsed, non2xx, errors, cpuMsPerRequest };
+    const { non2xx, errors } = outcome;
+    return { label, rate: `${rate}/s steady`, p50: percentile(0.5), p99: percentile(0.99), perSecond: latencies.length / outcome.elapsedSeconds, non2xx, errors, cpuMsPerRequest };
+  }
+
+  async function runInOwnProcess(load: SteadyLoad): Promise<SteadyOutcome> {
+    // The API's own Node options: the same few V8 helper threads.
+    const child = spawn(process.execPath, [...API_NODE_OPTIONS.split(' '), loadScript, JSON.stringify(load)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const [code] = (await once(child, 'exit')) as [number | null];
+    if (code !== 0) throw new Error(`the steady load exited with ${code}`);
+    return JSON.parse(output) as SteadyOutcome;
   }
 
   it(
