@@ -68,7 +68,7 @@ describe('API latency benchmark', () => {
   let engine: TestEngine;
   let api: AppProcess | undefined;
   let url: string;
-  /** `steady-load.ts` as plain JavaScript, as jest's transform would make it, for a process of its own to run. */
+  /** `steady-load.ts` as plain JavaScript (swc, as jest uses), for a process of its own to run. */
   const loadDirectory = mkdtempSync(join(tmpdir(), 'pmo-steady-load-'));
   const loadScript = join(loadDirectory, 'steady-load.js');
   const programmeIds: string[] = [];
@@ -186,11 +186,13 @@ describe('API latency benchmark', () => {
   }
 
   async function runInOwnProcess(load: SteadyLoad): Promise<SteadyOutcome> {
-    // The API's own Node options: the same few V8 helper threads.
-    const child = spawn(process.execPath, [...API_NODE_OPTIONS.split(' '), loadScript, JSON.stringify(load)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    // The API's own Node options: as few of V8's helper threads.
+    const child = spawn(process.execPath, [loadScript], { env: { ...process.env, NODE_OPTIONS: API_NODE_OPTIONS }, stdio: ['pipe', 'pipe', 'inherit'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const [code] = (await once(child, 'exit')) as [number | null];
+    child.stdin.end(JSON.stringify(load));
+    // 'close', not 'exit': the outcome may still be in the pipe when the process exits.
+    const [code] = (await once(child, 'close')) as [number | null];
     if (code !== 0) throw new Error(`the steady load exited with ${code}`);
     return JSON.parse(output) as SteadyOutcome;
   }

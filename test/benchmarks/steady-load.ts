@@ -66,13 +66,18 @@ export async function runSteadyLoad(load: SteadyLoad): Promise<SteadyOutcome> {
   return outcome;
 }
 
-// Run as a script: the load as JSON in the first argument, the outcome as JSON on stdout.
+// Run as a script: the load as JSON on stdin (it holds a bearer token, which a command line would show to
+// anyone on the machine), the outcome as JSON on stdout.
 if (require.main === module) {
-  runSteadyLoad(JSON.parse(process.argv[2]) as SteadyLoad).then(
-    (outcome) => process.stdout.write(JSON.stringify(outcome)),
-    (error: Error) => {
-      process.stderr.write(`${error.stack ?? error.message}\n`);
-      process.exitCode = 1;
-    },
-  );
+  const chunks: Buffer[] = [];
+  process.stdin.on('data', (chunk: Buffer) => chunks.push(chunk));
+  process.stdin.on('end', () => {
+    runSteadyLoad(JSON.parse(Buffer.concat(chunks).toString()) as SteadyLoad).then(
+      (outcome) => process.stdout.write(JSON.stringify(outcome)),
+      (error: Error) => {
+        process.stderr.write(`${error.stack ?? error.message}\n`);
+        process.exitCode = 1;
+      },
+    );
+  });
 }

@@ -13,7 +13,7 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** Once per test process: the test databases of runs killed before their clean-up, which would otherwise pile up. */
+/** Before a test file's first database (jest gives each file its modules afresh): those of runs killed before their clean-up, which would otherwise pile up. */
 let leftBehindDropped: Promise<unknown> | undefined;
 
 /** A fresh, migrated database of its own for one test file, on the real PostgreSQL of infra/ (or the one given). */

@@ -21,6 +21,12 @@ const DROP_ATTEMPTS = 5;
  */
 const LEFT_BEHIND_AFTER_MS = 60 * 60_000;
 
+/** A prefix goes unquoted into SQL and into a pattern, and PostgreSQL folds unquoted names to lower case. */
+function scratchPrefix(prefix: string): string {
+  if (!/^[a-z][a-z0-9_]*$/.test(prefix)) throw new Error(`a scratch database's prefix must be lower-case letters, digits and underscores, not ${prefix}`);
+  return prefix;
+}
+
 /** The same connection string, pointed at another database on the same server. */
 const inDatabase = (url: string, name: string) => Object.assign(new URL(url), { pathname: `/${name}` }).toString();
 
@@ -30,7 +36,7 @@ const inDatabase = (url: string, name: string) => Object.assign(new URL(url), { 
  * says when it was made (milliseconds, base 36), for `dropLeftBehind`.
  */
 export async function createScratchDatabase(prefix: string, creator: string, config: DatabaseConfig): Promise<ScratchDatabase> {
-  const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  const name = `${scratchPrefix(prefix)}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   await withClient(creator, (client) => client.query(`CREATE DATABASE ${name}`));
   const database = { ...config, url: inDatabase(config.url, name), migrationUrl: inDatabase(config.migrationUrl, name) };
   await migrateDatabase(database);
@@ -39,18 +45,18 @@ export async function createScratchDatabase(prefix: string, creator: string, con
 
 /**
  * Drops the scratch databases of a prefix that runs killed before their clean-up left behind: made over an hour
- * before `now`, or before their names said when, and with no session in them (a plain DROP refuses a database
- * in use, so a long run's own is kept) and the creator's own. Returns the names dropped.
+ * before `now` by their names, with no session in them (a plain DROP refuses a database in use, so a long run's
+ * own is kept) and the creator's own. Returns the names dropped.
  */
 export async function dropLeftBehind(prefix: string, creator: string, now = Date.now()): Promise<string[]> {
-  // The names createScratchDatabase makes, and those it made before they carried the time: nobody else's.
-  const scratchName = new RegExp(`^${prefix}_(?:([0-9a-z]+)_[0-9a-f]{8}|[0-9a-f]{12})$`);
+  // The names createScratchDatabase makes: nobody else's.
+  const scratchName = new RegExp(`^${scratchPrefix(prefix)}_([0-9a-z]+)_[0-9a-f]{8}$`);
   return withClient(creator, async (client) => {
     const { rows } = await client.query<{ datname: string }>('SELECT datname FROM pg_database WHERE starts_with(datname, $1) ORDER BY datname', [`${prefix}_`]);
     const dropped: string[] = [];
     for (const { datname } of rows) {
       const match = scratchName.exec(datname);
-      if (match === null || (match[1] !== undefined && now - parseInt(match[1], 36) < LEFT_BEHIND_AFTER_MS)) continue;
+      if (match === null || now - parseInt(match[1], 36) < LEFT_BEHIND_AFTER_MS) continue;
       try {
         await client.query(`DROP DATABASE IF EXISTS ${datname}`);
         dropped.push(datname);

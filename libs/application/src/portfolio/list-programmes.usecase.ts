@@ -56,8 +56,8 @@ export class ListProgrammesUseCase {
         (filter.organisation === undefined || programme.organisation?.odsCode === filter.organisation) &&
         (filter.gpfvArea === undefined || programme.gpfvArea === filter.gpfvArea),
     );
-    // Each status as kept since its programme was last read, or worked out afresh and kept: a portfolio read
-    // again soon after costs one read of the programmes' heads.
+    // Each status as kept since its programme was last read, or worked out afresh and kept: the statuses of a
+    // portfolio read again soon after cost one read of the programmes' heads.
     const views = new Map((await this.status.currentViews(chosen.map((programme) => programme.id))).map((view) => [view.id, view]));
     const entries = chosen.flatMap((summary) => {
       const view = views.get(summary.id);

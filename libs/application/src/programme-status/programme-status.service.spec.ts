@@ -16,6 +16,9 @@ class SetClock extends Clock {
 }
 
 const PROGRAMME_ID = '00000000-0000-4000-8000-000000000001';
+const OTHER_PROGRAMME_ID = '00000000-0000-4000-8000-000000000002';
+const NO_SUCH_PROGRAMME_ID = '00000000-0000-4000-8000-000000000003';
+const PROGRAMME_IDS = [PROGRAMME_ID, OTHER_PROGRAMME_ID];
 const recordedAt = '2026-10-01T09:00:00.000Z';
 
 const milestone = (ref: string, forecastDate: string, dueAt: string): PlanMilestone => ({
@@ -75,15 +78,16 @@ describe('the current status, kept between reads', () => {
     recordReads = 0;
     headReads = 0;
     clock = new SetClock(new Date('2026-12-03T10:00:00.000Z'));
-    const head = (): ProgrammeHead => ({ id: PROGRAMME_ID, name: plan.name, leadEmail: plan.leadEmail, createdAt: recordedAt, revision, escalations: [] });
+    const head = (id: string): ProgrammeHead => ({ id, name: plan.name, leadEmail: plan.leadEmail, createdAt: recordedAt, revision, escalations: [] });
     const programmes = {
+      // In no particular order, as the port has it: here, the reverse of the ids asked for.
       findHeads: async (programmeIds: readonly string[]) => {
         headReads += 1;
-        return programmeIds.includes(PROGRAMME_ID) ? [head()] : [];
+        return programmeIds.filter((id) => PROGRAMME_IDS.includes(id)).map(head).reverse();
       },
-      findById: async (): Promise<ProgrammeRecord> => {
+      findById: async (id: string): Promise<ProgrammeRecord> => {
         recordReads += 1;
-        return { ...head(), milestones: plan.milestones };
+        return { ...head(id), milestones: plan.milestones };
       },
       loadPlan: async () => {
         planReads += 1;
@@ -122,7 +126,7 @@ describe('the current status, kept between reads', () => {
   it('works it out again once the record changes', async () => {
     await at('2026-12-03T10:00:00.000Z');
     revision = '42';
-    const changed = await at('2026-12-03T10:05:00.000Z');
+    const changed = await at('2026-12-03T10:01:00.000Z');
     expect([planReads, recordReads]).toEqual([2, 2]);
     expect(changed.current).toEqual(changed.fresh);
   });
@@ -143,17 +147,17 @@ describe('the current status, kept between reads', () => {
     expect(morning.current.milestones[1].reasons).not.toEqual(evening.current.milestones[1].reasons);
   });
 
-  it("answers a portfolio's views from one read of their heads, leaving out a programme that does not exist", async () => {
+  it("answers a portfolio's views in its order from one read of their heads, leaving out a programme that does not exist", async () => {
     await at('2026-12-03T10:00:00.000Z');
     headReads = 0;
-    const views = await service.currentViews(['6f1d0c52-0000-4000-8000-000000000000', PROGRAMME_ID]);
-    expect(views.map((view) => view.id)).toEqual([PROGRAMME_ID]);
-    expect([headReads, recordReads, planReads]).toEqual([1, 1, 1]);
-    await expect(service.currentView('6f1d0c52-0000-4000-8000-000000000000')).rejects.toThrow('no programme 6f1d0c52-0000-4000-8000-000000000000');
+    const views = await service.currentViews([OTHER_PROGRAMME_ID, NO_SUCH_PROGRAMME_ID, PROGRAMME_ID]);
+    expect(views.map((view) => view.id)).toEqual([OTHER_PROGRAMME_ID, PROGRAMME_ID]);
+    // The other programme worked out afresh, this one kept.
+    expect([headReads, recordReads, planReads]).toEqual([1, 2, 2]);
+    await expect(service.currentView(NO_SUCH_PROGRAMME_ID)).rejects.toThrow(`no programme ${NO_SUCH_PROGRAMME_ID}`);
   });
 
   it('works a change out once for reads that find it together, and answers them the same', async () => {
-    clock.instant = new Date('2026-12-03T10:00:00.000Z');
     const [page, refresh] = await Promise.all([service.currentView(PROGRAMME_ID), service.currentView(PROGRAMME_ID)]);
     expect([planReads, recordReads]).toEqual([1, 1]);
     expect(refresh).toEqual(page);

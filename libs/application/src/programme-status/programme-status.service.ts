@@ -3,12 +3,12 @@ import { addDays, assessProgramme, computeTrajectoryActual, DEFAULT_RULE_SETTING
 import type { AssessmentSettings, MilestoneRecord, PracticePopulation, ProgrammeAssessment, TrajectoryActual, TrajectoryBasis, TrajectoryRecord } from '@pmo/domain';
 import { ApplicationError } from '../application.error';
 import { Kept, REFERENCE_DATA_MS } from '../kept';
+import { forEachProgramme } from '../plans-in-batches';
 import { BankHolidays } from '../ports/bank-holidays';
 import { Clock } from '../ports/clock';
 import { OrganisationRepository } from '../ports/organisation.repository';
-import { forEachProgramme } from '../plans-in-batches';
 import { ProgrammeRepository } from '../ports/programme.repository';
-import type { PlanMilestone, PlanTrajectory, ProgrammePlanRecord } from '../ports/programme.repository';
+import type { PlanMilestone, PlanTrajectory, ProgrammeHead, ProgrammePlanRecord } from '../ports/programme.repository';
 import { assembleView, ProgrammeView, toProgrammeView, viewParts } from '../programme-view';
 import type { ViewParts } from '../programme-view';
 
@@ -101,28 +101,39 @@ export class ProgrammeStatusService {
 
   /**
    * The programmes as at now, as `currentView` has each, in the order given; one that does not exist is left out.
-   * Their heads are read in one statement, so that a portfolio whose statuses are kept costs one read.
+   * Their heads are read in one statement, so that the statuses of a portfolio read again soon cost one read.
    */
   async currentViews(programmeIds: readonly string[]): Promise<ProgrammeView[]> {
     const heads = new Map((await this.programmes.findHeads(programmeIds)).map((head) => [head.id, head]));
     const now = this.clock.now();
     const views = await forEachProgramme(programmeIds, async (programmeId) => {
       const head = heads.get(programmeId);
-      if (head === undefined) return null;
-      const kept = this.current.get(programmeId);
-      if (kept !== undefined && kept.revision === head.revision && kept.computedAt <= now.getTime() && now.getTime() < kept.validUntil) {
-        return assembleView(head, { ...kept.assessment, asAt: now.toISOString() }, kept.parts);
-      }
-      // Reads that find the same change at once (a portfolio opened twice, a page and its refresh) work it out once.
-      const key = `${programmeId} ${head.revision}`;
-      let working = this.workingOut.get(key);
-      if (working === undefined) {
-        working = this.workedOut(programmeId, now).finally(() => this.workingOut.delete(key));
-        this.workingOut.set(key, working);
-      }
-      return working;
+      return head === undefined ? null : this.viewNow(head, now);
     });
     return views.filter((view) => view !== null);
+  }
+
+  private async viewNow(head: ProgrammeHead, now: Date): Promise<ProgrammeView | null> {
+    const kept = this.keptView(head, now);
+    if (kept !== null) return kept;
+    // Reads that find the same change at once (a portfolio opened twice, a page and its refresh) work it out once;
+    // one that joins takes the status kept as at its own instant, or works it out itself if a boundary came between.
+    const key = `${head.id} ${head.revision}`;
+    const joined = this.workingOut.get(key);
+    if (joined !== undefined) {
+      await joined;
+      return this.keptView(head, now) ?? this.workedOut(head.id, now);
+    }
+    const working = this.workedOut(head.id, now).finally(() => this.workingOut.delete(key));
+    this.workingOut.set(key, working);
+    return working;
+  }
+
+  /** The view from the kept status, if it is of the head's revision and holds at `now`. */
+  private keptView(head: ProgrammeHead, now: Date): ProgrammeView | null {
+    const kept = this.current.get(head.id);
+    if (kept === undefined || kept.revision !== head.revision || kept.computedAt > now.getTime() || now.getTime() >= kept.validUntil) return null;
+    return assembleView(head, { ...kept.assessment, asAt: now.toISOString() }, kept.parts);
   }
 
   /** The view worked out from the record and the plan, and its status kept. */

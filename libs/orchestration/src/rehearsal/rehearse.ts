@@ -60,9 +60,14 @@ export interface RehearsalOptions {
  */
 export async function rehearse(script: RehearsalScript, options: RehearsalOptions): Promise<RehearsalResult> {
   // The scratch database is the apps' role's own: it creates, owns and migrates it, and drops it after. A
-  // rehearsal killed before then leaves one behind, which a later rehearsal drops.
+  // rehearsal killed before then leaves one behind, which a later rehearsal drops. Failing to drop one costs
+  // disk, never a rehearsal's answer.
   const logger = new Logger('Rehearsal');
-  for (const name of await dropLeftBehind('pmo_rehearsal', options.database.url)) logger.log(`dropped scratch database ${name}, left behind by a rehearsal that was stopped`);
+  const dropped = await dropLeftBehind('pmo_rehearsal', options.database.url).catch((error: Error) => {
+    logger.warn(`scratch databases left behind by stopped rehearsals were not dropped: ${error.message}`);
+    return [];
+  });
+  for (const name of dropped) logger.log(`dropped scratch database ${name}, left behind by a rehearsal that was stopped`);
   const scratch = await createScratchDatabase('pmo_rehearsal', options.database.url, { ...options.database, migrationUrl: options.database.url });
   const environment = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: options.timeSkippingServerPath } },
@@ -84,7 +89,6 @@ export async function rehearse(script: RehearsalScript, options: RehearsalOption
   } finally {
     await context?.close();
     await environment.teardown();
-    // A database left behind costs disk, not the rehearsal's answer: say so and answer.
     await scratch.drop().catch((error: Error) => logger.warn(`scratch database ${scratch.name} left behind: ${error.message}`));
   }
 }
