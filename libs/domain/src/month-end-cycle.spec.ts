@@ -53,6 +53,13 @@ describe('month-end cycle days', () => {
     for (const periods of Object.values(duties)) expect(periods.filter((period) => period.startsWith('2018'))).toEqual(months);
   });
 
+  it('remind about a period before it begins when told to: 20 working days before a run on the 1st', () => {
+    // December 2018's run is on Wednesday 2 January; 20 working days before it, over Christmas, is Friday 30 November.
+    const rule = { ...DEFAULT_CYCLE_RULE, runWorkingDay: 1, updateReminderWorkingDays: 20 };
+    expect(cycleDays('2018-12', rule, calendar).updateReminderDay).toBe('2018-11-30');
+    expect(dutiesOn('2018-11-30', rule, calendar).remindMissingUpdates).toBe('2018-12');
+  });
+
   it('find the run day again from any rule and period', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 20 }), fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 22 }), (runWorkingDay, updateReminderWorkingDays, offset) => {

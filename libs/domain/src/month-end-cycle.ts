@@ -53,12 +53,14 @@ export function cycleDays(period: string, rule: CycleRule, calendar: WorkingCale
 }
 
 /**
- * The duties that fall on a day. Each falls on a day fixed by its period's month end, at most a month
- * or so after it, so the three months before the day's month are all the periods that can have one.
+ * The duties that fall on a day. Each falls on a day fixed by its period's month end: at most a month or so
+ * after it, or, for an update reminder set to come up to 20 working days before a run on the 1st or 2nd working
+ * day, before the period has begun. So the periods of the day's month, the two before and the one after are all
+ * that can have one.
  */
 export function dutiesOn(day: string, rule: CycleRule, calendar: WorkingCalendar): CycleDuties {
   const month = day.slice(0, 7);
-  const candidates = [addMonths(month, -1), addMonths(month, -2), addMonths(month, 0)].map((period) => cycleDays(period, rule, calendar));
+  const candidates = [-1, -2, 0, 1].map((months) => cycleDays(addMonths(month, months), rule, calendar));
   const find = (pick: (days: CycleDays) => string) => candidates.find((days) => pick(days) === day)?.period ?? null;
   return {
     day,
