@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -13,7 +14,7 @@ import { nationalIcbs, nationalOrganisationSample } from '@pmo/reference-data';
 import { TestEngine } from '../support/engine';
 import { freePort } from '../support/free-port';
 import { startLocalTemporal } from '../support/temporal';
-import { analyse, AppProcess, createNationalProgramme, inLanes, MINUTES, postgresCpuMs, stopBenchmark } from './bench-support';
+import { analyse, AppProcess, cpuMsOf, createNationalProgramme, inLanes, MINUTES, postgresCpuMs, stopBenchmark } from './bench-support';
 import type { SteadyLoad, SteadyOutcome } from './steady-load';
 
 /**
@@ -51,6 +52,19 @@ const PRACTICES_LIVE = 15;
  */
 const API_NODE_OPTIONS = process.env.PMO_BENCH_API_NODE_OPTIONS ?? `--v8-pool-size=${Math.max(1, cpus().length - 1)}`;
 
+/**
+ * The machine's floor: a plain Node HTTP server with no framework, answering each request as it comes. What it costs
+ * a request at the steady rate, beside what it costs flat out, is what this machine charges a process for being
+ * woken for each request alone, whatever the process does.
+ */
+const PLAIN_SERVER = `require('node:http').createServer((request, response) => response.end('{"status":"ok"}')).listen(Number(process.env.PORT), '127.0.0.1', () => console.log('listening'));`;
+
+/** Where a load is sent, and the CPU time of the process that answers it. */
+interface Server {
+  url: string;
+  cpuMs(): number;
+}
+
 interface Figures {
   label: string;
   rate: string;
@@ -59,7 +73,7 @@ interface Figures {
   perSecond: number;
   non2xx: number;
   errors: number;
-  /** CPU time per answered request: the API's, PostgreSQL's (all its processes) and this load's own, which share the machine. */
+  /** CPU time per answered request: the server's (the API's), PostgreSQL's (all its processes) and this load's own, which share the machine. */
   cpuMsPerRequest: { api: number; postgres: number; load: number };
 }
 
@@ -67,7 +81,9 @@ describe('API latency benchmark', () => {
   let temporal: TestWorkflowEnvironment;
   let engine: TestEngine;
   let api: AppProcess | undefined;
-  let url: string;
+  let apiServer: Server;
+  let plain: ChildProcess | undefined;
+  let plainServer: Server;
   /** `steady-load.ts` as plain JavaScript (swc, as jest uses), for a process of its own to run. */
   const loadDirectory = mkdtempSync(join(tmpdir(), 'pmo-steady-load-'));
   const loadScript = join(loadDirectory, 'steady-load.js');
@@ -105,10 +121,16 @@ describe('API latency benchmark', () => {
       { ...engine.appEnvironment(), PMO_API_PORT: String(port), PMO_LOG_LEVEL: 'info', PMO_RATE_LIMIT_PER_MINUTE: '1000000', NODE_OPTIONS: API_NODE_OPTIONS },
       'api',
     );
-    url = `http://127.0.0.1:${port}`;
+    apiServer = { url: `http://127.0.0.1:${port}`, cpuMs: () => (api as AppProcess).cpuMs() };
+    const plainPort = await freePort();
+    plain = spawn(process.execPath, ['-e', PLAIN_SERVER], { env: { ...process.env, PORT: String(plainPort), NODE_OPTIONS: API_NODE_OPTIONS }, stdio: ['ignore', 'pipe', 'inherit'] });
+    await once(plain.stdout as NodeJS.ReadableStream, 'data');
+    const plainPid = plain.pid as number;
+    plainServer = { url: `http://127.0.0.1:${plainPort}`, cpuMs: () => cpuMsOf(plainPid) };
   }, 10 * MINUTES);
 
   afterAll(async () => {
+    plain?.kill();
     rmSync(loadDirectory, { recursive: true, force: true });
     await stopBenchmark(api, engine, temporal);
   }, 2 * MINUTES);
@@ -125,15 +147,15 @@ describe('API latency benchmark', () => {
   })();
 
   /** Starts counting CPU time; `perRequest` shares what was used since among the requests answered, the load's as given or this process's. */
-  function cpuMeter(): { perRequest: (requests: number, loadMs?: number) => Figures['cpuMsPerRequest'] } {
-    const api0 = (api as AppProcess).cpuMs();
+  function cpuMeter(server: Server): { perRequest: (requests: number, loadMs?: number) => Figures['cpuMsPerRequest'] } {
+    const server0 = server.cpuMs();
     const postgres0 = postgresCpuMs();
     const load0 = process.cpuUsage();
     return {
       perRequest: (requests, loadMs) => {
         const own = process.cpuUsage(load0);
         return {
-          api: ((api as AppProcess).cpuMs() - api0) / requests,
+          api: (server.cpuMs() - server0) / requests,
           postgres: (postgresCpuMs() - postgres0) / requests,
           load: (loadMs ?? (own.user + own.system) / 1000) / requests,
         };
@@ -142,10 +164,10 @@ describe('API latency benchmark', () => {
   }
 
   /** autocannon flat out: as many requests as CONNECTIONS connections get answered. */
-  async function flatOut(label: string, options: Load): Promise<Figures> {
-    const cpu = cpuMeter();
+  async function flatOut(label: string, options: Load, server = apiServer): Promise<Figures> {
+    const cpu = cpuMeter(server);
     const result: Result = await autocannon({
-      url,
+      url: server.url,
       connections: CONNECTIONS,
       duration: SECONDS,
       headers: headersOf(options),
@@ -166,9 +188,9 @@ describe('API latency benchmark', () => {
    * this one, whose heap jest and the engine fill to 110 to 160 MB, each full collection here held up the requests
    * due meanwhile and took the CPU the API and PostgreSQL were on: the tail it measured was partly its own.
    */
-  async function steady(label: string, rate: number, options: Load): Promise<Figures> {
+  async function steady(label: string, rate: number, options: Load, server = apiServer): Promise<Figures> {
     const load: SteadyLoad = {
-      url,
+      url: server.url,
       rate,
       seconds: SECONDS,
       method: options.method ?? 'GET',
@@ -176,7 +198,7 @@ describe('API latency benchmark', () => {
       headers: headersOf(options),
       ...(options.body ? { body: options.body } : {}),
     };
-    const cpu = cpuMeter();
+    const cpu = cpuMeter(server);
     const outcome = await runInOwnProcess(load);
     const cpuMsPerRequest = cpu.perRequest(outcome.latencies.length, outcome.cpuMs);
     const latencies = [...outcome.latencies].sort((a, b) => a - b);
@@ -208,16 +230,18 @@ describe('API latency benchmark', () => {
       // Warm the app, its pool and PostgreSQL's caches before anything is measured.
       await steady('warm-up', READ_RATE / 4, statusReads);
       const runs = [
+        await steady('plain Node server (no framework)', READ_RATE, bareRoute, plainServer),
         await steady('bare route (GET /health)', READ_RATE, bareRoute),
         await steady('status read (GET /programmes/:id)', READ_RATE, statusReads),
         await steady('update (PUT …/monthly-updates/:month)', WRITE_RATE, updates),
         await steady(`portfolio of ${PROGRAMMES} (GET /programmes)`, PORTFOLIO_RATE, portfolios),
+        await flatOut('plain Node server (no framework)', bareRoute, plainServer),
         await flatOut('bare route (GET /health)', bareRoute),
         await flatOut('status read (GET /programmes/:id)', statusReads),
         await flatOut('update (PUT …/monthly-updates/:month)', updates),
       ];
       for (const run of runs) expect([run.label, run.non2xx, run.errors]).toEqual([run.label, 0, 0]);
-      const [bareAtRate, readsAtRate, writesAtRate, portfoliosAtRate, bare, reads, writes] = runs;
+      const [plainAtRate, bareAtRate, readsAtRate, writesAtRate, portfoliosAtRate, plainFlatOut, bare, reads, writes] = runs;
       const row = (figures: Figures, baseline: Figures) =>
         `${figures.label.padEnd(40)}${figures.rate.padStart(16)}${figures.p50.toFixed(0).padStart(8)}${figures.p99.toFixed(0).padStart(8)}${figures.perSecond.toFixed(0).padStart(10)}` +
         `${(figures.p99 / Math.max(1, baseline.p99)).toFixed(1).padStart(12)}${(figures.perSecond / baseline.perSecond).toFixed(2).padStart(12)}` +
@@ -226,14 +250,17 @@ describe('API latency benchmark', () => {
         '',
         `API latency benchmark: ${cpus().length} CPUs, node ${process.version} (API with NODE_OPTIONS=${API_NODE_OPTIONS}), ${PROGRAMMES} national programmes of 25 milestones, ${MONTHS_OF_ACTUALS} months of actuals a trajectory, ${SECONDS} s a run, flat out on ${CONNECTIONS} connections`,
         `${'run'.padEnd(40)}${'rate'.padStart(16)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'req/s'.padStart(10)}${'p99/bare'.padStart(12)}${'req/s/bare'.padStart(12)}${'API cpu'.padStart(9)}${'PG cpu'.padStart(9)}${'load cpu'.padStart(9)}`,
+        row(plainAtRate, bareAtRate),
         row(bareAtRate, bareAtRate),
         row(readsAtRate, bareAtRate),
         row(writesAtRate, bareAtRate),
         row(portfoliosAtRate, bareAtRate),
+        row(plainFlatOut, bare),
         row(bare, bare),
         row(reads, bare),
         row(writes, bare),
-        'API cpu, PG cpu, load cpu: CPU ms per answered request used by the API, by PostgreSQL (all its processes) and by this load generator, which share the machine',
+        'API cpu, PG cpu, load cpu: CPU ms per answered request used by the API (the plain server, in its rows), by PostgreSQL (all its processes) and by this load generator, which share the machine',
+        `the machine's floor: a plain Node server's request costs ${plainAtRate.cpuMsPerRequest.api.toFixed(2)} ms of CPU at ${READ_RATE}/s, ${(plainAtRate.cpuMsPerRequest.api / plainFlatOut.cpuMsPerRequest.api).toFixed(1)} times its ${plainFlatOut.cpuMsPerRequest.api.toFixed(2)} ms flat out`,
         `status reads at a steady ${READ_RATE}/s: p99 ${readsAtRate.p99.toFixed(1)} ms (target: under 50 ms)`,
         `figures: ${JSON.stringify(runs)}`,
         '',

@@ -124,7 +124,7 @@ export class AppProcess {
 const MS_PER_TICK = 10;
 
 /** CPU time a process has used: user and system, all its threads (fields 14 and 15 of /proc/<pid>/stat). */
-function cpuMsOf(pid: number | string): number {
+export function cpuMsOf(pid: number | string): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   // The name in brackets may hold spaces: count the fields from after it.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
