@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -14,7 +13,7 @@ import { nationalIcbs, nationalOrganisationSample } from '@pmo/reference-data';
 import { TestEngine } from '../support/engine';
 import { freePort } from '../support/free-port';
 import { startLocalTemporal } from '../support/temporal';
-import { analyse, AppProcess, cpuMsOf, createNationalProgramme, inLanes, MINUTES, postgresCpuMs, stopBenchmark } from './bench-support';
+import { analyse, AppProcess, createNationalProgramme, inLanes, MINUTES, postgresCpuMs, stopBenchmark } from './bench-support';
 import type { SteadyLoad, SteadyOutcome } from './steady-load';
 
 /**
@@ -52,17 +51,10 @@ const PRACTICES_LIVE = 15;
  */
 const API_NODE_OPTIONS = process.env.PMO_BENCH_API_NODE_OPTIONS ?? `--v8-pool-size=${Math.max(1, cpus().length - 1)}`;
 
-/**
- * The machine's floor: a plain Node HTTP server with no framework, answering each request as it comes. What it costs
- * a request at the steady rate, beside what it costs flat out, is what this machine charges a process for being
- * woken for each request alone, whatever the process does.
- */
-const PLAIN_SERVER = `require('node:http').createServer((request, response) => response.end('{"status":"ok"}')).listen(Number(process.env.PORT), '127.0.0.1', () => console.log('listening'));`;
-
-/** Where a load is sent, and the CPU time of the process that answers it. */
+/** Where a load is sent, and the process that answers it, whose CPU time is counted. */
 interface Server {
   url: string;
-  cpuMs(): number;
+  app: AppProcess;
 }
 
 interface Figures {
@@ -82,7 +74,7 @@ describe('API latency benchmark', () => {
   let engine: TestEngine;
   let api: AppProcess | undefined;
   let apiServer: Server;
-  let plain: ChildProcess | undefined;
+  let plain: AppProcess | undefined;
   let plainServer: Server;
   /** `steady-load.ts` as plain JavaScript (swc, as jest uses), for a process of its own to run. */
   const loadDirectory = mkdtempSync(join(tmpdir(), 'pmo-steady-load-'));
@@ -121,18 +113,19 @@ describe('API latency benchmark', () => {
       { ...engine.appEnvironment(), PMO_API_PORT: String(port), PMO_LOG_LEVEL: 'info', PMO_RATE_LIMIT_PER_MINUTE: '1000000', NODE_OPTIONS: API_NODE_OPTIONS },
       'api',
     );
-    apiServer = { url: `http://127.0.0.1:${port}`, cpuMs: () => (api as AppProcess).cpuMs() };
+    apiServer = { url: `http://127.0.0.1:${port}`, app: api };
     const plainPort = await freePort();
-    plain = spawn(process.execPath, ['-e', PLAIN_SERVER], { env: { ...process.env, PORT: String(plainPort), NODE_OPTIONS: API_NODE_OPTIONS }, stdio: ['ignore', 'pipe', 'inherit'] });
-    await once(plain.stdout as NodeJS.ReadableStream, 'data');
-    const plainPid = plain.pid as number;
-    plainServer = { url: `http://127.0.0.1:${plainPort}`, cpuMs: () => cpuMsOf(plainPid) };
+    plain = await AppProcess.start({ ...process.env, PORT: String(plainPort), NODE_OPTIONS: API_NODE_OPTIONS }, 'plain-node');
+    plainServer = { url: `http://127.0.0.1:${plainPort}`, app: plain };
   }, 10 * MINUTES);
 
   afterAll(async () => {
-    plain?.kill();
     rmSync(loadDirectory, { recursive: true, force: true });
-    await stopBenchmark(api, engine, temporal);
+    try {
+      await plain?.stop();
+    } finally {
+      await stopBenchmark(api, engine, temporal);
+    }
   }, 2 * MINUTES);
 
   type Load = { path: (programmeId: string) => string; method?: 'GET' | 'PUT'; body?: string; signedIn: boolean };
@@ -148,14 +141,14 @@ describe('API latency benchmark', () => {
 
   /** Starts counting CPU time; `perRequest` shares what was used since among the requests answered, the load's as given or this process's. */
   function cpuMeter(server: Server): { perRequest: (requests: number, loadMs?: number) => Figures['cpuMsPerRequest'] } {
-    const server0 = server.cpuMs();
+    const server0 = server.app.cpuMs();
     const postgres0 = postgresCpuMs();
     const load0 = process.cpuUsage();
     return {
       perRequest: (requests, loadMs) => {
         const own = process.cpuUsage(load0);
         return {
-          api: (server.cpuMs() - server0) / requests,
+          api: (server.app.cpuMs() - server0) / requests,
           postgres: (postgresCpuMs() - postgres0) / requests,
           load: (loadMs ?? (own.user + own.system) / 1000) / requests,
         };
@@ -260,7 +253,7 @@ describe('API latency benchmark', () => {
         row(reads, bare),
         row(writes, bare),
         'API cpu, PG cpu, load cpu: CPU ms per answered request used by the API (the plain server, in its rows), by PostgreSQL (all its processes) and by this load generator, which share the machine',
-        `the machine's floor: a plain Node server's request costs ${plainAtRate.cpuMsPerRequest.api.toFixed(2)} ms of CPU at ${READ_RATE}/s, ${(plainAtRate.cpuMsPerRequest.api / plainFlatOut.cpuMsPerRequest.api).toFixed(1)} times its ${plainFlatOut.cpuMsPerRequest.api.toFixed(2)} ms flat out`,
+        `the machine's floor: a plain Node server's request costs ${plainAtRate.cpuMsPerRequest.api.toFixed(3)} ms of CPU at ${READ_RATE}/s, ${(plainAtRate.cpuMsPerRequest.api / plainFlatOut.cpuMsPerRequest.api).toFixed(1)} times its ${plainFlatOut.cpuMsPerRequest.api.toFixed(3)} ms flat out`,
         `status reads at a steady ${READ_RATE}/s: p99 ${readsAtRate.p99.toFixed(1)} ms (target: under 50 ms)`,
         `figures: ${JSON.stringify(runs)}`,
         '',

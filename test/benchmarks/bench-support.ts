@@ -12,11 +12,20 @@ import { nationalProgrammePlan } from '@pmo/reference-data';
 import type { TestEngine } from '../support/engine';
 
 export const MINUTES = 60_000;
-/** Each app as production runs it, and the line it logs once it is ready. */
+/** Each app as production runs it (node's arguments), and the line it logs once it is ready. */
 const APPS = {
-  worker: { main: resolve(__dirname, '../../dist/apps/worker/src/main.js'), ready: 'polling' },
-  api: { main: resolve(__dirname, '../../dist/apps/api/src/main.js'), ready: 'listening on' },
-  notifier: { main: resolve(__dirname, '../../dist/apps/notifier/src/main.js'), ready: 'sending email through' },
+  worker: { args: [resolve(__dirname, '../../dist/apps/worker/src/main.js')], ready: 'polling' },
+  api: { args: [resolve(__dirname, '../../dist/apps/api/src/main.js')], ready: 'listening on' },
+  notifier: { args: [resolve(__dirname, '../../dist/apps/notifier/src/main.js')], ready: 'sending email through' },
+  /**
+   * Not one of the engine's: a plain Node HTTP server with no framework, on PORT, for the machine's floor. What a
+   * request costs it at a steady rate, beside flat out, is what this machine charges any process for being woken for
+   * each request alone.
+   */
+  'plain-node': {
+    args: ['-e', `require('node:http').createServer((request, response) => response.end('{"status":"ok"}')).listen(Number(process.env.PORT), '127.0.0.1', () => console.log('listening on', process.env.PORT));`],
+    ready: 'listening on',
+  },
 } as const;
 
 export interface WorkerMemory {
@@ -24,7 +33,7 @@ export interface WorkerMemory {
   peakKiB: number;
 }
 
-/** One of the engine's apps, as production runs it, in a child process whose /proc entry we can read. */
+/** One of the engine's apps as production runs it (or the plain server), in a child process whose /proc entry we can read. */
 export class AppProcess {
   private readonly output: string[] = [];
   /** Kept whole, apart from the output's last lines: a busy app's info lines would push them out. */
@@ -49,7 +58,7 @@ export class AppProcess {
   static async start(environment: NodeJS.ProcessEnv, app: keyof typeof APPS = 'worker'): Promise<AppProcess> {
     const profile = process.env.PMO_BENCH_CPU_PROFILE;
     const flags = profile === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${resolve(profile)}`];
-    const child = spawn(process.execPath, [...flags, APPS[app].main], { env: environment, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...flags, ...APPS[app].args], { env: environment, stdio: ['ignore', 'pipe', 'pipe'] });
     const started = new AppProcess(child);
     await new Promise<void>((ready, failed) => {
       const timer = setTimeout(() => failed(new Error(`the ${app} was not ready within 60 s:\n${started.tail()}`)), 60_000);
@@ -124,7 +133,7 @@ export class AppProcess {
 const MS_PER_TICK = 10;
 
 /** CPU time a process has used: user and system, all its threads (fields 14 and 15 of /proc/<pid>/stat). */
-export function cpuMsOf(pid: number | string): number {
+function cpuMsOf(pid: number | string): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   // The name in brackets may hold spaces: count the fields from after it.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
