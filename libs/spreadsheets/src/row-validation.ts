@@ -65,7 +65,8 @@ const RAID_TYPES = ['risk', 'issue', 'assumption', 'decision'] as const satisfie
 const RAID_STATUSES = ['open', 'closed'] as const satisfies readonly RaidSheetRow['status'][];
 
 const ref = z.string().regex(REF, 'must be 1 to 40 letters, digits, dots, dashes or underscores, starting with a letter or digit');
-const text = z.string();
+// A workbook's XML may carry U+0000 escaped as `_x0000_`, which PostgreSQL's text and jsonb cannot store.
+const text = z.string().refine((cell) => !cell.includes('\u0000'), 'must not hold the NUL character (U+0000)');
 const day = z.iso.date({ error: 'must be a date as YYYY-MM-DD' });
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month as YYYY-MM');
 const email = z.email({ error: 'must be an email address' });

@@ -116,6 +116,14 @@ describe('readProgrammeXlsx', () => {
     ]);
   });
 
+  it('reports a cell whose XML holds an escaped NUL character, which nothing could store', async () => {
+    const file = await load(await writeProgrammeXlsx(fullWorkbook));
+    file.getWorksheet('Milestones')!.getCell('B2').value = 'Advert_x0000_ out';
+    expect(problemsOf(await readProgrammeXlsx(await save(file)))).toEqual([
+      { sheet: 'Milestones', row: 2, column: 'Milestone', reason: 'must not hold the NUL character (U+0000)' },
+    ]);
+  });
+
   it('reads dates typed into Excel as dates as the day and month typed, and numbers typed as text', async () => {
     const file = new Workbook();
     const milestones = file.addWorksheet('Milestones');
