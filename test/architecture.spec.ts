@@ -15,7 +15,7 @@ const ALLOWED_LIB_IMPORTS: Record<string, string[]> = {
   application: ['domain', 'contracts', 'config', 'spreadsheets'],
   persistence: ['application', 'config', 'domain'],
   notifications: ['application', 'config', 'contracts', 'logging'],
-  spreadsheets: [],
+  spreadsheets: ['domain'],
   reporting: ['application', 'config', 'domain', 'spreadsheets'],
   orchestration: ['application', 'contracts', 'config', 'domain', 'logging', 'persistence', 'reference-data', 'reporting'],
   'reference-data': ['application', 'domain'],

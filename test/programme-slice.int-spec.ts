@@ -160,6 +160,24 @@ describe('a programme, end to end on the real stack', () => {
       .send('{"name": ')
       .expect(400)
       .expect((res) => expect(res.body.errors).toEqual([{ field: '(body)', reason: 'is not valid JSON' }]));
+    // Figures past what the database's columns hold are the sender's mistake, not a server error.
+    const milestones = ['Advert out', 'Contract awarded'].map((name) => ({ name, ownerEmail: 'a@nhs.example', dueAt: inSeconds(60) }));
+    await engine.client
+      .post('/programmes')
+      .send({
+        name: 'Out of range',
+        leadEmail: 'lead@nhs.example',
+        milestones,
+        tolerances: { amberSlipWorkingDays: 5, redSlipWorkingDays: 2 ** 31, amberBelowPlanPercent: 5, redBelowPlanPercent: 15 },
+        trajectories: [{ ref: 'T1', metric: 'practices-live', name: 'Practices live', unit: 'practices', basis: 'practices-count', plan: { '2030-01': 1e12 } }],
+      })
+      .expect(400)
+      .expect((res) =>
+        expect(res.body.errors).toEqual([
+          { field: 'tolerances.redSlipWorkingDays', reason: 'must be at most 260 working days' },
+          { field: 'trajectories.0.plan.2030-01', reason: 'must be at most 999999999999' },
+        ]),
+      );
     expect(await rowCounts()).toEqual(before);
   });
 

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { toWorkbook } from '@pmo/application';
 import type { ProgrammePlanRecord, ProgrammeView } from '@pmo/application';
-import type { ProgrammeWorkbook } from '@pmo/spreadsheets';
+import type { ProgrammeWorkbook, SheetProblem } from '@pmo/spreadsheets';
 import { binary } from './support/binary';
 import { TestEngine } from './support/engine';
 import { startLocalTemporal } from './support/temporal';
@@ -148,5 +148,52 @@ describe('programme spreadsheets', () => {
     const unknown = await engine.client.post(`/programmes/${source.id}/sheets/trajectory-actuals`).set('content-type', 'text/csv').send(actuals).expect(422);
     expect(unknown.body.errors).toEqual([expect.objectContaining({ sheet: 'Trajectory actuals', row: 2, column: 'ODS code' })]);
     expect(await plan(source.id)).toEqual(source);
+  });
+
+  it('swaps two milestones’ names in one import: only the names it leaves behind must differ', async () => {
+    const target = await emptyProgramme();
+    const csv = (await engine.client.get(`/programmes/${target}/sheets/milestones`).expect(200)).text;
+    const swapped = csv.replace('X1,Placeholder one,', 'X1,Placeholder two,').replace('X2,Placeholder two,', 'X2,Placeholder one,');
+    await engine.client.post(`/programmes/${target}/sheets/milestones`).set('content-type', 'text/csv').send(swapped).expect(200);
+    expect((await plan(target)).milestones.map(({ ref, name }) => [ref, name])).toEqual([
+      ['X1', 'Placeholder two'],
+      ['X2', 'Placeholder one'],
+    ]);
+  });
+
+  it('refuses, at its cell, what the database could not hold, and writes nothing: no server error', async () => {
+    const target = await emptyProgramme();
+    const before = await plan(target);
+    const located = (response: { body: { errors: SheetProblem[] } }) => response.body.errors.map(({ sheet, row, column, reason }) => ({ sheet, row, column, reason }));
+    const [header, placeholderOne] = (await engine.client.get(`/programmes/${target}/sheets/milestones`).expect(200)).text.split('\r\n');
+    const milestones = [
+      header,
+      placeholderOne,
+      // A name another row gives, and one a milestone outside the sheet keeps, whatever their case.
+      placeholderOne.replace('X1,Placeholder one,', 'N1,PLACEHOLDER ONE,'),
+      placeholderOne.replace('X1,Placeholder one,', 'N2,placeholder two,'),
+      placeholderOne.replace('X1,Placeholder one,', `N3,${'n'.repeat(201)},`),
+    ].join('\r\n');
+    const named = await engine.client.post(`/programmes/${target}/sheets/milestones`).set('content-type', 'text/csv').send(milestones).expect(422);
+    expect(located(named)).toEqual([
+      { sheet: 'Milestones', row: 5, column: 'Milestone', reason: 'must be at most 200 characters' },
+    ]);
+    const withoutLong = milestones.split('\r\n').slice(0, 4).join('\r\n');
+    const repeated = await engine.client.post(`/programmes/${target}/sheets/milestones`).set('content-type', 'text/csv').send(withoutLong).expect(422);
+    expect(located(repeated)).toEqual([
+      { sheet: 'Milestones', row: 3, column: 'Milestone', reason: 'is already the name of row 2' },
+      { sheet: 'Milestones', row: 4, column: 'Milestone', reason: 'is already the name of milestone X2, not in this sheet' },
+    ]);
+    const trajectory = [
+      'Trajectory ref,Metric,Trajectory,Unit,Basis,Month,Planned value',
+      'T1,Practices live,Practices live,practices,practices-count,2030-01,3',
+      'T1,practices-live,Practices live,practices,practices-count,2030-02,1000000000000',
+    ].join('\r\n');
+    const figures = await engine.client.post(`/programmes/${target}/sheets/trajectory-plan`).set('content-type', 'text/csv').send(trajectory).expect(422);
+    expect(located(figures)).toEqual([
+      { sheet: 'Trajectory plan', row: 2, column: 'Metric', reason: 'must be a metric key in kebab-case: 3 to 80 small letters, digits and dashes' },
+      { sheet: 'Trajectory plan', row: 3, column: 'Planned value', reason: 'must be at most 999999999999' },
+    ]);
+    expect(await plan(target)).toEqual(before);
   });
 });

@@ -24,3 +24,4 @@ export { cycleDays, DEFAULT_CYCLE_RULE, dutiesOn } from './month-end-cycle';
 export type { CycleDays, CycleDuties, CycleRule } from './month-end-cycle';
 export { DEFAULT_OVERDUE_LADDER, ESCALATION_ROLES, ladderProblems, rungInstants, snoozeEndsAt } from './escalation-ladder';
 export type { EscalationRole, LadderRung } from './escalation-ladder';
+export { PLAN_FIELDS } from './plan-fields';

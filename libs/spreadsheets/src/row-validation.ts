@@ -1,3 +1,4 @@
+import { PLAN_FIELDS } from '@pmo/domain';
 import { z } from 'zod';
 import { COLUMN_LAYOUT, findColumn } from './column-layout';
 import type { Column } from './column-layout';
@@ -47,7 +48,6 @@ interface SheetRules<Row> {
 /** A plan without milestones is no plan; trajectories and RAID may simply not have started. */
 const REQUIRED_SHEET: SheetName = 'Milestones';
 
-const REF = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/;
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 /** What Excel shows (and writes to CSV) for a formula that failed. */
 const SPREADSHEET_ERROR = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|SPILL!|CALC!|GETTING_DATA)$/;
@@ -64,20 +64,34 @@ const BASES = [
 const RAID_TYPES = ['risk', 'issue', 'assumption', 'decision'] as const satisfies readonly RaidSheetRow['type'][];
 const RAID_STATUSES = ['open', 'closed'] as const satisfies readonly RaidSheetRow['status'][];
 
-const ref = z.string().regex(REF, 'must be 1 to 40 letters, digits, dots, dashes or underscores, starting with a letter or digit');
-// A workbook's XML may carry U+0000 escaped as `_x0000_`, which PostgreSQL's text and jsonb cannot store.
-const text = z.string().refine((cell) => !cell.includes('\u0000'), 'must not hold the NUL character (U+0000)');
+const ref = z.string().regex(PLAN_FIELDS.ref, 'must be 1 to 40 letters, digits, dots, dashes or underscores, starting with a letter or digit');
 const day = z.iso.date({ error: 'must be a date as YYYY-MM-DD' });
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month as YYYY-MM');
+const month = z.string().regex(PLAN_FIELDS.month, 'must be a month as YYYY-MM');
 const email = z.email({ error: 'must be an email address' });
-const odsCode = z.string().regex(/^[A-Z0-9]{3,10}$/, 'must be an ODS code: 3 to 10 capital letters or digits');
-const quantity = z.string().refine(isNumber, 'must be a number').transform(Number).pipe(z.number().min(0, 'must be 0 or more'));
+const metric = z.string().regex(PLAN_FIELDS.metric, 'must be a metric key in kebab-case: 3 to 80 small letters, digits and dashes');
+const odsCode = z.string().regex(PLAN_FIELDS.odsCode, 'must be an ODS code: 3 to 10 capital letters or digits');
+const quantity = z
+  .string()
+  .refine(isNumber, 'must be a number')
+  .transform(Number)
+  .pipe(z.number().min(0, 'must be 0 or more').max(PLAN_FIELDS.mostTrajectoryValue, `must be at most ${PLAN_FIELDS.mostTrajectoryValue}`));
 const score = z.string().regex(/^[1-5]$/, 'must be a whole number from 1 to 5').transform(Number);
 const refList = z
   .string()
   .transform((cell) => cell.split(',').map((item) => item.trim()).filter((item) => item !== ''))
-  .refine((refs) => refs.every((item) => REF.test(item)), 'must be refs separated by commas');
+  .refine((refs) => refs.every((item) => PLAN_FIELDS.ref.test(item)), 'must be refs separated by commas');
 const raidType = oneOf(RAID_TYPES);
+
+/** Free text, as long as the same field of a plan sent as JSON may be. */
+function text(most: number) {
+  return (
+    z
+      .string()
+      .max(most, `must be at most ${most} characters`)
+      // A workbook's XML may carry U+0000 escaped as `_x0000_`, which PostgreSQL's text and jsonb cannot store.
+      .refine((cell) => !cell.includes('\u0000'), 'must not hold the NUL character (U+0000)')
+  );
+}
 
 function oneOf<const Values extends readonly [string, ...string[]]>(values: Values) {
   return z.enum(values, { error: `must be one of ${values.join(', ')}` });
@@ -103,17 +117,17 @@ const MILESTONE_RULES: SheetRules<MilestoneSheetRow> = {
   schema: z
     .object({
       ref: required(ref),
-      name: required(text),
+      name: required(text(PLAN_FIELDS.nameLength)),
       kind: required(oneOf(MILESTONE_KINDS)),
-      phase: optional(text),
+      phase: optional(ref),
       baselineDate: required(day),
       forecastDate: optional(day),
       actualDate: optional(day),
       ownerEmail: required(email),
       predecessors: refList,
-      evidence: optional(text),
-      rebaselineReason: optional(text),
-      rebaselineApprover: optional(text),
+      evidence: optional(text(PLAN_FIELDS.evidenceLength)),
+      rebaselineReason: optional(text(PLAN_FIELDS.evidenceLength)),
+      rebaselineApprover: optional(text(PLAN_FIELDS.approverLength)),
     })
     .transform((row) => ({ ...row, forecastDate: row.forecastDate ?? row.baselineDate })),
   crossCheck: (cells) => {
@@ -129,9 +143,9 @@ const TRAJECTORY_PLAN_RULES: SheetRules<TrajectoryPlanRow> = {
   columns: COLUMN_LAYOUT['Trajectory plan'],
   schema: z.object({
     trajectoryRef: required(ref),
-    metric: required(text),
-    name: required(text),
-    unit: required(text),
+    metric: required(metric),
+    name: required(text(PLAN_FIELDS.nameLength)),
+    unit: required(text(PLAN_FIELDS.unitLength)),
     basis: required(oneOf(BASES)),
     month: required(month),
     plannedValue: required(quantity),
@@ -160,12 +174,12 @@ const RAID_RULES: SheetRules<RaidSheetRow> = {
   schema: z.object({
     ref: required(ref),
     type: required(raidType),
-    title: required(text),
-    description: optional(text),
+    title: required(text(PLAN_FIELDS.raidTitleLength)),
+    description: optional(text(PLAN_FIELDS.raidTextLength)),
     ownerEmail: optional(email),
     likelihood: optional(score),
     impact: optional(score),
-    mitigation: optional(text),
+    mitigation: optional(text(PLAN_FIELDS.raidTextLength)),
     reviewDate: optional(day),
     status: z
       .string()

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PLAN_FIELDS } from '@pmo/domain';
 import { instantSchema } from '../validation';
 
 /**
@@ -8,14 +9,20 @@ import { instantSchema } from '../validation';
  */
 
 export const daySchema = z.iso.date({ message: 'must be a date as YYYY-MM-DD' });
-export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month as YYYY-MM');
+export const monthSchema = z.string().regex(PLAN_FIELDS.month, 'must be a month as YYYY-MM');
 export const financialYearSchema = z
   .string()
   .regex(/^\d{4}\/\d{2}$/, 'must be a financial year as YYYY/YY, such as 2018/19')
   .refine((year) => (Number(year.slice(0, 4)) + 1) % 100 === Number(year.slice(5)), 'must name consecutive years, such as 2018/19');
-export const odsCodeSchema = z.string().regex(/^[A-Z0-9]{3,10}$/, 'must be an ODS code: 3 to 10 capital letters and digits');
-export const refSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/, 'must be a short reference: letters, digits, _ . -, at most 40');
+export const odsCodeSchema = z.string().regex(PLAN_FIELDS.odsCode, 'must be an ODS code: 3 to 10 capital letters and digits');
+export const refSchema = z.string().regex(PLAN_FIELDS.ref, 'must be a short reference: letters, digits, _ . -, at most 40');
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+/** A trajectory's planned or actual figure, in its basis. */
+export const trajectoryValueSchema = z
+  .number()
+  .min(0, 'must not be negative')
+  .max(PLAN_FIELDS.mostTrajectoryValue, `must be at most ${PLAN_FIELDS.mostTrajectoryValue}`);
+const slipWorkingDays = z.number().int('must be whole working days').max(PLAN_FIELDS.mostSlipWorkingDays, `must be at most ${PLAN_FIELDS.mostSlipWorkingDays} working days`);
 const penceSchema = z.number().int('must be whole pence').min(0, 'must not be negative').max(Number.MAX_SAFE_INTEGER);
 
 export const GPFV_AREAS = ['improving-access', 'care-redesign', 'investment', 'workforce', 'workload', 'practice-infrastructure'] as const;
@@ -32,8 +39,8 @@ export const RAID_TYPES = ['risk', 'issue', 'assumption', 'decision'] as const;
 
 export const tolerancesSchema = z
   .strictObject({
-    amberSlipWorkingDays: z.number().int().min(0),
-    redSlipWorkingDays: z.number().int().min(1),
+    amberSlipWorkingDays: slipWorkingDays.min(0),
+    redSlipWorkingDays: slipWorkingDays.min(1),
     amberBelowPlanPercent: z.number().min(0).max(100),
     redBelowPlanPercent: z.number().min(0).max(100),
   })
@@ -44,7 +51,7 @@ export const DEFAULT_TOLERANCES = { amberSlipWorkingDays: 5, redSlipWorkingDays:
 
 export const phaseDefinitionSchema = z.strictObject({
   ref: refSchema,
-  name: text(200),
+  name: text(PLAN_FIELDS.nameLength),
   /** ODS codes of the organisations (localities, PCNs, practices) the phase covers. */
   members: z.array(odsCodeSchema).default([]),
 });
@@ -52,7 +59,7 @@ export const phaseDefinitionSchema = z.strictObject({
 export const milestoneDefinitionSchema = z.strictObject({
   /** Defaults to M01, M02... in the order given. */
   ref: refSchema.optional(),
-  name: text(200),
+  name: text(PLAN_FIELDS.nameLength),
   kind: z.enum(MILESTONE_KINDS).default('delivery'),
   /** The day it is planned for; or give `dueAt`, an exact instant, and the baseline is that instant's London day. */
   baselineDate: daySchema.optional(),
@@ -64,44 +71,44 @@ export const milestoneDefinitionSchema = z.strictObject({
   phase: refSchema.optional(),
   /** Finish-to-start: each named milestone must finish before this one starts. */
   predecessors: z.array(refSchema).default([]),
-  evidence: text(2000).optional(),
+  evidence: text(PLAN_FIELDS.evidenceLength).optional(),
 });
 
 export const trajectoryDefinitionSchema = z.strictObject({
   ref: refSchema,
-  metric: z.string().regex(/^[a-z0-9-]{3,80}$/, 'must be a metric key in kebab-case'),
-  name: text(200),
-  unit: text(40),
+  metric: z.string().regex(PLAN_FIELDS.metric, 'must be a metric key in kebab-case: 3 to 80 small letters, digits and dashes'),
+  name: text(PLAN_FIELDS.nameLength),
+  unit: text(PLAN_FIELDS.unitLength),
   basis: z.enum(TRAJECTORY_BASES),
   /** The planned value per month, in the trajectory's basis. */
-  plan: z.record(monthSchema, z.number().min(0)),
+  plan: z.record(monthSchema, trajectoryValueSchema),
 });
 
 export const raidDefinitionSchema = z.strictObject({
   ref: refSchema,
   type: z.enum(RAID_TYPES),
-  title: text(300),
-  description: text(4000).optional(),
+  title: text(PLAN_FIELDS.raidTitleLength),
+  description: text(PLAN_FIELDS.raidTextLength).optional(),
   ownerEmail: z.email('must be an email address').optional(),
   /** Risks only: 1 (rare) to 5 (almost certain). */
   likelihood: z.number().int().min(1).max(5).optional(),
   /** Risks and issues: 1 (negligible) to 5 (severe). */
   impact: z.number().int().min(1).max(5).optional(),
-  mitigation: text(4000).optional(),
+  mitigation: text(PLAN_FIELDS.raidTextLength).optional(),
   reviewDate: daySchema.optional(),
   status: z.enum(['open', 'closed']).default('open'),
 });
 
 export const fundingLineDefinitionSchema = z.strictObject({
   ref: refSchema,
-  name: text(200),
+  name: text(PLAN_FIELDS.nameLength),
   financialYear: financialYearSchema,
   budgetPence: penceSchema,
   spendPence: penceSchema.default(0),
 });
 
 export const programmePlanBaseSchema = z.strictObject({
-    name: text(200),
+    name: text(PLAN_FIELDS.nameLength),
     gpfvArea: z.enum(GPFV_AREAS).optional(),
     /** Default to the earliest and latest milestone days. */
     startDate: daySchema.optional(),

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DELIVERY_CONFIDENCE_LEVELS, londonDay, overdueFrom } from '@pmo/domain';
+import { DELIVERY_CONFIDENCE_LEVELS, londonDay, overdueFrom, PLAN_FIELDS } from '@pmo/domain';
 import type { DeliveryConfidence } from '@pmo/domain';
 import type { TrajectoryActual } from '@pmo/domain';
 import { z } from 'zod';
@@ -10,7 +10,7 @@ import { ProgrammeRepository } from '../ports/programme.repository';
 import { ProgrammeScheduler } from '../ports/programme.scheduler';
 import { ProgrammeStatusService } from '../programme-status/programme-status.service';
 import type { PlanTrajectory, ProgrammePlanRecord } from '../ports/programme.repository';
-import { daySchema, monthSchema, odsCodeSchema } from '../programme-definition/programme-definition.schema';
+import { daySchema, monthSchema, odsCodeSchema, trajectoryValueSchema } from '../programme-definition/programme-definition.schema';
 import type { ProgrammeView } from '../programme-view';
 import { startOrSignal } from '../programme-signalling';
 import { isUuid, parseOrThrow } from '../validation';
@@ -34,7 +34,7 @@ export class GetProgrammePlanUseCase {
 
 export const rebaselineSchema = z.strictObject({
   baselineDate: daySchema,
-  reason: z.string().trim().min(1, 'must say why the baseline moves').max(2000),
+  reason: z.string().trim().min(1, 'must say why the baseline moves').max(PLAN_FIELDS.evidenceLength),
   approvedBy: z.email('must be the approver’s email address'),
 });
 
@@ -63,7 +63,7 @@ export class RebaselineMilestoneUseCase {
 
 export const reforecastSchema = z.strictObject({
   forecastDate: daySchema,
-  reason: z.string().trim().min(1, 'must say why the forecast moves').max(2000),
+  reason: z.string().trim().min(1, 'must say why the forecast moves').max(PLAN_FIELDS.evidenceLength),
 });
 
 /**
@@ -99,7 +99,7 @@ export class ReforecastMilestoneUseCase {
 
 export const trajectoryActualsSchema = z.strictObject({
   actuals: z
-    .array(z.strictObject({ odsCode: odsCodeSchema, value: z.number().min(0, 'must not be negative') }))
+    .array(z.strictObject({ odsCode: odsCodeSchema, value: trajectoryValueSchema }))
     .min(1, 'give at least one actual'),
 });
 

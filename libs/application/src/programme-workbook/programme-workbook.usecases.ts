@@ -128,8 +128,16 @@ export class ImportProgrammeWorkbookUseCase {
     const today = londonDay(this.clock.now());
     const phases = new Set(plan.phases.map((phase) => phase.ref));
     const milestoneRefs = new Set([...plan.milestones.map((milestone) => milestone.ref), ...workbook.milestones.map((row) => row.ref)]);
+    // No two milestones of a programme share a name, whatever its case: the sheet's rows name theirs, the rest keep their own.
+    const sheetRefs = new Set(workbook.milestones.map((row) => row.ref));
+    const namedBy = new Map(
+      plan.milestones.filter((milestone) => !sheetRefs.has(milestone.ref)).map((milestone) => [milestone.name.toLowerCase(), `milestone ${milestone.ref}, not in this sheet`]),
+    );
     for (const row of workbook.milestones) {
       const at = (column: string, reason: string) => problems.push({ sheet: 'Milestones', row: row.rowNumber, column, reason });
+      const holder = namedBy.get(row.name.toLowerCase());
+      if (holder === undefined) namedBy.set(row.name.toLowerCase(), `row ${row.rowNumber}`);
+      else at('Milestone', `is already the name of ${holder}`);
       if (row.phase !== null && !phases.has(row.phase)) at('Phase', `names no phase of this programme: ${row.phase}`);
       for (const predecessor of row.predecessors) {
         if (!milestoneRefs.has(predecessor)) at('Predecessors', `names no milestone of this programme: ${predecessor}`);
