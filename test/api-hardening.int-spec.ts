@@ -40,22 +40,23 @@ describe('a hardened API', () => {
     expect(JSON.stringify(response.body)).not.toMatch(/at .*\.js:\d+/);
   });
 
-  it('refuses the NUL character in a path, a query or a body as the caller’s mistake, naming the field, before any handler writes', async () => {
+  it('refuses the NUL character in a path, a query or a body as the caller’s mistake, naming the field, before the access guard looks it up', async () => {
     const refused = (response: { body: { errors?: { field: string; reason: string }[] } }) => response.body.errors?.map(({ field }) => field);
     const query = await engine.client.get('/delivery-log').query({ deliveryKey: 'escalation.\u0000' }).expect(400).expect('content-type', /application\/problem\+json/);
     expect(query.body).toEqual(expect.objectContaining({ type: 'urn:nhs-pmo:problem:validation-failed', status: 400 }));
     expect(query.body.errors).toEqual([{ field: 'deliveryKey', reason: expect.stringContaining('NUL character (U+0000)') }]);
-    const body = await engine.client.post('/programmes').send({ name: 'Extended access\u0000', organisation: 'QVV', milestones: [{ name: 'Go live\u0000' }] }).expect(400);
-    expect(refused(body)).toEqual(['name', 'milestones.0.name']);
+    const body = await engine.client.post('/programmes').send({ name: 'Extended access\u0000', organisation: 'QVV\u0000', milestones: [{ name: 'Go live\u0000' }] }).expect(400);
+    // The organisation is the access guard's to look up: refused first, it never reaches the database.
+    expect(refused(body)).toEqual(['name', 'organisation', 'milestones.0.name']);
     expect(refused(await engine.client.post(`/programmes/${randomUUID()}/sheets/milestones`).set('content-type', 'text/csv').send('ref,name\nM1,Go\u0000live').expect(400))).toEqual(['(body)']);
-    expect(refused(await engine.client.get('/organisations/QVV%00').expect(400))).toEqual(['(path)']);
+    expect(refused(await engine.client.get('/organisations/QVV%00').expect(400))).toEqual(['odsCode']);
     expect(await engine.database.count('programmes')).toBe(0);
   });
 
   it('limits each client to its requests a minute, with problem+json and when to try again, and never limits the health probes', async () => {
     const statuses: number[] = [];
     for (let attempt = 0; attempt <= LIMIT; attempt += 1) statuses.push((await engine.client.get('/templates')).status);
-    // The earlier tests' requests were to the health probe, or refused by the body parser or for a NUL before any route: none counted.
+    // The earlier tests' requests were to the health probe, or refused by the body parser or for a NUL before the rate limit: none counted.
     expect(statuses).toEqual([...Array.from({ length: LIMIT }, () => 200), 429]);
     const refused = await engine.client.get('/templates').expect(429).expect('content-type', /application\/problem\+json/);
     expect(refused.body).toEqual(expect.objectContaining({ type: 'urn:nhs-pmo:problem:too-many-requests', status: 429 }));

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DataSource } from 'typeorm';
 import { ProgrammeRepository } from '@pmo/application';
-import type { ProgrammeRecord, ProgrammeView } from '@pmo/application';
+import type { ProgrammePlanRecord, ProgrammeRecord, ProgrammeView } from '@pmo/application';
+import { PLAN_FIELDS } from '@pmo/domain';
 import { TestEngine } from './support/engine';
 import { eventually } from './support/eventually';
 import { startLocalTemporal } from './support/temporal';
@@ -168,17 +169,42 @@ describe('a programme, end to end on the real stack', () => {
         name: 'Out of range',
         leadEmail: 'lead@nhs.example',
         milestones,
-        tolerances: { amberSlipWorkingDays: 5, redSlipWorkingDays: 2 ** 31, amberBelowPlanPercent: 5, redBelowPlanPercent: 15 },
+        // numeric(5, 2) would round both to 15.00, and red would no longer exceed amber.
+        tolerances: { amberSlipWorkingDays: 5, redSlipWorkingDays: 2 ** 31, amberBelowPlanPercent: 14.999, redBelowPlanPercent: 15.001 },
         trajectories: [{ ref: 'T1', metric: 'practices-live', name: 'Practices live', unit: 'practices', basis: 'practices-count', plan: { '2030-01': 1e12 } }],
       })
       .expect(400)
       .expect((res) =>
         expect(res.body.errors).toEqual([
           { field: 'tolerances.redSlipWorkingDays', reason: 'must be at most 260 working days' },
+          { field: 'tolerances.amberBelowPlanPercent', reason: 'must have at most two decimal places' },
+          { field: 'tolerances.redBelowPlanPercent', reason: 'must have at most two decimal places' },
           { field: 'trajectories.0.plan.2030-01', reason: 'must be at most 999999999999' },
         ]),
       );
     expect(await rowCounts()).toEqual(before);
+  });
+
+  it('takes a plan at every bound its fields have: the database holds what the door lets in', async () => {
+    const at = (most: number) => 'x'.repeat(most);
+    const milestones = ['a', 'b'].map((name) => ({ name: name + at(PLAN_FIELDS.nameLength - 1), ownerEmail: 'a@nhs.example', dueAt: inSeconds(60), evidence: at(PLAN_FIELDS.evidenceLength) }));
+    const created = await engine.client
+      .post('/programmes')
+      .send({
+        name: at(PLAN_FIELDS.nameLength),
+        leadEmail: 'lead@nhs.example',
+        milestones,
+        tolerances: { amberSlipWorkingDays: PLAN_FIELDS.mostSlipWorkingDays - 1, redSlipWorkingDays: PLAN_FIELDS.mostSlipWorkingDays, amberBelowPlanPercent: 99.98, redBelowPlanPercent: 99.99 },
+        trajectories: [
+          { ref: 'T1', metric: 'm'.repeat(80), name: at(PLAN_FIELDS.nameLength), unit: at(PLAN_FIELDS.unitLength), basis: 'wte', plan: { '2030-01': PLAN_FIELDS.mostTrajectoryValue } },
+        ],
+        raid: [{ ref: 'R1', type: 'issue', title: at(PLAN_FIELDS.raidTitleLength), description: at(PLAN_FIELDS.raidTextLength), mitigation: at(PLAN_FIELDS.raidTextLength) }],
+        funding: [{ ref: 'F1', name: at(PLAN_FIELDS.nameLength), financialYear: '2030/31', budgetPence: Number.MAX_SAFE_INTEGER }],
+      })
+      .expect(201);
+    const stored = (await engine.client.get(`/programmes/${(created.body as ProgrammeView).id}/plan`).expect(200)).body as ProgrammePlanRecord;
+    expect(stored.trajectories[0].plan).toEqual([{ month: '2030-01', plannedValue: PLAN_FIELDS.mostTrajectoryValue }]);
+    expect(stored.tolerances).toEqual(expect.objectContaining({ redSlipWorkingDays: PLAN_FIELDS.mostSlipWorkingDays, redBelowPlanPercent: 99.99 }));
   });
 
   it('answers 404 for an unknown programme or milestone, 409 for a second completion and 422 for a future one, writing nothing', async () => {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { toWorkbook } from '@pmo/application';
+import { ApplicationErrorCode, ProgrammeRepository, toWorkbook } from '@pmo/application';
+import { overdueFrom } from '@pmo/domain';
 import type { ProgrammePlanRecord, ProgrammeView } from '@pmo/application';
 import type { ProgrammeWorkbook, SheetProblem } from '@pmo/spreadsheets';
 import { binary } from './support/binary';
@@ -159,6 +160,30 @@ describe('programme spreadsheets', () => {
       ['X1', 'Placeholder two'],
       ['X2', 'Placeholder one'],
     ]);
+  });
+
+  it('answers 409, writing nothing, when a change that landed after the names were checked took one of them', async () => {
+    const target = await emptyProgramme();
+    const before = await plan(target);
+    // The import's own check passed against the plan it read; meanwhile another change named X1 the same.
+    const meanwhile = {
+      ref: 'N1',
+      name: 'PLACEHOLDER ONE',
+      kind: 'delivery' as const,
+      phase: null,
+      baselineDate: '2030-03-29',
+      forecastDate: '2030-03-29',
+      actualDate: null,
+      dueAt: overdueFrom('2030-03-29').toISOString(),
+      completedAt: null,
+      ownerEmail: 'lead@dorset.nhs.example',
+      predecessors: [],
+      evidence: null,
+      rebaseline: null,
+    };
+    const applied = engine.workerContext.get(ProgrammeRepository).applyChanges(target, { milestones: [meanwhile], trajectories: [], actuals: [], raid: [] }, new Date());
+    await expect(applied).rejects.toMatchObject({ code: ApplicationErrorCode.Conflict });
+    expect(await plan(target)).toEqual(before);
   });
 
   it('refuses, at its cell, what the database could not hold, and writes nothing: no server error', async () => {

@@ -267,6 +267,9 @@ describe('web pages', () => {
       await page.goto('/app/programmes/00000000-0000-4000-8000-000000000000');
       await look(page, '14-not-found');
       await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Page not found');
+      // Text the database cannot hold is refused with a page, not the API's problem+json.
+      const nul = await page.request.get('/app/programmes?organisation=%00');
+      expect([nul.status(), nul.headers()['content-type']]).toEqual([400, expect.stringMatching(/^text\/html/)]);
       await page.goto('/app/sign-in');
       await look(page, '15-sign-in');
     } finally {

@@ -62,6 +62,7 @@ import { ReadinessProbes } from './readiness';
 import { HighlightReportsController } from './highlight-reports.controller';
 import { MonthEndScheduleController } from './month-end-schedule.controller';
 import { MonthlyReturnsController } from './monthly-returns.controller';
+import { NulCharacterGuard } from './nul-characters';
 import { ReportsController } from './reports.controller';
 import { RateLimitWindows } from './rate-limits';
 import { ProblemDetailsFilter } from './problem-details.filter';
@@ -125,7 +126,9 @@ export class ApiModule {
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
-        // Who is asking comes first: a request refused for its credentials costs no rate-limit slot.
+        // Text the database cannot hold is refused before the access guard looks anything up with it.
+        { provide: APP_GUARD, useClass: NulCharacterGuard },
+        // Who is asking comes next: a request refused for its credentials costs no rate-limit slot.
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },

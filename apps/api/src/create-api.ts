@@ -9,7 +9,6 @@ import { requestIdMiddleware } from '@pmo/logging';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { EngineConfig } from '@pmo/config';
 import { ApiModule } from './api.module';
-import { refuseNulCharacters } from './nul-characters';
 import { serveOpenApi } from './openapi';
 import { CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE } from './programme-workbooks.controller';
 import { ASSET_PATH, NHSUK_FRONTEND_DIST, WEB_ASSETS_DIR } from './web/web-views';
@@ -44,8 +43,6 @@ export async function createApi(config: EngineConfig): Promise<NestExpressApplic
   // Spreadsheet imports arrive as the files themselves.
   app.useBodyParser('raw', { type: XLSX_MEDIA_TYPE, limit: '10mb' });
   app.useBodyParser('text', { type: CSV_MEDIA_TYPE, limit: '10mb' });
-  // After the body parsers, so that a parsed body is checked too; before every route, guard and handler.
-  app.use(refuseNulCharacters);
   // nhsuk-frontend's styles, scripts and icons, and the pages' own; nothing else is served from disk.
   app.useStaticAssets(join(NHSUK_FRONTEND_DIST, 'nhsuk', 'assets'), { prefix: ASSET_PATH, index: false });
   app.useStaticAssets(join(NHSUK_FRONTEND_DIST, 'nhsuk'), { prefix: `${ASSET_PATH}/nhsuk`, index: false });

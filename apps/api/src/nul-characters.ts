@@ -1,6 +1,7 @@
-import type { NextFunction, Request, Response } from 'express';
+import { Injectable } from '@nestjs/common';
+import type { CanActivate, ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
 import { ApplicationError } from '@pmo/application';
-import type { FieldProblem } from '@pmo/application';
 
 const REASON = 'must not hold the NUL character (U+0000), which no text in the engine can store';
 /** Enough to show the sender what to mend without echoing a whole hostile body back. */
@@ -31,7 +32,7 @@ export function fieldsHoldingNul(value: unknown, most: number): string[] {
     if (next.place?.key.includes('\u0000') === true || (typeof next.value === 'string' && next.value.includes('\u0000'))) {
       fields.push(fieldOf(next.place));
     } else if (typeof next.value === 'object' && next.value !== null && !Buffer.isBuffer(next.value)) {
-      // Reversed, so that the fields come out in the order the sender wrote them.
+      // Reversed, so that the fields come out in the order the object holds them.
       for (const [key, inner] of Object.entries(next.value).reverse()) pending.push({ value: inner, place: { key, within: next.place } });
     }
   }
@@ -39,18 +40,17 @@ export function fieldsHoldingNul(value: unknown, most: number): string[] {
 }
 
 /**
- * Refuses, before any guard, interceptor or handler reads it, a request whose path, query or body
- * holds U+0000: PostgreSQL's text and jsonb cannot store it, so it would otherwise reach the database
- * as a server error instead of the caller's mistake.
+ * Refuses, before the access guard, the rate limit or any handler reads it, a request whose path
+ * parameters, query or body hold U+0000: PostgreSQL's text and jsonb cannot store it, so it would
+ * otherwise reach the database as a server error instead of the caller's mistake. A guard rather than a
+ * middleware, so that the route's parameters are known by name and a web page's refusal is a page.
  */
-export function refuseNulCharacters(request: Request, _response: Response, next: NextFunction): void {
-  const problems: FieldProblem[] = [
-    // Express decodes a path's parameters only once a route matches; an encoded NUL is the one way it arrives.
-    ...(/%00/i.test(request.path) ? ['(path)'] : []),
-    ...fieldsHoldingNul(request.query, MOST_PROBLEMS),
-    ...fieldsHoldingNul(request.body, MOST_PROBLEMS),
-  ]
-    .slice(0, MOST_PROBLEMS)
-    .map((field) => ({ field, reason: REASON }));
-  next(problems.length > 0 ? ApplicationError.validationFailed(problems) : undefined);
+@Injectable()
+export class NulCharacterGuard implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
+    const request = context.switchToHttp().getRequest<Request>();
+    const fields = [request.params, request.query, request.body as unknown].flatMap((part) => fieldsHoldingNul(part, MOST_PROBLEMS)).slice(0, MOST_PROBLEMS);
+    if (fields.length > 0) throw ApplicationError.validationFailed(fields.map((field) => ({ field, reason: REASON })));
+    return true;
+  }
 }

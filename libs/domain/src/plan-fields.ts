@@ -1,7 +1,8 @@
 /**
  * The shapes and bounds of a plan's fields: one set for a plan however it arrives (JSON to the API, a
- * template's YAML, a spreadsheet), matching the database's CHECK constraints, so that what passes at the
- * door is never refused by the database as a server error.
+ * template's YAML, a spreadsheet), never looser than the database's CHECK constraints and column types,
+ * so that what passes at the door is never refused by the database as a server error. Some are policy
+ * where the database sets no bound (a ref's shape, a RAID item's text, a slip tolerance).
  */
 export const PLAN_FIELDS = {
   ref: /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/,

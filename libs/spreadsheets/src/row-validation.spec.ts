@@ -1,3 +1,4 @@
+import { PLAN_FIELDS } from '@pmo/domain';
 import { columnHeadings } from './column-layout';
 import type { ParseResult, SheetName, SheetProblem } from './programme-workbook';
 import { parseSheets } from './row-validation';
@@ -236,6 +237,39 @@ describe('RAID rows', () => {
 
   it('may not repeat a ref', () => {
     expect(problemsOf(raid(raidRow(), raidRow()))).toEqual(['3 Ref: repeats the Ref of row 2']);
+  });
+});
+
+describe('free text and figures', () => {
+  // What a plan sent as JSON may hold, and no more: the database's columns hold that much.
+  const bounds: [string, (cells: Cells) => ParseResult, string, number][] = [
+    ['Milestones', (cells) => milestones(milestone(cells)), 'Milestone', PLAN_FIELDS.nameLength],
+    ['Milestones', (cells) => milestones(milestone(cells)), 'Evidence', PLAN_FIELDS.evidenceLength],
+    ['Milestones', (cells) => milestones(milestone({ 'Rebaseline approver': 'Dr A Patel', ...cells })), 'Rebaseline reason', PLAN_FIELDS.evidenceLength],
+    ['Milestones', (cells) => milestones(milestone({ 'Rebaseline reason': 'Slipped', ...cells })), 'Rebaseline approver', PLAN_FIELDS.approverLength],
+    ['Trajectory plan', (cells) => plan(planRow(cells)), 'Trajectory', PLAN_FIELDS.nameLength],
+    ['Trajectory plan', (cells) => plan(planRow(cells)), 'Unit', PLAN_FIELDS.unitLength],
+    ['RAID', (cells) => raid(raidRow(cells)), 'Title', PLAN_FIELDS.raidTitleLength],
+    ['RAID', (cells) => raid(raidRow(cells)), 'Description', PLAN_FIELDS.raidTextLength],
+    ['RAID', (cells) => raid(raidRow(cells)), 'Mitigation', PLAN_FIELDS.raidTextLength],
+  ];
+
+  it.each(bounds)('%s: take a %s of its most characters, and refuse one more', (_sheet, read, column, most) => {
+    expect(read({ [column]: 'x'.repeat(most) }).ok).toBe(true);
+    expect(problemsOf(read({ [column]: 'x'.repeat(most + 1) }))).toEqual([`2 ${column}: must be at most ${most} characters`]);
+  });
+
+  it('take figures up to what a trajectory holds, and refuse a greater one', () => {
+    const most = String(PLAN_FIELDS.mostTrajectoryValue);
+    expect(workbookOf(plan(planRow({ 'Planned value': most }))).trajectoryPlan[0].plannedValue).toBe(PLAN_FIELDS.mostTrajectoryValue);
+    expect(workbookOf(actuals(actualRow({ 'Actual value': most }))).trajectoryActuals[0].value).toBe(PLAN_FIELDS.mostTrajectoryValue);
+    expect(problemsOf(actuals(actualRow({ 'Actual value': '1e12' })))).toEqual([`2 Actual value: must be at most ${most}`]);
+  });
+
+  it('take only a metric key the return can sum by', () => {
+    expect(problemsOf(plan(planRow({ Metric: 'Extended access' })))).toEqual([
+      '2 Metric: must be a metric key in kebab-case: 3 to 80 small letters, digits and dashes',
+    ]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { programmePeopleShape } from '../create-programme/create-programme.command';
-import { daySchema, odsCodeSchema } from '../programme-definition/programme-definition.schema';
+import { daySchema, nameSchema, odsCodeSchema } from '../programme-definition/programme-definition.schema';
 import { parseOrThrow } from '../validation';
 
 export const instantiateTemplateSchema = z.strictObject({
@@ -8,7 +8,7 @@ export const instantiateTemplateSchema = z.strictObject({
   organisation: odsCodeSchema,
   ...programmePeopleShape,
   /** Defaults to the template's own name. */
-  name: z.string().trim().min(1).max(200).optional(),
+  name: nameSchema.optional(),
   /** Omit to keep the template's historical dates; give a day to move the whole plan to start then. */
   startDate: daySchema.optional(),
 });

@@ -17,12 +17,16 @@ export const financialYearSchema = z
 export const odsCodeSchema = z.string().regex(PLAN_FIELDS.odsCode, 'must be an ODS code: 3 to 10 capital letters and digits');
 export const refSchema = z.string().regex(PLAN_FIELDS.ref, 'must be a short reference: letters, digits, _ . -, at most 40');
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+/** The name of a programme, phase, milestone, trajectory or funding line. */
+export const nameSchema = text(PLAN_FIELDS.nameLength);
 /** A trajectory's planned or actual figure, in its basis. */
 export const trajectoryValueSchema = z
   .number()
   .min(0, 'must not be negative')
   .max(PLAN_FIELDS.mostTrajectoryValue, `must be at most ${PLAN_FIELDS.mostTrajectoryValue}`);
 const slipWorkingDays = z.number().int('must be whole working days').max(PLAN_FIELDS.mostSlipWorkingDays, `must be at most ${PLAN_FIELDS.mostSlipWorkingDays} working days`);
+// Kept as numeric(5, 2): a third decimal would be rounded away, and could round red down onto amber.
+const belowPlanPercent = z.number().min(0).max(100).multipleOf(0.01, 'must have at most two decimal places');
 const penceSchema = z.number().int('must be whole pence').min(0, 'must not be negative').max(Number.MAX_SAFE_INTEGER);
 
 export const GPFV_AREAS = ['improving-access', 'care-redesign', 'investment', 'workforce', 'workload', 'practice-infrastructure'] as const;
@@ -41,8 +45,8 @@ export const tolerancesSchema = z
   .strictObject({
     amberSlipWorkingDays: slipWorkingDays.min(0),
     redSlipWorkingDays: slipWorkingDays.min(1),
-    amberBelowPlanPercent: z.number().min(0).max(100),
-    redBelowPlanPercent: z.number().min(0).max(100),
+    amberBelowPlanPercent: belowPlanPercent,
+    redBelowPlanPercent: belowPlanPercent,
   })
   .refine((t) => t.redSlipWorkingDays > t.amberSlipWorkingDays, { message: 'must exceed amberSlipWorkingDays', path: ['redSlipWorkingDays'] })
   .refine((t) => t.redBelowPlanPercent > t.amberBelowPlanPercent, { message: 'must exceed amberBelowPlanPercent', path: ['redBelowPlanPercent'] });
@@ -51,7 +55,7 @@ export const DEFAULT_TOLERANCES = { amberSlipWorkingDays: 5, redSlipWorkingDays:
 
 export const phaseDefinitionSchema = z.strictObject({
   ref: refSchema,
-  name: text(PLAN_FIELDS.nameLength),
+  name: nameSchema,
   /** ODS codes of the organisations (localities, PCNs, practices) the phase covers. */
   members: z.array(odsCodeSchema).default([]),
 });
@@ -59,7 +63,7 @@ export const phaseDefinitionSchema = z.strictObject({
 export const milestoneDefinitionSchema = z.strictObject({
   /** Defaults to M01, M02... in the order given. */
   ref: refSchema.optional(),
-  name: text(PLAN_FIELDS.nameLength),
+  name: nameSchema,
   kind: z.enum(MILESTONE_KINDS).default('delivery'),
   /** The day it is planned for; or give `dueAt`, an exact instant, and the baseline is that instant's London day. */
   baselineDate: daySchema.optional(),
@@ -77,7 +81,7 @@ export const milestoneDefinitionSchema = z.strictObject({
 export const trajectoryDefinitionSchema = z.strictObject({
   ref: refSchema,
   metric: z.string().regex(PLAN_FIELDS.metric, 'must be a metric key in kebab-case: 3 to 80 small letters, digits and dashes'),
-  name: text(PLAN_FIELDS.nameLength),
+  name: nameSchema,
   unit: text(PLAN_FIELDS.unitLength),
   basis: z.enum(TRAJECTORY_BASES),
   /** The planned value per month, in the trajectory's basis. */
@@ -101,14 +105,14 @@ export const raidDefinitionSchema = z.strictObject({
 
 export const fundingLineDefinitionSchema = z.strictObject({
   ref: refSchema,
-  name: text(PLAN_FIELDS.nameLength),
+  name: nameSchema,
   financialYear: financialYearSchema,
   budgetPence: penceSchema,
   spendPence: penceSchema.default(0),
 });
 
 export const programmePlanBaseSchema = z.strictObject({
-    name: text(PLAN_FIELDS.nameLength),
+    name: nameSchema,
     gpfvArea: z.enum(GPFV_AREAS).optional(),
     /** Default to the earliest and latest milestone days. */
     startDate: daySchema.optional(),

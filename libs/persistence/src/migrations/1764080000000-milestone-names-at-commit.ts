@@ -3,8 +3,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * A programme's milestone names stay unique whatever their case, but are checked when the transaction
  * commits rather than row by row: an import that swaps two milestones' names writes one before the
- * other, and only the end state must hold. A unique index cannot be deferred; an exclusion constraint
- * over the same expression can.
+ * other, and only the end state must hold. Only a constraint can be deferred, and a unique constraint
+ * cannot be built on the expression `lower(name)`; an exclusion constraint can.
  */
 export class MilestoneNamesAtCommit1764080000000 implements MigrationInterface {
   name = 'MilestoneNamesAtCommit1764080000000';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import { ProgrammeRepository } from '@pmo/application';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { ApplicationError, ApplicationErrorCode, ProgrammeRepository } from '@pmo/application';
 import type {
   CompleteMilestoneOutcome,
   EscalationRow,
@@ -192,15 +192,25 @@ export class TypeormProgrammeRepository extends ProgrammeRepository {
   }
 
   async applyChanges(programmeId: string, changes: PlanChanges, recordedAt: Date): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT id FROM programmes WHERE id = $1 FOR UPDATE`, [programmeId]);
-      const writer = new PlanWriter(manager, programmeId, recordedAt);
-      await writer.milestones(changes.milestones);
-      await writer.trajectories(changes.trajectories);
-      await writer.actuals(changes.actuals);
-      await writer.raid(changes.raid);
-      await recordEvent(manager, programmeId, 'plan-imported', { changes }, recordedAt);
-    });
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        await manager.query(`SELECT id FROM programmes WHERE id = $1 FOR UPDATE`, [programmeId]);
+        const writer = new PlanWriter(manager, programmeId, recordedAt);
+        await writer.milestones(changes.milestones);
+        await writer.trajectories(changes.trajectories);
+        await writer.actuals(changes.actuals);
+        await writer.raid(changes.raid);
+        await recordEvent(manager, programmeId, 'plan-imported', { changes }, recordedAt);
+      });
+    } catch (error) {
+      // Names are checked against the plan as read before this transaction; a change that landed since can take one.
+      if (violated(error) === 'milestones_name_unique') {
+        throw new ApplicationError(ApplicationErrorCode.Conflict, 'a change made meanwhile gave another milestone of this programme one of these names: import again to see which', [
+          { field: 'milestones', reason: 'a name is already another milestone’s' },
+        ]);
+      }
+      throw error;
+    }
   }
 
   async rebaseline(
@@ -374,4 +384,9 @@ function toHead(row: HeadRow): ProgrammeHead {
     revision: row.revision,
     escalations: row.escalations.map((escalation) => ({ ...escalation, queuedAt: utc(escalation.queuedAt), sentAt: nullableUtc(escalation.sentAt) })),
   };
+}
+
+/** The constraint a failed statement or commit violated, as PostgreSQL names it. */
+function violated(error: unknown): string | undefined {
+  return error instanceof QueryFailedError ? (error.driverError as { constraint?: string }).constraint : undefined;
 }
