@@ -7,7 +7,7 @@ const REASON = 'must not hold the NUL character (U+0000), which no text in the e
 /** Enough to show the sender what to mend without echoing a whole hostile body back. */
 const MOST_PROBLEMS = 20;
 
-/** A place in a request's query or body: its key, and the place that holds it. */
+/** A place in a request's parameters, query or body: its key, and the place that holds it. */
 interface Place {
   key: string;
   within: Place | null;
@@ -21,7 +21,7 @@ function fieldOf(place: Place | null): string {
 }
 
 /**
- * The first `most` fields of a request's query or body whose key or text holds U+0000. Walked with a
+ * The first `most` fields of a request's parameters, query or body whose key or text holds U+0000. Walked with a
  * stack of places rather than recursion or copied paths, and stopped at `most`, so that a body nested as
  * deep as its size limit allows costs time in proportion to its size and cannot overflow the stack.
  */
