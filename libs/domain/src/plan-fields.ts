@@ -10,6 +10,7 @@ export const PLAN_FIELDS = {
   odsCode: /^[A-Z0-9]{3,10}$/,
   /** The key the NHS England return sums a trajectory's figures by. */
   metric: /^[a-z0-9-]{3,80}$/,
+  metricRule: 'must be a metric key in kebab-case: 3 to 80 small letters, digits and dashes',
   /** Programmes, phases, milestones, trajectories and funding lines. */
   nameLength: 200,
   unitLength: 40,

@@ -68,7 +68,7 @@ const ref = z.string().regex(PLAN_FIELDS.ref, 'must be 1 to 40 letters, digits, 
 const day = z.iso.date({ error: 'must be a date as YYYY-MM-DD' });
 const month = z.string().regex(PLAN_FIELDS.month, 'must be a month as YYYY-MM');
 const email = z.email({ error: 'must be an email address' });
-const metric = z.string().regex(PLAN_FIELDS.metric, 'must be a metric key in kebab-case: 3 to 80 small letters, digits and dashes');
+const metric = z.string().regex(PLAN_FIELDS.metric, PLAN_FIELDS.metricRule);
 const odsCode = z.string().regex(PLAN_FIELDS.odsCode, 'must be an ODS code: 3 to 10 capital letters or digits');
 const quantity = z
   .string()

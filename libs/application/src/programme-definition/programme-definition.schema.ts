@@ -80,7 +80,7 @@ export const milestoneDefinitionSchema = z.strictObject({
 
 export const trajectoryDefinitionSchema = z.strictObject({
   ref: refSchema,
-  metric: z.string().regex(PLAN_FIELDS.metric, 'must be a metric key in kebab-case: 3 to 80 small letters, digits and dashes'),
+  metric: z.string().regex(PLAN_FIELDS.metric, PLAN_FIELDS.metricRule),
   name: nameSchema,
   unit: text(PLAN_FIELDS.unitLength),
   basis: z.enum(TRAJECTORY_BASES),

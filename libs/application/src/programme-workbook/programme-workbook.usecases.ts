@@ -135,8 +135,9 @@ export class ImportProgrammeWorkbookUseCase {
     );
     for (const row of workbook.milestones) {
       const at = (column: string, reason: string) => problems.push({ sheet: 'Milestones', row: row.rowNumber, column, reason });
-      const holder = namedBy.get(row.name.toLowerCase());
-      if (holder === undefined) namedBy.set(row.name.toLowerCase(), `row ${row.rowNumber}`);
+      const name = row.name.toLowerCase();
+      const holder = namedBy.get(name);
+      if (holder === undefined) namedBy.set(name, `row ${row.rowNumber}`);
       else at('Milestone', `is already the name of ${holder}`);
       if (row.phase !== null && !phases.has(row.phase)) at('Phase', `names no phase of this programme: ${row.phase}`);
       for (const predecessor of row.predecessors) {
