@@ -184,8 +184,8 @@ describe('programme model', () => {
     const progress = (await engine.client.get(`/programmes/${plan.id}/trajectories/${plan.trajectories[0].ref}`).expect(200))
       .body as TrajectoryProgress;
     const january = progress.months.find((month) => month.month === '2019-01');
-    const total = practices.reduce((sum, practice) => sum + practice.registeredListSize, 0);
-    const covered = live.reduce((sum, practice) => sum + practice.registeredListSize, 0);
+    const total = practices.reduce((sum, practice) => sum + (practice.registeredListSize ?? 0), 0);
+    const covered = live.reduce((sum, practice) => sum + (practice.registeredListSize ?? 0), 0);
     expect(january?.actual).toEqual({
       basis: 'registered-population-percent',
       value: Math.round((covered / total) * 10_000) / 100,

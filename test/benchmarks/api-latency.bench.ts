@@ -89,7 +89,7 @@ describe('API latency benchmark', () => {
     const firstMonth = addMonths(PERIOD, 1 - MONTHS_OF_ACTUALS);
     // List sizes as at before the first month of actuals, so that every month's percentages have their practices.
     const sample = nationalOrganisationSample(lastDayOfMonth(addMonths(firstMonth, -1)));
-    await engine.workerContext.get(OrganisationRepository).upsert(sample.organisations, sample.populations);
+    await engine.workerContext.get(OrganisationRepository).upsert(sample);
     const programmes = engine.workerContext.get(ProgrammeRepository);
     const icbs = nationalIcbs(sample);
     await inLanes(PROGRAMMES, 10, async (index) => {

@@ -119,7 +119,7 @@ describe('month-end fault runs', () => {
   /** The period's programmes, a third with their monthly update in; answers what the cycle owes. */
   async function seed(engine: TestEngine, period: string): Promise<Expected> {
     const sample = nationalOrganisationSample(lastDayOfMonth(period), SAMPLE_SIZE);
-    await engine.workerContext.get(OrganisationRepository).upsert(sample.organisations, sample.populations);
+    await engine.workerContext.get(OrganisationRepository).upsert(sample);
     const programmes = engine.workerContext.get(ProgrammeRepository);
     const status = engine.workerContext.get(ProgrammeStatusService);
     const icbs = nationalIcbs(sample);

@@ -60,7 +60,7 @@ describe('national month-end benchmark', () => {
   async function seed(): Promise<typeof seeding> {
     const started = performance.now();
     const sample = nationalOrganisationSample(lastDayOfMonth(PERIOD));
-    await engine.workerContext.get(OrganisationRepository).upsert(sample.organisations, sample.populations);
+    await engine.workerContext.get(OrganisationRepository).upsert(sample);
     const programmes = engine.workerContext.get(ProgrammeRepository);
     const icbs = nationalIcbs(sample);
     const practices = practicesByIcb(sample);

@@ -49,7 +49,7 @@ describe('open workflows benchmark', () => {
     temporal = await startLocalTemporal();
     engine = await TestEngine.start({ temporal, withoutWorker: true });
     const sample = nationalOrganisationSample(lastDayOfMonth(LIST_SIZES_MONTH));
-    await engine.workerContext.get(OrganisationRepository).upsert(sample.organisations, sample.populations);
+    await engine.workerContext.get(OrganisationRepository).upsert(sample);
     icbs = nationalIcbs(sample);
     worker = await AppProcess.start(engine.appEnvironment());
   }, 10 * MINUTES);

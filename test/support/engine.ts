@@ -103,7 +103,7 @@ export class TestEngine {
     const sample = readOrganisationSample();
     const dataSource = await openMigratedDataSource(this.config.database);
     try {
-      await new TypeormOrganisationRepository(dataSource).upsert(sample.organisations, sample.populations);
+      await new TypeormOrganisationRepository(dataSource).upsert(sample);
     } finally {
       await dataSource.destroy();
     }

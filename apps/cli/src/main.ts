@@ -5,11 +5,13 @@ import { readRehearsalScript, rehearse } from '@pmo/orchestration';
 import { DORSET_SAMPLE_PATH, readOrganisationSample } from '@pmo/reference-data';
 import { mintLocalToken } from '@pmo/identity';
 import { runDemo } from './demo';
+import { importOrganisations, IMPORT_ORGANISATIONS_USAGE } from './import-organisations';
 import { resumeProgrammes } from './resume-programmes';
 
 const USAGE = `usage: node dist/apps/cli/src/main.js <command>
   migrate                         apply pending database migrations
   seed-organisations [file]       load an organisation sample (default: the synthetic Dorset sample)
+  ${IMPORT_ORGANISATIONS_USAGE}
   rehearse <script.yaml>          rehearse a template with scripted updates on the time-skipping server
   resume-programmes               start every programme's workflow on the configured Temporal, after a move to it
   demo [--exit-after-email]       run the engine on the local stack with the sample programme
@@ -28,13 +30,15 @@ async function main(argv: string[]): Promise<number> {
       const sample = readOrganisationSample(flags[0] ?? DORSET_SAMPLE_PATH);
       const dataSource = await openMigratedDataSource(config.database);
       try {
-        await new TypeormOrganisationRepository(dataSource).upsert(sample.organisations, sample.populations);
+        await new TypeormOrganisationRepository(dataSource).upsert(sample);
       } finally {
         await dataSource.destroy();
       }
       console.log(`loaded ${sample.organisations.length} organisations and ${sample.populations.length} practice list sizes`);
       return 0;
     }
+    case 'import-organisations':
+      return importOrganisations(config, flags);
     case 'rehearse': {
       if (flags[0] === undefined) {
         console.error(USAGE);

@@ -11,7 +11,8 @@ export enum ApplicationErrorCode {
 
 /**
  * One bad input field: its path in the request (`milestones.1.dueAt`) and why it was refused.
- * Problems found in a spreadsheet also say where: the sheet, the row (1 is the header) and the column.
+ * Problems found in a spreadsheet also say where: the sheet, the row (1 is the header) and the column;
+ * in a published data file, the file and the line (the field is then the publisher's column).
  */
 export interface FieldProblem {
   field: string;
@@ -19,6 +20,8 @@ export interface FieldProblem {
   sheet?: string;
   row?: number;
   column?: string;
+  file?: string;
+  line?: number;
 }
 
 export class ApplicationError extends Error {

@@ -26,7 +26,7 @@ export type {
   ProgrammeSummary,
 } from './ports/programme.repository';
 export { OrganisationRepository } from './ports/organisation.repository';
-export type { Organisation, OrganisationKind, PopulationRecord } from './ports/organisation.repository';
+export type { Organisation, OrganisationKind, OrganisationWrite, PopulationRecord } from './ports/organisation.repository';
 export { ProgrammeTemplates } from './ports/programme-templates';
 export type { ProgrammeTemplate, ProgrammeTemplateSummary } from './ports/programme-templates';
 export {
@@ -134,3 +134,9 @@ export { AuditTrail } from './ports/audit-trail';
 export type { AuditEvent, NewAuditEvent } from './ports/audit-trail';
 export { ProgrammeAuditUseCase } from './audit/programme-audit.usecase';
 export { ResumeProgrammesUseCase } from './resume-programmes/resume-programmes.usecase';
+export { ImportOrganisationsUseCase } from './organisations/import-organisations.usecase';
+export type { ImportOrganisationsCommand } from './organisations/import-organisations.usecase';
+export type { OrganisationChange, OrganisationImportReport, PublishedOrganisationFiles } from './organisations/organisation-import';
+export type { NamedFile } from './organisations/published-files';
+export { GetOrganisationUseCase } from './organisations/get-organisation.usecase';
+export type { OrganisationView } from './organisations/get-organisation.usecase';

@@ -13,11 +13,20 @@ export interface OrganisationActual {
   value: number;
 }
 
-/** A practice in the programme's organisation, with its list size as at the month. */
+/** A list size and the day it was counted at (an extract's date). */
+export interface PopulationFigure {
+  value: number;
+  asAt: string;
+}
+
+/**
+ * A practice open in the programme's organisation on a day, with its list sizes: each the latest counted on or
+ * before the day, or the earliest counted when the day comes before every count; null when never counted.
+ */
 export interface PracticePopulation {
   odsCode: string;
-  registeredListSize: number;
-  weightedPopulation: number;
+  registered: PopulationFigure | null;
+  weighted: PopulationFigure | null;
 }
 
 export interface TrajectoryActual {
@@ -26,20 +35,23 @@ export interface TrajectoryActual {
   /** For percentages: what was counted and what it was counted out of. */
   numerator: number | null;
   denominator: number | null;
-  /** The basis in words, with the denominator: "% of registered population (764,123 people)". */
+  /** The basis in words, with the denominator and what it could not count: "% of registered population (764,123 people)". */
   description: string;
 }
 
 const PERCENT_DECIMALS = 2;
 
 /**
- * The programme-level actual of a trajectory for a month, computed from its organisations' actuals:
- * population percentages weight each practice's coverage by its list size, so they are never typed in.
+ * The programme-level actual of a trajectory for a month, computed from its organisations' actuals as at `day`
+ * (the month's end): population percentages weight each practice's coverage by its list size, so they are never
+ * typed in. A practice never counted is left out of a population's figures, and the description says so, as it
+ * does when list sizes come from an extract later than the day.
  */
 export function computeTrajectoryActual(
   basis: TrajectoryBasis,
   actuals: readonly OrganisationActual[],
   practices: readonly PracticePopulation[],
+  day: string,
 ): TrajectoryActual {
   const covered = (odsCode: string) => Math.min(1, Math.max(0, actuals.find((actual) => actual.odsCode === odsCode)?.value ?? 0));
   switch (basis) {
@@ -47,15 +59,17 @@ export function computeTrajectoryActual(
       const live = practices.reduce((sum, practice) => sum + covered(practice.odsCode), 0);
       return percentage(basis, live, practices.length, `% of practices (${practices.length} practices)`);
     }
-    case 'registered-population-percent': {
-      const total = practices.reduce((sum, practice) => sum + practice.registeredListSize, 0);
-      const reached = practices.reduce((sum, practice) => sum + covered(practice.odsCode) * practice.registeredListSize, 0);
-      return percentage(basis, reached, total, `% of registered population (${total.toLocaleString('en-GB')} people)`);
-    }
+    case 'registered-population-percent':
     case 'weighted-population-percent': {
-      const total = practices.reduce((sum, practice) => sum + practice.weightedPopulation, 0);
-      const reached = practices.reduce((sum, practice) => sum + covered(practice.odsCode) * practice.weightedPopulation, 0);
-      return percentage(basis, reached, total, `% of weighted population (${total.toLocaleString('en-GB')} weighted people)`);
+      const { figure, people } = POPULATIONS[basis];
+      const sized = practices.flatMap((practice) => {
+        const size = practice[figure];
+        return size === null ? [] : [{ odsCode: practice.odsCode, size }];
+      });
+      const total = sized.reduce((sum, practice) => sum + practice.size.value, 0);
+      const reached = sized.reduce((sum, practice) => sum + covered(practice.odsCode) * practice.size.value, 0);
+      const caveats = populationCaveats(practices.length - sized.length, sized.map((practice) => practice.size.asAt), figure, day);
+      return percentage(basis, reached, total, `% of ${people} (${total.toLocaleString('en-GB')} ${basis === 'weighted-population-percent' ? 'weighted people' : 'people'}${caveats})`);
     }
     case 'practices-count':
       return total(basis, actuals, 'practices');
@@ -64,6 +78,21 @@ export function computeTrajectoryActual(
     case 'money-pence':
       return total(basis, actuals, 'pence');
   }
+}
+
+const POPULATIONS = {
+  'registered-population-percent': { figure: 'registered', people: 'registered population' },
+  'weighted-population-percent': { figure: 'weighted', people: 'weighted population' },
+} as const;
+
+/** What a population's figure could not count as at the day, in words to follow its denominator. */
+function populationCaveats(uncounted: number, countedOn: readonly string[], figure: 'registered' | 'weighted', day: string): string {
+  const later = countedOn.filter((asAt) => asAt > day);
+  const caveats = [
+    uncounted === 0 ? null : `${uncounted} ${uncounted === 1 ? 'practice has' : 'practices have'} no ${figure === 'registered' ? 'registered list size' : 'weighted population'} and ${uncounted === 1 ? 'is' : 'are'} left out`,
+    later.length === 0 ? null : `${later.length} ${later.length === 1 ? 'practice' : 'practices'} sized from the earliest extract, ${later.reduce((a, b) => (a < b ? a : b))}, as none comes before ${day}`,
+  ].filter((caveat) => caveat !== null);
+  return caveats.map((caveat) => `; ${caveat}`).join('');
 }
 
 function percentage(basis: TrajectoryBasis, numerator: number, denominator: number, description: string): TrajectoryActual {

@@ -20,7 +20,8 @@ describe('national sample', () => {
   });
 
   it('gives practices list sizes like England’s: about 62 million people, 1,500 to 40,000 a practice', () => {
-    const sizes = sample.populations.map((population) => population.registeredListSize);
+    const sizes = sample.populations.flatMap((population) => population.registeredListSize ?? []);
+    expect(sizes).toHaveLength(sample.populations.length);
     const total = sizes.reduce((a, b) => a + b, 0);
     expect(total).toBeGreaterThan(55_000_000);
     expect(total).toBeLessThan(70_000_000);

@@ -56,7 +56,7 @@ const pad = (value: number, width: number) => String(value).padStart(width, '0')
  */
 export function nationalOrganisationSample(asAt: string, size: NationalSampleSize = NATIONAL_SIZE, seed = 2016): OrganisationSample {
   const next = random(seed);
-  const organisations: Organisation[] = REGIONS.map((region) => ({ odsCode: region.odsCode, name: `NHS England ${region.name}`, kind: 'region', parentOdsCode: null, synthetic: false }));
+  const organisations: Organisation[] = REGIONS.map((region) => ({ odsCode: region.odsCode, name: `NHS England ${region.name}`, kind: 'region', parentOdsCode: null, synthetic: false, openedOn: null, closedOn: null }));
   const icbs = REGIONS.flatMap((region) => Array.from({ length: region.icbs }, () => region));
   const icbWeights = icbs.map(() => 0.5 + next());
   const pcnsPerIcb = apportion(size.pcns, icbWeights, 1);
@@ -66,16 +66,16 @@ export function nationalOrganisationSample(asAt: string, size: NationalSampleSiz
   let practiceNumber = 0;
   icbs.forEach((region, icbIndex) => {
     const icb = `QS${pad(icbIndex + 1, 2)}`;
-    organisations.push({ odsCode: icb, name: `Synthetic ICB ${icbIndex + 1} (${region.name})`, kind: 'icb', parentOdsCode: region.odsCode, synthetic: true });
+    organisations.push({ odsCode: icb, name: `Synthetic ICB ${icbIndex + 1} (${region.name})`, kind: 'icb', parentOdsCode: region.odsCode, synthetic: true, openedOn: null, closedOn: null });
     const practicesPerPcn = apportion(practicesPerIcb[icbIndex], Array.from({ length: pcnsPerIcb[icbIndex] }, () => 0.5 + next()), 1);
     for (const practices of practicesPerPcn) {
       pcnNumber += 1;
       const pcn = `UX${pad(pcnNumber, 5)}`;
-      organisations.push({ odsCode: pcn, name: `Synthetic PCN ${pcnNumber}`, kind: 'pcn', parentOdsCode: icb, synthetic: true });
+      organisations.push({ odsCode: pcn, name: `Synthetic PCN ${pcnNumber}`, kind: 'pcn', parentOdsCode: icb, synthetic: true, openedOn: null, closedOn: null });
       for (let index = 0; index < practices; index += 1) {
         practiceNumber += 1;
         const odsCode = `Z${pad(practiceNumber, 5)}`;
-        organisations.push({ odsCode, name: `Synthetic practice ${practiceNumber}`, kind: 'practice', parentOdsCode: pcn, synthetic: true });
+        organisations.push({ odsCode, name: `Synthetic practice ${practiceNumber}`, kind: 'practice', parentOdsCode: pcn, synthetic: true, openedOn: null, closedOn: null });
         // Skewed like England's lists: many mid-sized practices, a few very large ones.
         const registeredListSize = Math.round(1_500 + 8_400 * -Math.log(1 - next() * 0.985));
         const clamped = Math.min(40_000, registeredListSize);

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { daySchema, odsCodeSchema } from '@pmo/application';
-import type { Organisation, PopulationRecord } from '@pmo/application';
+import type { Organisation, OrganisationWrite } from '@pmo/application';
 
 export const DORSET_SAMPLE_PATH = resolve(__dirname, '../organisations/dorset.sample.yaml');
 
@@ -30,10 +30,8 @@ const sampleSchema = z.strictObject({
   practices: z.array(practiceSchema),
 });
 
-export interface OrganisationSample {
+export interface OrganisationSample extends OrganisationWrite {
   description: string;
-  organisations: Organisation[];
-  populations: PopulationRecord[];
 }
 
 /** Reads an organisation sample; parents must come before their children. */
@@ -46,6 +44,8 @@ export function readOrganisationSample(path = DORSET_SAMPLE_PATH): OrganisationS
       kind: organisation.kind,
       parentOdsCode: organisation.parent ?? null,
       synthetic: false,
+      openedOn: null,
+      closedOn: null,
     })),
     ...sample.practices.map((practice) => ({
       odsCode: practice.odsCode,
@@ -53,6 +53,8 @@ export function readOrganisationSample(path = DORSET_SAMPLE_PATH): OrganisationS
       kind: 'practice' as const,
       parentOdsCode: practice.parent,
       synthetic: practice.synthetic,
+      openedOn: null,
+      closedOn: null,
     })),
   ];
   const seen = new Set<string>();

@@ -44,7 +44,8 @@ describe('the Dorset organisation sample', () => {
     const practices = ofKind('practice');
     expect(practices).toHaveLength(86);
     expect(practices.every((practice) => practice.synthetic)).toBe(true);
-    const registered = sample.populations.reduce((sum, population) => sum + population.registeredListSize, 0);
+    expect(sample.populations.every((population) => population.registeredListSize !== null && population.weightedPopulation !== null)).toBe(true);
+    const registered = sample.populations.reduce((sum, population) => sum + (population.registeredListSize ?? 0), 0);
     expect(registered).toBeGreaterThanOrEqual(760_000);
     expect(registered).toBeLessThanOrEqual(768_000);
   });

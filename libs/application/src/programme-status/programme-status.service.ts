@@ -171,7 +171,8 @@ export class ProgrammeStatusService {
       const planned = trajectory.plan.find((row) => row.month === month)?.plannedValue ?? null;
       const recorded = actuals.filter((row) => row.month === month);
       if (recorded.length === 0) return { month, planned, actual: null };
-      return { month, planned, actual: computeTrajectoryActual(trajectory.basis, recorded, practices.get(lastDayOfMonth(month)) ?? []) };
+      const day = lastDayOfMonth(month);
+      return { month, planned, actual: computeTrajectoryActual(trajectory.basis, recorded, practices.get(day) ?? [], day) };
     });
   }
 

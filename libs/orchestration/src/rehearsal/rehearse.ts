@@ -77,7 +77,7 @@ export async function rehearse(script: RehearsalScript, options: RehearsalOption
   try {
     context = await NestFactory.createApplicationContext(RehearsalModule.forRoot(scratch, environment.client, clock), { logger: ['error', 'warn'] });
     const sample = readOrganisationSample();
-    await context.get(OrganisationRepository).upsert(sample.organisations, sample.populations);
+    await context.get(OrganisationRepository).upsert(sample);
     const worker = await createProgrammeWorker({
       connection: environment.nativeConnection,
       namespace: environment.namespace ?? 'default',

@@ -1,10 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { OrganisationRepository } from '@pmo/application';
-import type { Organisation, PopulationRecord } from '@pmo/application';
+import type { Organisation, OrganisationWrite, PopulationRecord } from '@pmo/application';
 import type { PracticePopulation } from '@pmo/domain';
 
-type OrganisationRow = { ods_code: string; name: string; kind: Organisation['kind']; parent_ods_code: string | null; synthetic: boolean };
+type OrganisationRow = {
+  ods_code: string;
+  name: string;
+  kind: Organisation['kind'];
+  parent_ods_code: string | null;
+  synthetic: boolean;
+  opened_on: string | null;
+  closed_on: string | null;
+};
+type PopulationRow = { ods_code: string; as_at: string; registered_list_size: number | null; weighted_population: number | null };
 
 const toOrganisation = (row: OrganisationRow): Organisation => ({
   odsCode: row.ods_code,
@@ -12,7 +21,28 @@ const toOrganisation = (row: OrganisationRow): Organisation => ({
   kind: row.kind,
   parentOdsCode: row.parent_ods_code,
   synthetic: row.synthetic,
+  openedOn: row.opened_on,
+  closedOn: row.closed_on,
 });
+
+const toPopulation = (row: PopulationRow): PopulationRecord => ({
+  odsCode: row.ods_code,
+  asAt: row.as_at,
+  registeredListSize: row.registered_list_size,
+  weightedPopulation: row.weighted_population,
+});
+
+/** Organisations as the columns of one INSERT: a whole file is one statement, not a round trip a row. */
+const organisationColumns = (organisations: readonly Organisation[]) => [
+  organisations.map((organisation) => organisation.odsCode),
+  organisations.map((organisation) => organisation.name),
+  organisations.map((organisation) => organisation.kind),
+  organisations.map((organisation) => organisation.parentOdsCode),
+  organisations.map((organisation) => organisation.synthetic),
+  organisations.map((organisation) => organisation.openedOn),
+  organisations.map((organisation) => organisation.closedOn),
+];
+const ORGANISATION_ROWS = `SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::boolean[], $6::date[], $7::date[])`;
 
 /** The organisation tree, walked with recursive queries so that any depth of hierarchy works. */
 @Injectable()
@@ -21,25 +51,49 @@ export class TypeormOrganisationRepository extends OrganisationRepository {
     super();
   }
 
-  async upsert(organisations: Organisation[], populations: PopulationRecord[]): Promise<void> {
+  async upsert(write: OrganisationWrite): Promise<void> {
+    // Foreign keys are checked at the end of each statement, so a child may come in the same statement as its parent.
     await this.dataSource.transaction(async (manager) => {
-      for (const organisation of organisations) {
-        await manager.query(
-          `INSERT INTO organisations (ods_code, name, kind, parent_ods_code, synthetic) VALUES ($1, $2, $3, $4, $5)
-           ON CONFLICT (ods_code) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind,
-             parent_ods_code = EXCLUDED.parent_ods_code, synthetic = EXCLUDED.synthetic`,
-          [organisation.odsCode, organisation.name, organisation.kind, organisation.parentOdsCode, organisation.synthetic],
-        );
-      }
-      for (const population of populations) {
-        await manager.query(
-          `INSERT INTO practice_populations (ods_code, as_at, registered_list_size, weighted_population) VALUES ($1, $2, $3, $4)
-           ON CONFLICT (ods_code, as_at) DO UPDATE SET registered_list_size = EXCLUDED.registered_list_size,
-             weighted_population = EXCLUDED.weighted_population`,
-          [population.odsCode, population.asAt, population.registeredListSize, population.weightedPopulation],
-        );
-      }
+      await manager.query(
+        `INSERT INTO organisations (ods_code, name, kind, parent_ods_code, synthetic, opened_on, closed_on) ${ORGANISATION_ROWS}
+         ON CONFLICT (ods_code) DO NOTHING`,
+        organisationColumns(write.placeholders ?? []),
+      );
+      await manager.query(
+        `INSERT INTO organisations (ods_code, name, kind, parent_ods_code, synthetic, opened_on, closed_on) ${ORGANISATION_ROWS}
+         ON CONFLICT (ods_code) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, parent_ods_code = EXCLUDED.parent_ods_code,
+           synthetic = EXCLUDED.synthetic, opened_on = EXCLUDED.opened_on, closed_on = EXCLUDED.closed_on`,
+        organisationColumns(write.organisations),
+      );
+      await manager.query(
+        `INSERT INTO practice_populations (ods_code, as_at, registered_list_size, weighted_population)
+         SELECT * FROM unnest($1::text[], $2::date[], $3::integer[], $4::integer[])
+         ON CONFLICT (ods_code, as_at) DO UPDATE SET
+           registered_list_size = COALESCE(EXCLUDED.registered_list_size, practice_populations.registered_list_size),
+           weighted_population = COALESCE(EXCLUDED.weighted_population, practice_populations.weighted_population)`,
+        [
+          write.populations.map((population) => population.odsCode),
+          write.populations.map((population) => population.asAt),
+          write.populations.map((population) => population.registeredListSize),
+          write.populations.map((population) => population.weightedPopulation),
+        ],
+      );
     });
+  }
+
+  async all(): Promise<Organisation[]> {
+    return ((await this.dataSource.query(`SELECT * FROM organisations`)) as OrganisationRow[]).map(toOrganisation);
+  }
+
+  async populationsOn(days: readonly string[]): Promise<PopulationRecord[]> {
+    if (days.length === 0) return [];
+    const rows = (await this.dataSource.query(`SELECT * FROM practice_populations WHERE as_at = ANY($1::date[])`, [[...new Set(days)]])) as PopulationRow[];
+    return rows.map(toPopulation);
+  }
+
+  async populationHistory(odsCode: string): Promise<PopulationRecord[]> {
+    const rows = (await this.dataSource.query(`SELECT * FROM practice_populations WHERE ods_code = $1 ORDER BY as_at`, [odsCode])) as PopulationRow[];
+    return rows.map(toPopulation);
   }
 
   async find(odsCode: string): Promise<Organisation | null> {
@@ -91,25 +145,32 @@ export class TypeormOrganisationRepository extends OrganisationRepository {
   }
 
   async practicesUnderEach(odsCode: string, days: readonly string[]): Promise<Map<string, PracticePopulation[]>> {
+    // Each figure is the latest counted on or before the day, else the earliest counted after it (by distance in days).
     const rows = (await this.dataSource.query(
       `WITH RECURSIVE tree AS (
-         SELECT ods_code, kind FROM organisations WHERE ods_code = $1
-         UNION ALL SELECT o.ods_code, o.kind FROM organisations o JOIN tree t ON o.parent_ods_code = t.ods_code
-       ), practices AS (SELECT ods_code FROM tree WHERE kind = 'practice')
-       SELECT d.day, sized.*
+         SELECT ods_code, kind, opened_on, closed_on FROM organisations WHERE ods_code = $1
+         UNION ALL SELECT o.ods_code, o.kind, o.opened_on, o.closed_on FROM organisations o JOIN tree t ON o.parent_ods_code = t.ods_code
+       )
+       SELECT d.day, t.ods_code, registered.value AS registered, registered.as_at AS registered_as_at, weighted.value AS weighted, weighted.as_at AS weighted_as_at
        FROM unnest($2::date[]) AS d(day)
-       CROSS JOIN LATERAL (
-         SELECT DISTINCT ON (p.ods_code) p.ods_code, p.registered_list_size, p.weighted_population
-         FROM practices t JOIN practice_populations p ON p.ods_code = t.ods_code
-         WHERE p.as_at <= d.day
-         ORDER BY p.ods_code, p.as_at DESC
-       ) sized
-       ORDER BY d.day, sized.ods_code`,
+       JOIN tree t ON t.kind = 'practice' AND (t.opened_on IS NULL OR t.opened_on <= d.day) AND (t.closed_on IS NULL OR t.closed_on >= d.day)
+       LEFT JOIN LATERAL (
+         SELECT p.registered_list_size AS value, p.as_at FROM practice_populations p
+         WHERE p.ods_code = t.ods_code AND p.registered_list_size IS NOT NULL
+         ORDER BY p.as_at <= d.day DESC, abs(p.as_at - d.day) LIMIT 1
+       ) registered ON true
+       LEFT JOIN LATERAL (
+         SELECT p.weighted_population AS value, p.as_at FROM practice_populations p
+         WHERE p.ods_code = t.ods_code AND p.weighted_population IS NOT NULL
+         ORDER BY p.as_at <= d.day DESC, abs(p.as_at - d.day) LIMIT 1
+       ) weighted ON true
+       ORDER BY d.day, t.ods_code`,
       [odsCode, [...new Set(days)]],
-    )) as { day: string; ods_code: string; registered_list_size: number; weighted_population: number }[];
+    )) as { day: string; ods_code: string; registered: number | null; registered_as_at: string | null; weighted: number | null; weighted_as_at: string | null }[];
+    const figure = (value: number | null, asAt: string | null) => (value === null || asAt === null ? null : { value, asAt });
     const byDay = new Map<string, PracticePopulation[]>(days.map((day) => [day, []]));
     for (const row of rows) {
-      byDay.get(row.day)?.push({ odsCode: row.ods_code, registeredListSize: row.registered_list_size, weightedPopulation: row.weighted_population });
+      byDay.get(row.day)?.push({ odsCode: row.ods_code, registered: figure(row.registered, row.registered_as_at), weighted: figure(row.weighted, row.weighted_as_at) });
     }
     return byDay;
   }
