@@ -23,6 +23,8 @@ interface Walk {
   /** The least role that may do it, at Dorset CCG (11J) or at every organisation. */
   as: Who;
   send?: () => unknown;
+  /** Files uploaded as multipart/form-data: each form field with the path of its file. */
+  attach?: [string, string][];
   contentType?: string;
   /** Reference data and rehearsals hold no organisation's records: anyone signed in may use them. */
   shared?: true;
@@ -40,6 +42,7 @@ const PEOPLE: Record<Exclude<Who, 'admin'>, { email: string; role: string; organ
 const OUTSIDER = { email: 'admin@norfolk.nhs.example', role: 'admin', organisation: '06Y' };
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const example = (name: string) => resolve(__dirname, '../docs/examples/organisations', name);
 
 
 /**
@@ -54,7 +57,7 @@ describe('access control on every route', () => {
   let programme: ProgrammeView;
   let plan: ProgrammePlanRecord;
   const period = addMonths(londonDay(new Date()).slice(0, 7), -1);
-  const state: { workbook?: Buffer; sheet?: string; report?: StoredReport; grantId?: string; keyId?: string } = {};
+  const state: { workbook?: Buffer; sheet?: string; report?: StoredReport; grantId?: string; keyId?: string; importId?: string } = {};
 
   beforeAll(async () => {
     temporal = await startLocalTemporal();
@@ -224,6 +227,9 @@ describe('access control on every route', () => {
     { method: 'get', path: '/access/api-keys', url: () => '/access/api-keys', as: 'admin' },
     { method: 'post', path: '/access/api-keys', url: () => '/access/api-keys', as: 'admin', send: () => ({ name: 'Warehouse export', role: 'viewer', organisation: '11J' }) },
     { method: 'delete', path: '/access/api-keys/{keyId}', url: () => `/access/api-keys/${state.keyId}`, as: 'admin' },
+    { method: 'post', path: '/organisation-imports', url: () => '/organisation-imports', as: 'admin', attach: [['practices', example('epraccur.csv')], ['commissioners', example('eccg.csv')]] },
+    { method: 'get', path: '/organisation-imports/{importId}', url: () => `/organisation-imports/${state.importId}`, as: 'admin' },
+    { method: 'post', path: '/organisation-imports/{importId}/confirm', url: () => `/organisation-imports/${state.importId}/confirm`, as: 'admin' },
   ];
   const PUBLIC = ['get /health', 'get /health/ready', 'get /escalations/acknowledge', 'get /reports/assets/nhsuk-frontend.min.css'];
 
@@ -244,6 +250,7 @@ describe('access control on every route', () => {
   const call = (agent: ReturnType<TestEngine['withApiKey']> | request.Agent, walk: Walk): Promise<Response> => {
     const test = (agent as ReturnType<TestEngine['withApiKey']>)[walk.method](walk.url());
     if (walk.contentType !== undefined) test.set('content-type', walk.contentType);
+    for (const [field, path] of walk.attach ?? []) void test.attach(field, path);
     const body = walk.send?.();
     const sent = body === undefined ? test : test.send(body as object);
     return walk.method === 'get' && (walk.path.endsWith('/workbook') || walk.path.endsWith('/pdf')) ? binary(sent) : sent;
@@ -267,6 +274,7 @@ describe('access control on every route', () => {
     if (walk.path === '/month-ends/{period}') state.report = ((await engine.client.get(`/reports?programmeId=${id()}&kind=highlight-report`).expect(200)).body as StoredReport[]).find((report) => report.format === 'html');
     if (walk.path === '/access/grants' && walk.method === 'post') state.grantId = allowed.body.id;
     if (walk.path === '/access/api-keys' && walk.method === 'post') state.keyId = allowed.body.id;
+    if (walk.path === '/organisation-imports') state.importId = allowed.body.id;
   });
 
   it('refuses a role what it may not do, even at its own organisation', async () => {

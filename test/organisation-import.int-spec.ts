@@ -2,9 +2,9 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { ApplicationError, Clock, ImportOrganisationsUseCase } from '@pmo/application';
+import { ApplicationError, Clock, OrganisationImportUseCases } from '@pmo/application';
 import type { NamedFile, OrganisationImportReport, PublishedOrganisationFiles } from '@pmo/application';
-import { openMigratedDataSource, TypeormOrganisationRepository } from '@pmo/persistence';
+import { openMigratedDataSource, TypeormOrganisationImportRepository, TypeormOrganisationRepository } from '@pmo/persistence';
 import type { DataSource } from 'typeorm';
 import { createTestDatabase } from './support/test-database';
 import type { TestDatabase } from './support/test-database';
@@ -36,14 +36,14 @@ describe('organisation import', () => {
   let database: TestDatabase;
   let dataSource: DataSource;
   let organisations: TypeormOrganisationRepository;
-  let useCase: ImportOrganisationsUseCase;
+  let useCase: OrganisationImportUseCases;
   const importing = (files: PublishedOrganisationFiles, write = true) => useCase.execute({ files, write });
 
   beforeAll(async () => {
     database = await createTestDatabase();
     dataSource = await openMigratedDataSource({ url: database.url, migrationUrl: database.migrationUrl, poolSize: 2 });
     organisations = new TypeormOrganisationRepository(dataSource);
-    useCase = new ImportOrganisationsUseCase(organisations, new SetClock('2020-01-15T09:00:00Z'));
+    useCase = new OrganisationImportUseCases(organisations, new TypeormOrganisationImportRepository(dataSource), new SetClock('2020-01-15T09:00:00Z'));
   });
 
   afterAll(async () => {

@@ -24,6 +24,8 @@ import {
   GetProgrammeUseCase,
   GetTrajectoryProgressUseCase,
   ImportProgrammeWorkbookUseCase,
+  GetOrganisationUseCase,
+  OrganisationImportUseCases,
   InstantiateTemplateUseCase,
   LinkSettings,
   MonthEndSchedule,
@@ -51,6 +53,8 @@ import { PersistenceModule } from '@pmo/persistence';
 import { PackagedBankHolidays, YamlProgrammeTemplates } from '@pmo/reference-data';
 import { HighlightReportService, MonthlyReturnService, PdfRenderer } from '@pmo/reporting';
 import { CatalogueController } from './catalogue.controller';
+import { OrganisationImportsController } from './organisation-imports.controller';
+import { OrganisationPagesController } from './web/organisation-pages.controller';
 import { ContactsController } from './contacts.controller';
 import { EscalationsController } from './escalations.controller';
 import { AccessController } from './access/access.controller';
@@ -114,6 +118,8 @@ export class ApiModule {
         ContactsController,
         EscalationsController,
         CatalogueController,
+        OrganisationImportsController,
+        OrganisationPagesController,
         RehearsalsController,
         HealthController,
         AccessController,
@@ -192,6 +198,8 @@ export class ApiModule {
         RecordSpendUseCase,
         ExportProgrammeWorkbookUseCase,
         ImportProgrammeWorkbookUseCase,
+        GetOrganisationUseCase,
+        OrganisationImportUseCases,
       ],
     };
   }

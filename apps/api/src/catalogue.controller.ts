@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApplicationError, OrganisationRepository, ProgrammeTemplates } from '@pmo/application';
-import type { Organisation, ProgrammeTemplate, ProgrammeTemplateSummary } from '@pmo/application';
+import { ApplicationError, GetOrganisationUseCase, ProgrammeTemplates } from '@pmo/application';
+import type { OrganisationView, ProgrammeTemplate, ProgrammeTemplateSummary } from '@pmo/application';
 import { Access } from './access/access.decorators';
 
 /** The reference data programmes are built from: shipped templates and the organisation tree. */
@@ -8,7 +8,7 @@ import { Access } from './access/access.decorators';
 export class CatalogueController {
   constructor(
     private readonly templates: ProgrammeTemplates,
-    private readonly organisations: OrganisationRepository,
+    private readonly organisations: GetOrganisationUseCase,
   ) {}
 
   @Get('templates')
@@ -27,9 +27,7 @@ export class CatalogueController {
 
   @Get('organisations/:odsCode')
   @Access('use-catalogue', 'anywhere')
-  async getOrganisation(@Param('odsCode') odsCode: string): Promise<Organisation & { children: Organisation[] }> {
-    const organisation = await this.organisations.find(odsCode);
-    if (organisation === null) throw ApplicationError.notFound(`no organisation ${odsCode}`);
-    return { ...organisation, children: await this.organisations.children(odsCode) };
+  getOrganisation(@Param('odsCode') odsCode: string): Promise<OrganisationView> {
+    return this.organisations.execute(odsCode);
   }
 }

@@ -11,6 +11,7 @@ import type { EngineConfig } from '@pmo/config';
 import { ApiModule } from './api.module';
 import { serveOpenApi } from './openapi';
 import { CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE } from './programme-workbooks.controller';
+import { publishedFilesUpload } from './published-files-upload';
 import { ASSET_PATH, NHSUK_FRONTEND_DIST, WEB_ASSETS_DIR } from './web/web-views';
 
 /** A fresh nonce per response for the one inline script of the NHS.UK page template. */
@@ -43,6 +44,8 @@ export async function createApi(config: EngineConfig): Promise<NestExpressApplic
   // Spreadsheet imports arrive as the files themselves.
   app.useBodyParser('raw', { type: XLSX_MEDIA_TYPE, limit: '10mb' });
   app.useBodyParser('text', { type: CSV_MEDIA_TYPE, limit: '10mb' });
+  // Published NHS files arrive as a multipart upload, in the API and from the page's form alike.
+  app.use(['/organisation-imports', '/app/organisations/imports'], publishedFilesUpload);
   // nhsuk-frontend's styles, scripts and icons, and the pages' own; nothing else is served from disk.
   app.useStaticAssets(join(NHSUK_FRONTEND_DIST, 'nhsuk', 'assets'), { prefix: ASSET_PATH, index: false });
   app.useStaticAssets(join(NHSUK_FRONTEND_DIST, 'nhsuk'), { prefix: `${ASSET_PATH}/nhsuk`, index: false });

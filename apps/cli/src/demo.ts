@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { MonthlyReturnView, ProgrammePlanRecord, ProgrammeView, StoredReport } from '@pmo/application';
+import type { MonthlyReturnView, OrganisationImportReport, OrganisationImportView, OrganisationView, ProgrammePlanRecord, ProgrammeView, StoredReport } from '@pmo/application';
 import type { MonthEndSummary } from '@pmo/contracts';
 import { addMonths, londonDay } from '@pmo/domain';
 import type { EngineConfig } from '@pmo/config';
@@ -66,6 +66,7 @@ async function followSampleProgramme(config: EngineConfig, options: DemoOptions,
   const api: Api = { url, headers: { authorization: `Bearer ${await mintLocalToken(config.auth, DEMO_ADMIN)}` } };
   say(`api, worker and notifier are up (logs in ${logDirectory}); API at ${url}, signed in as ${DEMO_ADMIN} with a token of the local key`);
 
+  await importExampleOrganisations(api);
   await showTemplate(api);
 
   const created = await request<ProgrammeView>(api, 'POST', `/programmes`, sampleProgramme(new Date()));
@@ -112,6 +113,32 @@ async function followSampleProgramme(config: EngineConfig, options: DemoOptions,
     }
     await sleep(POLL_MS);
   }
+}
+
+/** The synthetic published NHS files, uploaded and previewed, then confirmed, as an admin does it in the API or the pages. */
+async function importExampleOrganisations(api: Api): Promise<void> {
+  const examples = resolve('docs/examples/organisations');
+  const form = new FormData();
+  const files: [string, string][] = [
+    ['practices', 'epraccur.csv'],
+    ['commissioners', 'eccg.csv'],
+    ['pcnMembers', 'epcn-core-partner-details.csv'],
+    ['registeredPatients', 'gp-reg-pat-prac-all-apr-17.csv'],
+    ['registeredPatients', 'gp-reg-pat-prac-all-oct-18.csv'],
+    ['weighted', 'weighted-list-sizes.csv'],
+  ];
+  for (const [field, name] of files) form.append(field, new Blob([readFileSync(resolve(examples, name))], { type: 'text/csv' }), name);
+  const response = await fetch(`${api.url}/organisation-imports`, { method: 'POST', headers: api.headers, body: form });
+  const staged = (await response.json()) as OrganisationImportView;
+  if (!response.ok) throw new Error(`POST /organisation-imports answered ${response.status}: ${JSON.stringify(staged)}`);
+  const counts = (report: OrganisationImportReport) =>
+    `${report.added.length} added, ${report.changed.length} changed, ${report.closed.length} closed, list sizes ${report.listSizes.added} added and ${report.listSizes.changed} changed${report.unchanged ? ' (nothing to change)' : ''}`;
+  say(`uploaded the synthetic ODS and NHS Digital example files (docs/examples/organisations): the preview says ${counts(staged.preview)}`);
+  const confirmed = await request<OrganisationImportView>(api, 'POST', `/organisation-imports/${staged.id}/confirm`);
+  say(`  confirmed by ${confirmed.confirmedBy}: ${counts(confirmed.outcome ?? staged.preview)}; see ${api.url}/app/organisations/imports/${staged.id}`);
+  const practice = await request<OrganisationView>(api, 'GET', '/organisations/X90001');
+  const sizes = practice.listSizes.map((size) => `${size.asAt} ${size.registeredListSize ?? '-'} registered, ${size.weightedPopulation ?? 'no'} weighted`).join('; ');
+  say(`  ${practice.odsCode} ${practice.name}, in PCN ${practice.parentOdsCode}: ${sizes}`);
 }
 
 /** The Dorset extended access procurement template, moved to start today, its plan printed and exported. */

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { ApplicationError, ImportOrganisationsUseCase, SystemClock } from '@pmo/application';
+import { ApplicationError, OrganisationImportUseCases, SystemClock } from '@pmo/application';
 import type { NamedFile, OrganisationImportReport, PublishedOrganisationFiles } from '@pmo/application';
 import type { EngineConfig } from '@pmo/config';
-import { openMigratedDataSource, TypeormOrganisationRepository } from '@pmo/persistence';
+import { openMigratedDataSource, TypeormOrganisationImportRepository, TypeormOrganisationRepository } from '@pmo/persistence';
 
 export const IMPORT_ORGANISATIONS_USAGE = `import-organisations --practices epraccur.csv --commissioners eccg.csv [--pcn-members FILE]
       [--registered-patients FILE]... [--weighted FILE] [--preview]
@@ -22,7 +22,8 @@ export async function importOrganisations(config: EngineConfig, flags: string[])
   }
   const dataSource = await openMigratedDataSource(config.database);
   try {
-    const report = await new ImportOrganisationsUseCase(new TypeormOrganisationRepository(dataSource), new SystemClock()).execute({ files, write: !flags.includes('--preview') });
+    const imports = new OrganisationImportUseCases(new TypeormOrganisationRepository(dataSource), new TypeormOrganisationImportRepository(dataSource), new SystemClock());
+    const report = await imports.execute({ files, write: !flags.includes('--preview') });
     printReport(report, flags.includes('--preview'));
     return 0;
   } catch (error) {

@@ -1,6 +1,6 @@
 import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AccessRepository, AuditTrail, ContactDirectory, DeliveryLog, DigestStore, EscalationRepository, MonthlyReturnRepository, NotificationRepository, OrganisationRepository, ProgrammeRepository, ReportRepository } from '@pmo/application';
+import { AccessRepository, AuditTrail, ContactDirectory, DeliveryLog, DigestStore, EscalationRepository, MonthlyReturnRepository, NotificationRepository, OrganisationImportRepository, OrganisationRepository, ProgrammeRepository, ReportRepository } from '@pmo/application';
 import type { DatabaseConfig } from '@pmo/config';
 import { openMigratedDataSource } from './data-source';
 import { TypeormAccessRepository } from './repositories/typeorm-access.repository';
@@ -9,6 +9,7 @@ import { TypeormContactDirectory, TypeormDeliveryLog, TypeormDigestStore } from 
 import { TypeormEscalationRepository } from './repositories/typeorm-escalation.repository';
 import { TypeormMonthlyReturnRepository } from './repositories/typeorm-monthly-return.repository';
 import { TypeormNotificationRepository } from './repositories/typeorm-notification.repository';
+import { TypeormOrganisationImportRepository } from './repositories/typeorm-organisation-import.repository';
 import { TypeormOrganisationRepository } from './repositories/typeorm-organisation.repository';
 import { TypeormProgrammeRepository } from './repositories/typeorm-programme.repository';
 import { TypeormReportRepository } from './repositories/typeorm-report.repository';
@@ -27,6 +28,7 @@ export class PersistenceModule implements OnApplicationShutdown {
         { provide: ProgrammeRepository, useClass: TypeormProgrammeRepository },
         { provide: EscalationRepository, useClass: TypeormEscalationRepository },
         { provide: OrganisationRepository, useClass: TypeormOrganisationRepository },
+        { provide: OrganisationImportRepository, useClass: TypeormOrganisationImportRepository },
         { provide: ReportRepository, useClass: TypeormReportRepository },
         { provide: MonthlyReturnRepository, useClass: TypeormMonthlyReturnRepository },
         { provide: NotificationRepository, useClass: TypeormNotificationRepository },
@@ -36,7 +38,7 @@ export class PersistenceModule implements OnApplicationShutdown {
         { provide: AccessRepository, useClass: TypeormAccessRepository },
         { provide: AuditTrail, useClass: TypeormAuditTrail },
       ],
-      exports: [DataSource, AccessRepository, AuditTrail, ProgrammeRepository, EscalationRepository, OrganisationRepository, ReportRepository, MonthlyReturnRepository, NotificationRepository, DeliveryLog, ContactDirectory, DigestStore],
+      exports: [DataSource, AccessRepository, AuditTrail, ProgrammeRepository, EscalationRepository, OrganisationRepository, OrganisationImportRepository, ReportRepository, MonthlyReturnRepository, NotificationRepository, DeliveryLog, ContactDirectory, DigestStore],
     };
   }
 

@@ -9,10 +9,16 @@ const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Answer fields never kept: an API key's secret is shown once, to its creator. */
 const SECRET_FIELDS = new Set(['key']);
 
-/** What was asked: JSON as sent; a file by its size and SHA-256, not its content. */
-function requestOf(body: unknown): unknown {
-  if (Buffer.isBuffer(body) || typeof body === 'string') return { bytes: Buffer.byteLength(body), sha256: createHash('sha256').update(body).digest('hex') };
-  return body ?? null;
+const fileSummary = (content: Buffer | string) => ({ bytes: Buffer.byteLength(content), sha256: createHash('sha256').update(content).digest('hex') });
+
+/** What was asked: JSON as sent; a file, sent alone or uploaded in a form, by its size and SHA-256, not its content. */
+function requestOf(request: AuthenticatedRequest): unknown {
+  const body: unknown = request.body;
+  if (Buffer.isBuffer(body) || typeof body === 'string') return fileSummary(body);
+  const uploaded = (request.files ?? {}) as Record<string, Express.Multer.File[]>;
+  if (Object.keys(uploaded).length === 0) return body ?? null;
+  const files = Object.fromEntries(Object.entries(uploaded).map(([field, list]) => [field, list.map((file) => ({ name: file.originalname, ...fileSummary(file.buffer) }))]));
+  return { ...(body as Record<string, unknown> | undefined), files };
 }
 
 function withoutSecrets(answer: unknown): unknown {
@@ -55,7 +61,7 @@ export class AuditInterceptor implements NestInterceptor {
         action: `${request.method} ${request.route?.path ?? request.path}`,
         target: request.originalUrl,
         programmeId,
-        request: requestOf(request.body),
+        request: requestOf(request),
         before,
         after: programmeId === null ? withoutSecrets(answer) : await this.programmes.loadPlan(programmeId),
       },

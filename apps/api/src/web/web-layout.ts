@@ -4,7 +4,7 @@ import type { AuthenticatedRequest } from '../access/access.guard';
 import { csrfTokenFor, sessionTokenOf } from './web-session';
 
 /** The sections of the header's navigation. */
-export type Section = 'programmes' | 'reports' | 'returns';
+export type Section = 'programmes' | 'reports' | 'returns' | 'organisations';
 
 /** What every page's layout needs: who is signed in, the form token, the script nonce and the navigation. */
 export function layoutContext(request: AuthenticatedRequest | undefined, response: Response, section: Section | null): Record<string, unknown> {
@@ -21,6 +21,7 @@ export function layoutContext(request: AuthenticatedRequest | undefined, respons
               ]
             : []),
           ...(mayEver(principal, 'read-return') ? [{ text: 'NHS England return', href: '/app/returns', current: section === 'returns' }] : []),
+          { text: 'Organisations', href: '/app/organisations', current: section === 'organisations' },
         ];
   return { user: principal?.subject, csrfToken: session === undefined ? '' : csrfTokenFor(session), cspNonce: response.locals.cspNonce as string, navigation };
 }

@@ -1,6 +1,8 @@
 import { dirname, join } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { Environment, FileSystemLoader } from 'nunjucks';
+import type { OrganisationKind } from '@pmo/application';
+import { londonDay } from '@pmo/domain';
 import { sentence } from './web-forms';
 import type { FormProblem } from './web-forms';
 
@@ -35,6 +37,18 @@ const TAG_COLOURS: Record<string, string> = {
   Pending: 'grey',
 };
 
+/** Each kind of organisation in the NHS's own words. */
+const KIND_NAMES: Record<OrganisationKind, string> = {
+  region: 'NHS England region',
+  icb: 'ICB (an STP before 2022)',
+  ccg: 'CCG or sub-ICB location',
+  cluster: 'Cluster',
+  'transformation-area': 'Transformation area',
+  locality: 'Locality',
+  pcn: 'Primary care network',
+  practice: 'GP practice',
+};
+
 /**
  * Server-rendered pages on nhsuk-frontend's own Nunjucks templates and macros, autoescaped: every
  * page works without JavaScript, which only enhances it.
@@ -51,6 +65,9 @@ export class WebViews {
     this.environment.addFilter('longMonth', longMonth);
     this.environment.addFilter('sentence', sentence);
     this.environment.addFilter('areaName', (area: string | null) => (area === null ? 'Not set' : sentence(area.replace(/-/g, ' '))));
+    this.environment.addFilter('kindName', (kind: OrganisationKind) => KIND_NAMES[kind] ?? kind);
+    this.environment.addFilter('thousands', (value: number) => value.toLocaleString('en-GB'));
+    this.environment.addFilter('londonDay', (instant: string) => londonDay(new Date(instant)));
     this.environment.addFilter('tagColour', (status: string) => TAG_COLOURS[status] ?? 'grey');
     this.environment.addFilter('errorList', (problems: FormProblem[]) => problems.map((problem) => ({ text: problem.text, href: `#${problem.field}` })));
     // A field's error message for the macros' errorMessage option, or nothing when the field is fine.

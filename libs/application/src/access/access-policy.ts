@@ -31,6 +31,7 @@ export type Action =
   | 'run-month-end'
   | 'manage-contacts'
   | 'read-delivery'
+  | 'manage-organisations'
   | 'manage-access';
 
 const ROLES_FOR: Record<Action, readonly Role[]> = {
@@ -47,6 +48,8 @@ const ROLES_FOR: Record<Action, readonly Role[]> = {
   'run-month-end': ['admin', 'pmo'],
   'manage-contacts': ['admin', 'pmo'],
   'read-delivery': ['admin', 'pmo'],
+  // The organisation tree and list sizes decide who sees what and every population figure.
+  'manage-organisations': ['admin'],
   'manage-access': ['admin'],
 };
 

@@ -60,4 +60,12 @@ describe('published NHS files', () => {
     expect(reading.leftOut).toBe(1);
     expect(reading.problems).toEqual([{ file: 'epraccur.csv', line: 3, field: '(row)', reason: "has 2 columns; the publisher's layout has at least 26" }]);
   });
+
+  it('refuses a file holding the NUL character, at its line, before reading a row', () => {
+    expect(readRegisteredPatients({ name: 'odd.csv', text: `${header}\nGP_PRAC_PAT_LIST,01APR2017,GP,11J,E38000045,J81001,DT1 1AA,ALL,ALL,98\u000076` })).toEqual({
+      rows: [],
+      leftOut: 0,
+      problems: [{ file: 'odd.csv', line: 2, field: '(file)', reason: 'holds the NUL character (U+0000): is it a CSV file?' }],
+    });
+  });
 });

@@ -227,8 +227,16 @@ function readByHeadings<Key extends string, Row>(
 
 const folded = (heading: string) => heading.toLowerCase().replace(/[^a-z0-9]+/g, '');
 
-/** Each record with the line it ends on (its line, but for a quoted line break); a file that is not CSV at all is one problem. */
+/**
+ * Each record with the line it ends on (its line, but for a quoted line break). A file that is not CSV at all is
+ * one problem; so is one holding the NUL character, which PostgreSQL cannot store.
+ */
 function records(file: NamedFile, problems: FieldProblem[]): { cells: string[]; line: number }[] {
+  const nul = file.text.indexOf('\u0000');
+  if (nul !== -1) {
+    problems.push({ file: file.name, line: file.text.slice(0, nul).split('\n').length, field: '(file)', reason: 'holds the NUL character (U+0000): is it a CSV file?' });
+    return [];
+  }
   try {
     const parsed = parse(file.text, { bom: true, relax_column_count: true, info: true, skip_empty_lines: true }) as unknown as { record: string[]; info: { lines: number } }[];
     return parsed.map(({ record, info }) => ({ cells: record, line: info.lines }));

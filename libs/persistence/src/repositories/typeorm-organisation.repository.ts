@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { OrganisationRepository } from '@pmo/application';
 import type { Organisation, OrganisationWrite, PopulationRecord } from '@pmo/application';
 import type { PracticePopulation } from '@pmo/domain';
@@ -44,6 +45,35 @@ const organisationColumns = (organisations: readonly Organisation[]) => [
 ];
 const ORGANISATION_ROWS = `SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::boolean[], $6::date[], $7::date[])`;
 
+/** An import's or a sample's organisations and list sizes, in the caller's transaction. */
+export async function writeOrganisations(manager: EntityManager, write: OrganisationWrite): Promise<void> {
+  // Foreign keys are checked at the end of each statement, so a child may come in the same statement as its parent.
+  await manager.query(
+    `INSERT INTO organisations (ods_code, name, kind, parent_ods_code, synthetic, opened_on, closed_on) ${ORGANISATION_ROWS}
+     ON CONFLICT (ods_code) DO NOTHING`,
+    organisationColumns(write.placeholders ?? []),
+  );
+  await manager.query(
+    `INSERT INTO organisations (ods_code, name, kind, parent_ods_code, synthetic, opened_on, closed_on) ${ORGANISATION_ROWS}
+     ON CONFLICT (ods_code) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, parent_ods_code = EXCLUDED.parent_ods_code,
+       synthetic = EXCLUDED.synthetic, opened_on = EXCLUDED.opened_on, closed_on = EXCLUDED.closed_on`,
+    organisationColumns(write.organisations),
+  );
+  await manager.query(
+    `INSERT INTO practice_populations (ods_code, as_at, registered_list_size, weighted_population)
+     SELECT * FROM unnest($1::text[], $2::date[], $3::integer[], $4::integer[])
+     ON CONFLICT (ods_code, as_at) DO UPDATE SET
+       registered_list_size = COALESCE(EXCLUDED.registered_list_size, practice_populations.registered_list_size),
+       weighted_population = COALESCE(EXCLUDED.weighted_population, practice_populations.weighted_population)`,
+    [
+      write.populations.map((population) => population.odsCode),
+      write.populations.map((population) => population.asAt),
+      write.populations.map((population) => population.registeredListSize),
+      write.populations.map((population) => population.weightedPopulation),
+    ],
+  );
+}
+
 /** The organisation tree, walked with recursive queries so that any depth of hierarchy works. */
 @Injectable()
 export class TypeormOrganisationRepository extends OrganisationRepository {
@@ -52,33 +82,7 @@ export class TypeormOrganisationRepository extends OrganisationRepository {
   }
 
   async upsert(write: OrganisationWrite): Promise<void> {
-    // Foreign keys are checked at the end of each statement, so a child may come in the same statement as its parent.
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `INSERT INTO organisations (ods_code, name, kind, parent_ods_code, synthetic, opened_on, closed_on) ${ORGANISATION_ROWS}
-         ON CONFLICT (ods_code) DO NOTHING`,
-        organisationColumns(write.placeholders ?? []),
-      );
-      await manager.query(
-        `INSERT INTO organisations (ods_code, name, kind, parent_ods_code, synthetic, opened_on, closed_on) ${ORGANISATION_ROWS}
-         ON CONFLICT (ods_code) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, parent_ods_code = EXCLUDED.parent_ods_code,
-           synthetic = EXCLUDED.synthetic, opened_on = EXCLUDED.opened_on, closed_on = EXCLUDED.closed_on`,
-        organisationColumns(write.organisations),
-      );
-      await manager.query(
-        `INSERT INTO practice_populations (ods_code, as_at, registered_list_size, weighted_population)
-         SELECT * FROM unnest($1::text[], $2::date[], $3::integer[], $4::integer[])
-         ON CONFLICT (ods_code, as_at) DO UPDATE SET
-           registered_list_size = COALESCE(EXCLUDED.registered_list_size, practice_populations.registered_list_size),
-           weighted_population = COALESCE(EXCLUDED.weighted_population, practice_populations.weighted_population)`,
-        [
-          write.populations.map((population) => population.odsCode),
-          write.populations.map((population) => population.asAt),
-          write.populations.map((population) => population.registeredListSize),
-          write.populations.map((population) => population.weightedPopulation),
-        ],
-      );
-    });
+    await this.dataSource.transaction((manager) => writeOrganisations(manager, write));
   }
 
   async all(): Promise<Organisation[]> {
