@@ -26,6 +26,7 @@ import {
   ImportProgrammeWorkbookUseCase,
   GetOrganisationUseCase,
   OrganisationImportUseCases,
+  RunMonthEndUseCase,
   InstantiateTemplateUseCase,
   LinkSettings,
   MonthEndSchedule,
@@ -200,6 +201,7 @@ export class ApiModule {
         ImportProgrammeWorkbookUseCase,
         GetOrganisationUseCase,
         OrganisationImportUseCases,
+        RunMonthEndUseCase,
       ],
     };
   }

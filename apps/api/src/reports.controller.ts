@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApplicationError, isUuid, monthSchema, parseOrThrow, ProgrammeScheduler, ReportRepository } from '@pmo/application';
+import { ApplicationError, isUuid, monthSchema, parseOrThrow, ReportRepository, RunMonthEndUseCase } from '@pmo/application';
 import type { ReportKind, StoredReport } from '@pmo/application';
 import type { MonthEndSummary } from '@pmo/contracts';
 import { PdfRenderer } from '@pmo/reporting';
@@ -15,7 +15,7 @@ const kindSchema = z.enum(KINDS, { message: `must be one of ${KINDS.join(', ')}`
 @Controller()
 export class ReportsController extends ReportDownloads {
   constructor(
-    private readonly scheduler: ProgrammeScheduler,
+    private readonly monthEnd: RunMonthEndUseCase,
     reports: ReportRepository,
     pdf: PdfRenderer,
   ) {
@@ -27,7 +27,7 @@ export class ReportsController extends ReportDownloads {
   @Access('run-month-end', 'every-organisation')
   @HttpCode(200)
   runMonthEnd(@Param('period') period: string): Promise<MonthEndSummary> {
-    return this.scheduler.runMonthEnd(parseOrThrow(monthSchema, period));
+    return this.monthEnd.execute(period);
   }
 
   @Get('reports')
@@ -35,9 +35,9 @@ export class ReportsController extends ReportDownloads {
   list(@Query('period') period?: string, @Query('programmeId') programmeId?: string, @Query('kind') kind?: string): Promise<StoredReport[]> {
     if (programmeId !== undefined && !isUuid(programmeId)) throw ApplicationError.validationFailed([{ field: 'programmeId', reason: 'must be a UUID' }]);
     return this.reports.list({
-      ...(period === undefined ? {} : { period: parseOrThrow(monthSchema, period) }),
+      ...(period === undefined ? {} : { period: parseOrThrow(monthSchema, period, 'period') }),
       ...(programmeId === undefined ? {} : { programmeId }),
-      ...(kind === undefined ? {} : { kind: parseOrThrow(kindSchema, kind) }),
+      ...(kind === undefined ? {} : { kind: parseOrThrow(kindSchema, kind, 'kind') }),
     });
   }
 }

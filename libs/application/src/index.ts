@@ -142,3 +142,4 @@ export type { OrganisationChange, OrganisationImportReport, PublishedOrganisatio
 export type { NamedFile } from './organisations/published-files';
 export { GetOrganisationUseCase } from './organisations/get-organisation.usecase';
 export type { OrganisationView } from './organisations/get-organisation.usecase';
+export { RunMonthEndUseCase } from './month-end/run-month-end.usecase';

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { ApplicationError } from './application.error';
 
-/** Parses input with a schema; every issue becomes a field problem, and the caller gets them all at once. */
-export function parseOrThrow<Schema extends z.ZodType>(schema: Schema, input: unknown): z.output<Schema> {
+/**
+ * Parses input with a schema; every issue becomes a field problem, and the caller gets them all at once. `field`
+ * names the input itself, for an issue about the whole of it: a path or query parameter's name, else the body.
+ */
+export function parseOrThrow<Schema extends z.ZodType>(schema: Schema, input: unknown, field = '(body)'): z.output<Schema> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  throw ApplicationError.validationFailed(
-    parsed.error.issues.map((issue) => ({ field: issue.path.length > 0 ? issue.path.join('.') : '(body)', reason: issue.message })),
-  );
+  throw ApplicationError.validationFailed(parsed.error.issues.map((issue) => ({ field: issue.path.length > 0 ? issue.path.join('.') : field, reason: issue.message })));
 }
 
 /** A UTC instant: ISO 8601 with an explicit offset, normalised to `...Z`. */

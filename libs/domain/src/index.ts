@@ -12,7 +12,7 @@ export type { ConfidenceOverride, DeliveryConfidence, DeliveryConfidenceAssessme
 export { assessProgramme } from './programme-assessment';
 export type { DirectionOfTravel, ProgrammeAssessment, ProgrammeRecordForAssessment } from './programme-assessment';
 export { addDays, addMonths, daysBetween, endOfLondonDay, lastDayOfMonth, londonDay, monthsBetween, overdueFrom, startOfLondonDay } from './london-time';
-export { computeTrajectoryActual } from './trajectory-actual';
+export { computeTrajectoryActual, trajectoryValueProblem } from './trajectory-actual';
 export type { OrganisationActual, PopulationFigure, PracticePopulation, TrajectoryActual, TrajectoryBasis } from './trajectory-actual';
 export { assessPhaseRollout } from './phase-rollout';
 export type { PhaseAssessment, PhaseRecord, PhaseStatus } from './phase-rollout';

@@ -1,4 +1,4 @@
-import { computeTrajectoryActual } from './trajectory-actual';
+import { computeTrajectoryActual, trajectoryValueProblem } from './trajectory-actual';
 
 const sized = (odsCode: string, registered: number, weighted: number, asAt = '2018-01-01') => ({
   odsCode,
@@ -50,5 +50,16 @@ describe('computeTrajectoryActual', () => {
     const actual = computeTrajectoryActual('registered-population-percent', [{ odsCode: 'SJ8001', value: 1 }], later, DAY);
     expect(actual.value).toBe(10);
     expect(actual.description).toBe('% of registered population (100,000 people; 2 practices sized from the earliest extract, 2019-03-01, as none comes before 2019-01-31)');
+  });
+
+  it('refuses a planned percentage over 100 and a share over 1, never capping them', () => {
+    expect(trajectoryValueProblem('registered-population-percent', 'planned', 100)).toBeNull();
+    expect(trajectoryValueProblem('practices-percent', 'planned', 150)).toMatch(/^must be at most 100/);
+    expect(trajectoryValueProblem('practices-percent', 'actual', 1)).toBeNull();
+    expect(trajectoryValueProblem('weighted-population-percent', 'actual', 1.5)).toMatch(/^must be at most 1: the share of the practice covered/);
+    expect(trajectoryValueProblem('practices-count', 'actual', 50)).toMatch(/^must be at most 1/);
+    expect(trajectoryValueProblem('practices-count', 'planned', 150)).toBeNull();
+    expect(trajectoryValueProblem('wte', 'actual', 25.5)).toBeNull();
+    expect(trajectoryValueProblem('money-pence', 'actual', 10.5)).toMatch(/whole number of pence/);
   });
 });

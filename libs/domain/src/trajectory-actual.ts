@@ -41,6 +41,21 @@ export interface TrajectoryActual {
 
 const PERCENT_DECIMALS = 2;
 
+/** Bases whose organisation actual is the share of a practice covered, from 0 to 1. */
+const SHARE_BASES: readonly TrajectoryBasis[] = ['practices-count', 'practices-percent', 'registered-population-percent', 'weighted-population-percent'];
+
+/**
+ * What is wrong with a figure for its basis, or null: a planned percentage is at most 100, an organisation's share
+ * at most 1, money whole pence. One rule however the figure arrives (JSON, a template, a workbook, a page), so that
+ * 150 typed for a percentage, or 50 for a share of a half, is refused rather than read as 100%.
+ */
+export function trajectoryValueProblem(basis: TrajectoryBasis, figure: 'planned' | 'actual', value: number): string | null {
+  if (basis === 'money-pence' && !Number.isInteger(value)) return 'must be a whole number of pence when the basis is money-pence';
+  if (figure === 'planned' && basis.endsWith('-percent') && value > 100) return `must be at most 100: a percentage, for the basis ${basis}`;
+  if (figure === 'actual' && SHARE_BASES.includes(basis) && value > 1) return `must be at most 1: the share of the practice covered, from 0 to 1 (0.5 for half), for the basis ${basis}`;
+  return null;
+}
+
 /**
  * The programme-level actual of a trajectory for a month, computed from its organisations' actuals as at `day`
  * (the month's end): population percentages weight each practice's coverage by its list size, so they are never

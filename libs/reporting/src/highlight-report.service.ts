@@ -31,7 +31,7 @@ export class HighlightReportService {
   }
 
   async build(programmeId: string, month: string): Promise<HighlightReport> {
-    const period = financialPeriod(parseOrThrow(monthSchema, month));
+    const period = financialPeriod(parseOrThrow(monthSchema, month, 'month'));
     const plan = await this.programmes.loadPlan(programmeId);
     if (plan === null) throw ApplicationError.notFound(`no programme ${programmeId}`);
     const asAt = endOfLondonDay(lastDayOfMonth(period.month));
@@ -41,7 +41,7 @@ export class HighlightReportService {
 
   /** Every report of a period, for the papers that collate them, in the order of the programmes' ids. */
   async buildAll(month: string): Promise<HighlightReport[]> {
-    const programmeIds = await this.reports.programmesActiveIn(parseOrThrow(monthSchema, month));
+    const programmeIds = await this.reports.programmesActiveIn(parseOrThrow(monthSchema, month, 'period'));
     return forEachProgramme(programmeIds, (programmeId) => this.build(programmeId, month));
   }
 }

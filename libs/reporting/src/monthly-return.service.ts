@@ -37,7 +37,7 @@ export class MonthlyReturnService {
   }
 
   async build(month: string, asAt: Date): Promise<MonthlyReturn> {
-    const programmeIds = await this.reports.programmesActiveIn(parseOrThrow(monthSchema, month));
+    const programmeIds = await this.reports.programmesActiveIn(parseOrThrow(monthSchema, month, 'period'));
     const names = new Map<string, string>();
     const sources = await forEachProgramme(programmeIds, async (programmeId): Promise<ReturnSource[]> => {
       const plan = await this.programmes.loadPlan(programmeId);
@@ -56,7 +56,7 @@ export class MonthlyReturnService {
 
   /** A correction: the next version, as at now, so figures corrected since the cycle are in it. */
   async correct(month: string, reason: string): Promise<StoredReturn> {
-    parseOrThrow(monthSchema, month);
+    parseOrThrow(monthSchema, month, 'period');
     const now = this.clock.now();
     const stored = await this.returns.storeCorrection(month, await this.files(await this.build(month, now)), reason, now);
     if (stored === null) throw ApplicationError.notFound(`no monthly return for ${month} to correct: the month-end cycle makes the first version`);

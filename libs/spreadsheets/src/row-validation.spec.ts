@@ -261,9 +261,15 @@ describe('free text and figures', () => {
 
   it('take figures up to what a trajectory holds, and refuse a greater one', () => {
     const most = String(PLAN_FIELDS.mostTrajectoryValue);
-    expect(workbookOf(plan(planRow({ 'Planned value': most }))).trajectoryPlan[0].plannedValue).toBe(PLAN_FIELDS.mostTrajectoryValue);
+    expect(workbookOf(plan(planRow({ Basis: 'wte', 'Planned value': most }))).trajectoryPlan[0].plannedValue).toBe(PLAN_FIELDS.mostTrajectoryValue);
     expect(workbookOf(actuals(actualRow({ 'Actual value': most }))).trajectoryActuals[0].value).toBe(PLAN_FIELDS.mostTrajectoryValue);
     expect(problemsOf(actuals(actualRow({ 'Actual value': '1e12' })))).toEqual([`2 Actual value: must be at most ${most}`]);
+  });
+
+  it('take a planned percentage up to 100, as a plan sent as JSON does', () => {
+    expect(workbookOf(plan(planRow({ 'Planned value': '100' }))).trajectoryPlan[0].plannedValue).toBe(100);
+    expect(problemsOf(plan(planRow({ 'Planned value': '150' })))).toEqual(['2 Planned value: must be at most 100: a percentage, for the basis registered-population-percent']);
+    expect(workbookOf(plan(planRow({ Basis: 'practices-count', 'Planned value': '150' }))).trajectoryPlan[0].plannedValue).toBe(150);
   });
 
   it('take only a metric key the return can sum by', () => {

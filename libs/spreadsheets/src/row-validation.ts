@@ -1,4 +1,5 @@
-import { PLAN_FIELDS } from '@pmo/domain';
+import { PLAN_FIELDS, trajectoryValueProblem } from '@pmo/domain';
+import type { TrajectoryBasis } from '@pmo/domain';
 import { z } from 'zod';
 import { COLUMN_LAYOUT, findColumn } from './column-layout';
 import type { Column } from './column-layout';
@@ -25,6 +26,8 @@ export interface RawRow {
   /** The spreadsheet row number: the header is 1, the first data row 2. */
   rowNumber: number;
   cells: string[];
+  /** The columns (from 0) whose cell is a formula saved without its result, so that its text says nothing. */
+  formulasWithoutResult?: number[];
 }
 
 /** One row's cells by field, trimmed and with the formula guard taken off; a blank cell is ''. */
@@ -150,10 +153,10 @@ const TRAJECTORY_PLAN_RULES: SheetRules<TrajectoryPlanRow> = {
     month: required(month),
     plannedValue: required(quantity),
   }),
-  crossCheck: (cells) =>
-    cells.basis === 'money-pence' && isNumber(cells.plannedValue) && !Number.isInteger(Number(cells.plannedValue))
-      ? [{ key: 'plannedValue', reason: 'must be a whole number of pence when the basis is money-pence' }]
-      : [],
+  crossCheck: (cells) => {
+    const problem = BASES.includes(cells.basis as TrajectoryBasis) && isNumber(cells.plannedValue) ? trajectoryValueProblem(cells.basis as TrajectoryBasis, 'planned', Number(cells.plannedValue)) : null;
+    return problem === null ? [] : [{ key: 'plannedValue', reason: problem }];
+  },
   uniqueBy: ['trajectoryRef', 'month'],
 };
 
@@ -225,11 +228,12 @@ function readSheet<Row>(sheet: SheetName, rules: SheetRules<Row>, raw: RawSheet 
 
   const rows: Located<Row>[] = [];
   const firstRowByKey = new Map<string, number>();
-  for (const { rowNumber, cells: rawCells } of raw.rows) {
-    if (rawCells.every((cell) => clean(cell) === '')) continue;
+  for (const { rowNumber, cells: rawCells, formulasWithoutResult = [] } of raw.rows) {
+    if (rawCells.every((cell) => clean(cell) === '') && formulasWithoutResult.length === 0) continue;
     // The header check placed every column of the layout, so each field of the row gets its cell.
     const cells = Object.fromEntries(placed.map(({ column, index }) => [column.key, clean(rawCells[index] ?? '')])) as Cells<Row>;
-    const found = checkRow(rules, cells, rowNumber, firstRowByKey);
+    const unsaved = placed.filter(({ index }) => formulasWithoutResult.includes(index)).map(({ column }) => column.key);
+    const found = checkRow(rules, cells, rowNumber, firstRowByKey, unsaved);
     if (found.problems.length > 0) {
       problems.push(...found.problems.map(({ key, reason }) => ({ sheet, row: rowNumber, column: headingOf(rules.columns, key), reason })));
     } else if (found.row !== undefined) {
@@ -244,11 +248,16 @@ function checkRow<Row>(
   cells: Cells<Row>,
   rowNumber: number,
   firstRowByKey: Map<string, number>,
+  unsaved: readonly (keyof Row & string)[],
 ): { row?: Row; problems: CellProblem<Row>[] } {
   const keys = rules.columns.map((column) => column.key);
-  // A cell showing a failed formula gets that said of it, not also what its text fails.
-  const broken = new Set(keys.filter((key) => SPREADSHEET_ERROR.test(cells[key])));
-  const problems: CellProblem<Row>[] = [...broken].map((key) => ({ key, reason: `holds the spreadsheet error ${cells[key]}` }));
+  // A cell showing a failed formula, or a formula saved without its result, gets that said of it, not also what its text fails.
+  const failed = keys.filter((key) => SPREADSHEET_ERROR.test(cells[key]));
+  const broken = new Set([...failed, ...unsaved]);
+  const problems: CellProblem<Row>[] = [
+    ...failed.map((key) => ({ key, reason: `holds the spreadsheet error ${cells[key]}` })),
+    ...unsaved.map((key) => ({ key, reason: 'is a formula saved without its result: open and save the file in a spreadsheet program, or type the value in' })),
+  ];
 
   const parsed = rules.schema.safeParse(cells);
   const issues = parsed.success ? [] : parsed.error.issues;

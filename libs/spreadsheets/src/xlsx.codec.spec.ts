@@ -191,6 +191,21 @@ describe('readProgrammeXlsx', () => {
     expect(workbook.milestones[0].forecastDate).toBe('2018-01-22');
   });
 
+  it('reports a formula saved without its result, in an optional cell as in a required one, rather than reading it as blank', async () => {
+    const file = new Workbook();
+    const milestones = file.addWorksheet('Milestones');
+    milestones.addRow(columnHeadings('Milestones'));
+    milestones.addRow(milestoneRow);
+    // As a program that writes formulas but does not calculate them saves them: no result.
+    milestones.getCell('E2').value = { formula: 'DATE(2018,1,15)' } as CellValue;
+    milestones.getCell('G2').value = { formula: 'E2+7' } as CellValue;
+
+    expect(problemsOf(await readProgrammeXlsx(await save(file)))).toEqual([
+      { sheet: 'Milestones', row: 2, column: 'Baseline date', reason: 'is a formula saved without its result: open and save the file in a spreadsheet program, or type the value in' },
+      { sheet: 'Milestones', row: 2, column: 'Actual date', reason: 'is a formula saved without its result: open and save the file in a spreadsheet program, or type the value in' },
+    ]);
+  });
+
   it('throws a SpreadsheetError for a file that is not a workbook', async () => {
     await expect(readProgrammeXlsx(Buffer.from('Ref,Milestone\r\n'))).rejects.toBeInstanceOf(SpreadsheetError);
     await expect(readProgrammeXlsx(Buffer.from('Ref,Milestone\r\n'))).rejects.toMatchObject({ code: 'unreadable-file' });

@@ -43,7 +43,9 @@ function readWorksheet(sheet: SheetName, worksheet: Worksheet): RawSheet {
   const rows: RawSheet['rows'] = [];
   worksheet.eachRow((row, rowNumber) => {
     if (rowNumber === 1) return;
-    rows.push({ rowNumber, cells: rowValues(row).map((value, index) => cellText(value, kinds[index] ?? 'text')) });
+    const values = rowValues(row);
+    const formulasWithoutResult = values.flatMap((value, index) => (isFormulaWithoutResult(value) ? [index] : []));
+    rows.push({ rowNumber, cells: values.map((value, index) => cellText(value, kinds[index] ?? 'text')), formulasWithoutResult });
   });
   return { header, rows };
 }
@@ -56,6 +58,11 @@ function rowValues(row: Row): CellValue[] {
   return Array.from(values, (value) => value ?? null);
 }
 
+/** A formula whose file kept no result for it (written by a program that does not calculate): its text would be blank. */
+function isFormulaWithoutResult(value: CellValue): boolean {
+  return value !== null && typeof value === 'object' && !(value instanceof Date) && ('formula' in value || 'sharedFormula' in value) && value.result === undefined;
+}
+
 /** A cell as the text a person sees in it, with dates in ISO form; exceljs gives date cells as UTC midnight. */
 function cellText(value: CellValue, kind: CellKind): string {
   if (value === null || value === undefined) return '';
@@ -64,6 +71,6 @@ function cellText(value: CellValue, kind: CellKind): string {
   if ('error' in value) return value.error;
   if ('richText' in value) return value.richText.map((run) => run.text).join('');
   if ('hyperlink' in value) return value.text;
-  // A formula's value is the result Excel saved with it; a file saved without results has none to give.
+  // A formula's value is the result Excel saved with it; one saved without (isFormulaWithoutResult) is refused.
   return value.result === undefined ? '' : cellText(value.result, kind);
 }

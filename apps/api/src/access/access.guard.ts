@@ -101,8 +101,11 @@ export class AccessGuard implements CanActivate {
         return typeof programmeId === 'string' ? this.scopes.programme(programmeId) : { kind: 'every-organisation' };
       }
       case 'new-programme': {
+        // A body that is no JSON, or names no recorded organisation, is the use case's to refuse: the same answer for every role.
+        if (!request.is('application/json')) return null;
         const organisation = (request.body as { organisation?: unknown } | undefined)?.organisation;
-        return this.scopes.organisation(typeof organisation === 'string' ? organisation : null);
+        if (organisation === undefined) return this.scopes.organisation(null);
+        return typeof organisation === 'string' ? this.scopes.recordedOrganisation(organisation) : null;
       }
       case 'report':
         return this.scopes.report(String(request.params.reportId));

@@ -45,6 +45,11 @@ export class ResourceScopes {
     return { kind: 'organisation', lineage: await this.organisations.lineage(odsCode) };
   }
 
+  /** An organisation a request names: null when none such is recorded, for the use case to refuse as it would for anyone. */
+  async recordedOrganisation(odsCode: string): Promise<ResourceScope | null> {
+    return (await this.organisations.find(odsCode)) === null ? null : this.organisation(odsCode);
+  }
+
   async report(reportId: string): Promise<ResourceScope | null> {
     const report = isUuid(reportId) ? await this.reports.find(reportId) : null;
     if (report === null) return null;

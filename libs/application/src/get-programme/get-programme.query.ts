@@ -10,7 +10,7 @@ export class GetProgrammeQuery {
 
   static from(programmeId: string, asAt?: string): GetProgrammeQuery {
     if (!isUuid(programmeId)) throw ApplicationError.notFound(`no programme ${programmeId}`);
-    const instant = asAt === undefined ? undefined : new Date(parseOrThrow(instantSchema, asAt));
+    const instant = asAt === undefined ? undefined : new Date(parseOrThrow(instantSchema, asAt, 'asAt'));
     return new GetProgrammeQuery(programmeId, instant);
   }
 }

@@ -38,7 +38,7 @@ export class GetMonthlyReturnUseCase {
   ) {}
 
   async execute(period: string): Promise<MonthlyReturnView> {
-    const month = parseOrThrow(monthSchema, period);
+    const month = parseOrThrow(monthSchema, period, 'period');
     const versions = await this.returns.versions(month);
     if (versions.length === 0) throw ApplicationError.notFound(`no monthly return for ${month}: its month-end cycle has not run`);
     const submitted = versions.filter((version) => version.status === 'submitted');
@@ -51,7 +51,7 @@ export class GetMonthlyReturnUseCase {
   }
 
   async file(period: string, version: string, format: ReturnFormat): Promise<{ record: StoredReturn; content: Buffer }> {
-    const month = parseOrThrow(monthSchema, period);
+    const month = parseOrThrow(monthSchema, period, 'period');
     const found = await this.returns.file(month, parseOrThrow(versionSchema, version), format);
     if (found === null) throw ApplicationError.notFound(`no version ${version} of the monthly return for ${month}`);
     return found;
@@ -71,7 +71,7 @@ export class SignOffMonthlyReturnUseCase {
    * in, so that the four-eyes rule cannot be met by naming someone else. An API key (no signer) cannot sign.
    */
   async execute(period: string, version: string, body: unknown, signer: string | null): Promise<StoredReturn> {
-    const month = parseOrThrow(monthSchema, period);
+    const month = parseOrThrow(monthSchema, period, 'period');
     const number = parseOrThrow(versionSchema, version);
     const request = parseOrThrow(signOffSchema, body);
     if (signer === null) throw new ApplicationError(ApplicationErrorCode.Forbidden, 'a return is signed off by a person signed in, not by an API key');

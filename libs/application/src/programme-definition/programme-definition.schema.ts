@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PLAN_FIELDS } from '@pmo/domain';
+import { PLAN_FIELDS, trajectoryValueProblem } from '@pmo/domain';
 import { instantSchema } from '../validation';
 
 /**
@@ -160,6 +160,12 @@ export function checkPlanConsistency(plan: z.output<typeof programmePlanBaseSche
       else context.addIssue({ code: 'custom', path: [collection, index, 'ref'], message: `repeats the ref of ${collection}.${first}` });
     });
   }
+  plan.trajectories.forEach((trajectory, index) => {
+    for (const [month, value] of Object.entries(trajectory.plan)) {
+      const problem = trajectoryValueProblem(trajectory.basis, 'planned', value);
+      if (problem !== null) context.addIssue({ code: 'custom', path: ['trajectories', index, 'plan', month], message: problem });
+    }
+  });
   const names = new Map<string, number>();
   plan.milestones.forEach((milestone, index) => {
     const first = names.get(milestone.name.toLowerCase());

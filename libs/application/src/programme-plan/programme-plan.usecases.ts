@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DELIVERY_CONFIDENCE_LEVELS, londonDay, overdueFrom, PLAN_FIELDS } from '@pmo/domain';
+import { DELIVERY_CONFIDENCE_LEVELS, londonDay, overdueFrom, PLAN_FIELDS, trajectoryValueProblem } from '@pmo/domain';
 import type { DeliveryConfidence } from '@pmo/domain';
 import type { TrajectoryActual } from '@pmo/domain';
 import { z } from 'zod';
@@ -131,14 +131,30 @@ export class RecordTrajectoryActualsUseCase {
   ) {}
 
   async execute(programmeId: string, trajectoryRef: string, month: string, body: unknown): Promise<void> {
-    const parsedMonth = parseOrThrow(monthSchema, month);
+    const parsedMonth = parseOrThrow(monthSchema, month, 'month');
     const { actuals } = parseOrThrow(trajectoryActualsSchema, body);
-    const unknown = new Set(await this.organisations.unknown(actuals.map((actual) => actual.odsCode)));
-    const problems = actuals.flatMap((actual, index) =>
-      unknown.has(actual.odsCode) ? [{ field: `actuals.${index}.odsCode`, reason: `names no known organisation: ${actual.odsCode}` }] : [],
-    );
-    if (problems.length > 0) throw new ApplicationError(ApplicationErrorCode.Unprocessable, 'the actuals name unknown organisations', problems);
-    const result = await this.programmes.recordActuals(programmeIdOrNotFound(programmeId), trajectoryRef, parsedMonth, actuals, this.clock.now());
+    const plan = await this.programmes.loadPlan(programmeIdOrNotFound(programmeId));
+    if (plan === null) throw ApplicationError.notFound(`no programme ${programmeId}`);
+    const trajectory = plan.trajectories.find((candidate) => candidate.ref === trajectoryRef);
+    if (trajectory === undefined) throw ApplicationError.notFound(`no trajectory ${trajectoryRef} in programme ${programmeId}`);
+    // The workbook's rules for its actuals sheet, so that a figure is refused alike however it arrives.
+    const codes = actuals.map((actual) => actual.odsCode);
+    const unknown = new Set(await this.organisations.unknown(codes));
+    const outside = new Set(plan.organisationOdsCode === null ? [] : await this.organisations.outside(plan.organisationOdsCode, codes));
+    const problems = actuals.flatMap((actual, index) => {
+      const odsCode = unknown.has(actual.odsCode)
+        ? `names no known organisation: ${actual.odsCode}`
+        : outside.has(actual.odsCode)
+          ? `is not part of the programme's organisation ${plan.organisationOdsCode}`
+          : null;
+      const value = trajectoryValueProblem(trajectory.basis, 'actual', actual.value);
+      return [
+        ...(odsCode === null ? [] : [{ field: `actuals.${index}.odsCode`, reason: odsCode }]),
+        ...(value === null ? [] : [{ field: `actuals.${index}.value`, reason: value }]),
+      ];
+    });
+    if (problems.length > 0) throw new ApplicationError(ApplicationErrorCode.Unprocessable, 'the actuals do not fit the programme', problems);
+    const result = await this.programmes.recordActuals(plan.id, trajectoryRef, parsedMonth, actuals, this.clock.now());
     if (result === 'trajectory-not-found') throw ApplicationError.notFound(`no trajectory ${trajectoryRef} in programme ${programmeId}`);
     await startOrSignal(this.scheduler, programmeId, { kind: 'plan-changed', what: `actuals for ${trajectoryRef} ${parsedMonth}` });
   }
@@ -191,7 +207,7 @@ export class SaveMonthlyUpdateUseCase {
   ) {}
 
   async execute(programmeId: string, month: string, body: unknown): Promise<void> {
-    const parsedMonth = parseOrThrow(monthSchema, month);
+    const parsedMonth = parseOrThrow(monthSchema, month, 'month');
     const update = parseOrThrow(monthlyUpdateSchema, body);
     const result = await this.programmes.saveMonthlyUpdate(programmeIdOrNotFound(programmeId), { month: parsedMonth, ...update }, this.clock.now());
     if (result === 'programme-not-found') throw ApplicationError.notFound(`no programme ${programmeId}`);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { endOfLondonDay, londonDay, overdueFrom } from '@pmo/domain';
+import { endOfLondonDay, londonDay, overdueFrom, trajectoryValueProblem } from '@pmo/domain';
 import { readProgrammeCsv, readProgrammeXlsx, SHEETS, SpreadsheetError, writeProgrammeCsv, writeProgrammeXlsx } from '@pmo/spreadsheets';
 import type { ParsedWorkbook, ParseResult, ProgrammeWorkbook, SheetName, SheetProblem } from '@pmo/spreadsheets';
 import { ApplicationError, ApplicationErrorCode } from '../application.error';
@@ -161,7 +161,10 @@ export class ImportProgrammeWorkbookUseCase {
       const at = (column: string, reason: string) => problems.push({ sheet: 'Trajectory actuals', row: row.rowNumber, column, reason });
       const basis = trajectories.get(row.trajectoryRef);
       if (basis === undefined) at('Trajectory ref', `names no trajectory of this programme: ${row.trajectoryRef}`);
-      else if (basis === 'money-pence' && !Number.isInteger(row.value)) at('Actual value', 'must be whole pence');
+      else {
+        const problem = trajectoryValueProblem(basis, 'actual', row.value);
+        if (problem !== null) at('Actual value', problem);
+      }
       if (unknown.has(row.odsCode)) at('ODS code', `names no known organisation: ${row.odsCode}`);
       else if (outside.has(row.odsCode)) at('ODS code', `is not part of the programme's organisation ${plan.organisationOdsCode}`);
     }
