@@ -89,6 +89,18 @@ describe('bad data, refused everywhere alike', () => {
     expect(after.trajectories[0].actuals.map((actual) => [actual.odsCode, actual.value])).toEqual([['SJ8001', 1], ['SJ8002', 0.5]]);
   });
 
+  it('refuses predecessors that form a cycle in a sheet, as the JSON plan refuses them', async () => {
+    const sheet = [
+      'Ref,Milestone,Kind,Phase,Baseline date,Forecast date,Actual date,Owner email,Predecessors,Evidence,Rebaseline reason,Rebaseline approver',
+      'M01,Supplier chosen,delivery,,2030-01-31,,,lead@north-dorset.nhs.example,M02,,,',
+      'M02,Live in every practice,delivery,,2030-06-30,,,lead@north-dorset.nhs.example,M01,,,',
+    ].join('\r\n');
+    const refused = await engine.client.post(`/programmes/${programme.id}/sheets/milestones`).set('content-type', 'text/csv').send(sheet).expect(422);
+    expect(refused.body.errors).toEqual([expect.objectContaining({ sheet: 'Milestones', row: 2, column: 'Predecessors', reason: 'the predecessors form a cycle: M01 -> M02 -> M01' })]);
+    const plan = (await engine.client.get(`/programmes/${programme.id}/plan`).expect(200)).body as ProgrammePlanRecord;
+    expect(plan.milestones.map((milestone) => milestone.predecessors)).toEqual([[], []]);
+  });
+
   it('refuses a month end for a month that has not ended, naming the period', async () => {
     for (const period of [thisMonth, addMonths(thisMonth, 1)]) {
       const refused = await engine.client.post(`/month-ends/${period}`).expect(422);

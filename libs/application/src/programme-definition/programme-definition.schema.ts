@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PLAN_FIELDS, trajectoryValueProblem } from '@pmo/domain';
+import { PLAN_FIELDS, predecessorCycle, trajectoryValueProblem } from '@pmo/domain';
 import { instantSchema } from '../validation';
 
 /**
@@ -190,7 +190,7 @@ export function checkPlanConsistency(plan: z.output<typeof programmePlanBaseSche
       }
     });
   });
-  const cycle = findCycle(plan.milestones);
+  const cycle = predecessorCycle(new Map(plan.milestones.map((milestone, index) => [milestoneRef(milestone, index), milestone.predecessors])));
   if (cycle) context.addIssue({ code: 'custom', path: ['milestones'], message: `predecessors form a cycle: ${cycle.join(' -> ')}` });
   plan.raid.forEach((item, index) => {
     if (item.type === 'risk' && (item.likelihood === undefined || item.impact === undefined)) {
@@ -207,24 +207,3 @@ export function milestoneRef(milestone: Pick<MilestoneDefinition, 'ref'>, index:
   return milestone.ref ?? `M${String(index + 1).padStart(2, '0')}`;
 }
 
-function findCycle(milestones: readonly MilestoneDefinition[]): string[] | null {
-  const predecessorsOf = new Map(milestones.map((milestone, index) => [milestoneRef(milestone, index), milestone.predecessors]));
-  const state = new Map<string, 'visiting' | 'done'>();
-  const visit = (ref: string, path: string[]): string[] | null => {
-    if (state.get(ref) === 'done') return null;
-    if (state.get(ref) === 'visiting') return [...path.slice(path.indexOf(ref)), ref];
-    state.set(ref, 'visiting');
-    for (const predecessor of predecessorsOf.get(ref) ?? []) {
-      if (predecessor === ref) continue;
-      const cycle = visit(predecessor, [...path, ref]);
-      if (cycle) return cycle;
-    }
-    state.set(ref, 'done');
-    return null;
-  };
-  for (const [index, milestone] of milestones.entries()) {
-    const cycle = visit(milestoneRef(milestone, index), []);
-    if (cycle) return cycle;
-  }
-  return null;
-}

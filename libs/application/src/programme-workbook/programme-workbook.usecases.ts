@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { endOfLondonDay, londonDay, overdueFrom, trajectoryValueProblem } from '@pmo/domain';
+import { endOfLondonDay, londonDay, overdueFrom, predecessorCycle, trajectoryValueProblem } from '@pmo/domain';
 import { readProgrammeCsv, readProgrammeXlsx, SHEETS, SpreadsheetError, writeProgrammeCsv, writeProgrammeXlsx } from '@pmo/spreadsheets';
 import type { ParsedWorkbook, ParseResult, ProgrammeWorkbook, SheetName, SheetProblem } from '@pmo/spreadsheets';
 import { ApplicationError, ApplicationErrorCode } from '../application.error';
@@ -149,6 +149,14 @@ export class ImportProgrammeWorkbookUseCase {
       if (existing !== undefined && existing.baselineDate !== row.baselineDate && row.rebaselineReason === null) {
         at('Baseline date', `differs from the current baseline (${existing.baselineDate}): rebaselining needs a Rebaseline reason and a Rebaseline approver`);
       }
+    }
+    // The order the programme will have: the record's milestones, each replaced by its row where the sheet has one.
+    const cycle = predecessorCycle(
+      new Map([...plan.milestones.map((milestone) => [milestone.ref, milestone.predecessors] as const), ...workbook.milestones.map((row) => [row.ref, row.predecessors] as const)]),
+    );
+    const cycleRow = cycle === null ? undefined : workbook.milestones.find((row) => cycle.includes(row.ref));
+    if (cycle !== null) {
+      problems.push({ sheet: 'Milestones', row: cycleRow?.rowNumber ?? 1, column: 'Predecessors', reason: `the predecessors form a cycle: ${cycle.join(' -> ')}` });
     }
     const trajectories = new Map([
       ...plan.trajectories.map((trajectory) => [trajectory.ref, trajectory.basis] as const),
