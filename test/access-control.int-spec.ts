@@ -143,6 +143,7 @@ describe('access control on every route', () => {
       as: 'dorsetPmo',
       send: () => ({ confidence: 'Amber', reason: 'Providers are few', setBy: PEOPLE.dorsetPmo.email, expiresOn: '2030-01-31' }),
     },
+    { method: 'put', path: '/programmes/{programmeId}/end-date', url: () => `/programmes/${id()}/end-date`, as: 'manager', send: () => ({ endDate: '2031-03-31', reason: 'Phase 2 added' }) },
     { method: 'delete', path: '/programmes/{programmeId}/delivery-confidence-override', url: () => `/programmes/${id()}/delivery-confidence-override`, as: 'dorsetPmo' },
     { method: 'post', path: '/programmes/{programmeId}/phases/{phaseRef}/go-lives', url: () => `/programmes/${id()}/phases/P1/go-lives`, as: 'manager', send: () => ({ odsCode: 'SJ8001' }) },
     {

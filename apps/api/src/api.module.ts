@@ -27,6 +27,7 @@ import {
   GetOrganisationUseCase,
   OrganisationImportUseCases,
   RunMonthEndUseCase,
+  ChangeEndDateUseCase,
   InstantiateTemplateUseCase,
   LinkSettings,
   MonthEndSchedule,
@@ -56,6 +57,7 @@ import { HighlightReportService, MonthlyReturnService, PdfRenderer } from '@pmo/
 import { CatalogueController } from './catalogue.controller';
 import { OrganisationImportsController } from './organisation-imports.controller';
 import { OrganisationPagesController } from './web/organisation-pages.controller';
+import { PlanFormsController } from './web/plan-forms.controller';
 import { ContactsController } from './contacts.controller';
 import { EscalationsController } from './escalations.controller';
 import { AccessController } from './access/access.controller';
@@ -121,6 +123,7 @@ export class ApiModule {
         CatalogueController,
         OrganisationImportsController,
         OrganisationPagesController,
+        PlanFormsController,
         RehearsalsController,
         HealthController,
         AccessController,
@@ -202,6 +205,7 @@ export class ApiModule {
         GetOrganisationUseCase,
         OrganisationImportUseCases,
         RunMonthEndUseCase,
+        ChangeEndDateUseCase,
       ],
     };
   }

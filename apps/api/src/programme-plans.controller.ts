@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import {
+  ChangeEndDateUseCase,
   ConfirmMilestoneUseCase,
   GetProgrammePlanUseCase,
   GetTrajectoryProgressUseCase,
@@ -28,6 +29,7 @@ export class ProgrammePlansController {
     private readonly setConfidenceOverride: SetConfidenceOverrideUseCase,
     private readonly recordGoLive: RecordGoLiveUseCase,
     private readonly reforecastMilestone: ReforecastMilestoneUseCase,
+    private readonly changeEndDate: ChangeEndDateUseCase,
   ) {}
 
   @Post('milestones/:milestoneId/confirm')
@@ -35,6 +37,14 @@ export class ProgrammePlansController {
   @HttpCode(200)
   confirm(@Param('programmeId') programmeId: string, @Param('milestoneId') milestoneId: string, @Body() body: unknown): Promise<ProgrammeView> {
     return this.confirmMilestone.execute(programmeId, milestoneId, body);
+  }
+
+  /** `{ endDate, reason }`: the programme ends later (or earlier, but never before what its plan holds). */
+  @Put('end-date')
+  @Access('manage-programme', 'programme')
+  @HttpCode(200)
+  endDate(@Param('programmeId') programmeId: string, @Body() body: unknown): Promise<ProgrammePlanRecord> {
+    return this.changeEndDate.execute(programmeId, body);
   }
 
   @Put('delivery-confidence-override')

@@ -143,3 +143,4 @@ export type { NamedFile } from './organisations/published-files';
 export { GetOrganisationUseCase } from './organisations/get-organisation.usecase';
 export type { OrganisationView } from './organisations/get-organisation.usecase';
 export { RunMonthEndUseCase } from './month-end/run-month-end.usecase';
+export { ChangeEndDateUseCase, endDateChangeSchema } from './programme-plan/change-end-date.usecase';

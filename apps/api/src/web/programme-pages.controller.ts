@@ -158,6 +158,7 @@ const CHANGE_NAMES: [RegExp, string][] = [
   [/^PUT .*\/delivery-confidence-override$/, 'Overrode the delivery confidence'],
   [/^DELETE .*\/delivery-confidence-override$/, 'Cleared the delivery confidence override'],
   [/\/workbook$|\/sheets\//, 'Imported a spreadsheet'],
+  [/\/end-date$/, 'Changed the end date'],
 ];
 
 function changeName(action: string): string {

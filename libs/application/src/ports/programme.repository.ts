@@ -99,6 +99,8 @@ export abstract class ProgrammeRepository {
   abstract summaries(within: readonly string[] | 'every-organisation'): Promise<ProgrammeSummary[]>;
   /** Records the owner's confirmation that the milestone will land on its forecast. */
   abstract confirmMilestone(programmeId: string, milestoneId: string, confirmedAt: Date): Promise<'confirmed' | 'milestone-not-found' | 'already-complete'>;
+  /** Moves the programme's end and records the move, with its reason, as an event. */
+  abstract changeEndDate(programmeId: string, change: { from: string; to: string; reason: string }, recordedAt: Date): Promise<void>;
   abstract setConfidenceOverride(programmeId: string, override: ConfidenceOverride | null, recordedAt: Date): Promise<'saved' | 'programme-not-found'>;
   abstract recordGoLive(programmeId: string, phaseRef: string, odsCode: string, wentLiveOn: string, recordedAt: Date): Promise<'recorded' | 'member-not-found'>;
   abstract saveMonthlyUpdate(

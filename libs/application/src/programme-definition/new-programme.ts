@@ -1,4 +1,4 @@
-import { endOfLondonDay, londonDay, overdueFrom } from '@pmo/domain';
+import { endOfLondonDay, lastDayOfMonth, londonDay, overdueFrom } from '@pmo/domain';
 import type { FundingLineDefinition, GpfvArea, MilestoneDefinition, ProgrammePlan, RaidDefinition, Tolerances, TrajectoryDefinition } from './programme-definition.schema';
 import { DEFAULT_TOLERANCES, milestoneRef } from './programme-definition.schema';
 
@@ -55,6 +55,7 @@ export function newProgramme(
 ): NewProgramme {
   const milestones = plan.milestones.map((milestone, index) => newMilestone(milestone, index, people.leadEmail, now));
   const days = milestones.flatMap((milestone) => [milestone.baselineDate, milestone.forecastDate]).sort();
+  const months = plan.trajectories.flatMap((trajectory) => Object.keys(trajectory.plan));
   return {
     name: plan.name,
     leadEmail: people.leadEmail,
@@ -64,7 +65,7 @@ export function newProgramme(
     organisationOdsCode: people.organisation ?? null,
     gpfvArea: plan.gpfvArea ?? null,
     startDate: plan.startDate ?? days[0],
-    endDate: plan.endDate ?? days[days.length - 1],
+    endDate: plan.endDate ?? lastPlannedDay(days, months),
     tolerances: plan.tolerances ?? DEFAULT_TOLERANCES,
     template,
     phases: plan.phases,
@@ -95,4 +96,12 @@ function newMilestone(milestone: MilestoneDefinition, index: number, leadEmail: 
     predecessors: milestone.predecessors,
     evidence: milestone.evidence ?? null,
   };
+}
+
+/**
+ * The last day a plan holds anything for: its last milestone day or the end of its last planned trajectory month,
+ * whichever is later. A programme runs to it at least, so that month ends go on reporting a trajectory that does.
+ */
+export function lastPlannedDay(milestoneDays: readonly string[], trajectoryMonths: readonly string[]): string {
+  return [...milestoneDays, ...trajectoryMonths.map(lastDayOfMonth)].reduce((latest, day) => (day > latest ? day : latest));
 }

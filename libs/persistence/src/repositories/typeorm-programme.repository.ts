@@ -288,6 +288,13 @@ export class TypeormProgrammeRepository extends ProgrammeRepository {
     });
   }
 
+  async changeEndDate(programmeId: string, change: { from: string; to: string; reason: string }, recordedAt: Date): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`UPDATE programmes SET end_date = $2 WHERE id = $1`, [programmeId, change.to]);
+      await recordEvent(manager, programmeId, 'end-date-changed', change, recordedAt);
+    });
+  }
+
   async setConfidenceOverride(programmeId: string, override: ConfidenceOverride | null, recordedAt: Date): Promise<'saved' | 'programme-not-found'> {
     return this.dataSource.transaction(async (manager) => {
       const [, updated] = (await manager.query(
