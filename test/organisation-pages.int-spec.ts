@@ -5,9 +5,8 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import type { OrganisationImportView, OrganisationView } from '@pmo/application';
-import { mintLocalToken } from '@pmo/identity';
 import { TEST_ADMIN, TestEngine } from './support/engine';
-import { lookAt } from './support/pages';
+import { lookAt, signIn } from './support/pages';
 import { startLocalTemporal } from './support/temporal';
 
 const EXAMPLES = resolve(__dirname, '../docs/examples/organisations');
@@ -109,9 +108,7 @@ describe('organisation import, API and pages', () => {
     const page: Page = await context.newPage();
     const look = (name: string) => lookAt(browser, baseUrl, page, name);
     try {
-      await page.goto('/app/sign-in');
-      await page.getByLabel('Sign-in token').fill(await mintLocalToken(engine.config.auth, TEST_ADMIN));
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await signIn(page, engine.config.auth, TEST_ADMIN);
       await page.goto('/app/organisations');
       await look('30-organisations');
       await page.getByRole('link', { name: 'Import organisations' }).click();

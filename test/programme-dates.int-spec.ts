@@ -2,9 +2,8 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import type { ProgrammePlanRecord, ProgrammeView } from '@pmo/application';
-import { mintLocalToken } from '@pmo/identity';
 import { TestEngine } from './support/engine';
-import { lookAt } from './support/pages';
+import { lookAt, signIn } from './support/pages';
 import { startLocalTemporal } from './support/temporal';
 
 const MANAGER = 'manager@dorset.nhs.example';
@@ -65,9 +64,7 @@ describe('a programme’s end date', () => {
     const baseUrl = await engine.listen();
     try {
       const page = await (await browser.newContext({ baseURL: baseUrl, javaScriptEnabled: false })).newPage();
-      await page.goto('/app/sign-in');
-      await page.getByLabel('Sign-in token').fill(await mintLocalToken(engine.config.auth, MANAGER));
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await signIn(page, engine.config.auth, MANAGER);
       await page.goto(`/app/programmes/${programme.id}`);
       await page.getByRole('link', { name: 'Change the end date' }).click();
       await page.getByLabel('Year').fill('2030');

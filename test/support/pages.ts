@@ -1,6 +1,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import type { AuthConfig } from '@pmo/config';
+import { mintLocalToken } from '@pmo/identity';
 
 /** Screenshots of every page the browser tests open, kept for people to look at (git-ignored). */
 export const ARTEFACTS = resolve(__dirname, '..', 'artefacts', 'web-pages');
@@ -35,4 +37,11 @@ export async function lookAt(browser: Browser, baseUrl: string, page: Page, name
   } finally {
     await context.close();
   }
+}
+
+/** Signs a person in on the sign-in page with a token of the local issuer, as the pages' own form does. */
+export async function signIn(page: Page, auth: AuthConfig, email: string): Promise<void> {
+  await page.goto('/app/sign-in');
+  await page.getByLabel('Sign-in token').fill(await mintLocalToken(auth, email));
+  await page.getByRole('button', { name: 'Sign in' }).click();
 }
