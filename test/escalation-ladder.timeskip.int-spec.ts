@@ -152,4 +152,31 @@ describe('escalation ladders with time skipping', () => {
     await engine.inbox.waitFor(isEscalationTo('lead.snoozed@dorset.nhs.example'), 20_000);
     expect((await ladder(programme.id, milestoneId)).rungs.map((rung) => rung.raised)).toEqual([true, true, false]);
   });
+
+  it('tells only the rung a milestone’s age has reached when a programme arrives with it long overdue', async () => {
+    const now = await temporal.currentTimeMs();
+    const created = await engine.client
+      .post('/programmes')
+      .send({
+        name: 'Brought in mid-life',
+        leadEmail: 'lead.brought-in@dorset.nhs.example',
+        sroEmail: 'sro.brought-in@dorset.nhs.example',
+        milestones: [
+          { name: 'Contract signed', ownerEmail: 'owner.brought-in@dorset.nhs.example', dueAt: new Date(now - 30 * DAY_MS).toISOString() },
+          { name: 'Service live', ownerEmail: 'owner.brought-in@dorset.nhs.example', dueAt: new Date(now + 200 * DAY_MS).toISOString() },
+        ],
+      })
+      .expect(201);
+    const programme = created.body as ProgrammeView;
+    await engine.inbox.waitFor(isEscalationTo('sro.brought-in@dorset.nhs.example'), 20_000);
+    await temporal.sleep(HOUR_MS);
+    await new Promise((done) => setTimeout(done, 1_000));
+    const arrived = await ladder(programme.id, programme.milestones[0].id);
+    expect(arrived.rungs.map((rung) => [rung.rung, rung.raised])).toEqual([
+      [1, false],
+      [2, false],
+      [3, true],
+    ]);
+    expect([emailsTo('owner.brought-in@dorset.nhs.example'), emailsTo('lead.brought-in@dorset.nhs.example'), emailsTo('sro.brought-in@dorset.nhs.example')].map((emails) => emails.length)).toEqual([0, 0, 1]);
+  });
 });

@@ -145,6 +145,28 @@ describe('recording workflow histories', () => {
     writeHistory(programmeWorkflowId(programme.id), 'programme-workflow.v4.json');
   });
 
+  it('records a late ladder: a programme brought in with a milestone long overdue tells only the rung reached', async () => {
+    if (existsSync(resolve(__dirname, 'histories/escalation-workflow.v2.json'))) return;
+    const now = await temporal.currentTimeMs();
+    const created = await engine.client
+      .post('/programmes')
+      .send({
+        name: 'Recorded late ladder',
+        leadEmail: 'lead@nhs.example',
+        sroEmail: 'sro@nhs.example',
+        milestones: [
+          { name: 'Long overdue', ownerEmail: 'owner@nhs.example', dueAt: new Date(now - 30 * 86_400_000).toISOString() },
+          { name: 'Later', ownerEmail: 'owner@nhs.example', dueAt: new Date(now + 300 * 86_400_000).toISOString() },
+        ],
+      })
+      .expect(201);
+    const programme = created.body as ProgrammeView;
+    const milestoneId = programme.milestones[0].id;
+    await temporal.sleep(86_400_000);
+    await temporal.client.workflow.getHandle(escalationWorkflowId(programme.id, milestoneId)).result();
+    writeHistory(escalationWorkflowId(programme.id, milestoneId), 'escalation-workflow.v2.json');
+  });
+
   it('records a programme warning its owners before their milestones fall due', async () => {
     if (existsSync(resolve(__dirname, 'histories/programme-workflow.v5.json'))) return;
     const now = await temporal.currentTimeMs();
