@@ -100,7 +100,7 @@ describe('API latency benchmark', () => {
       for (let month = firstMonth; month <= PERIOD; month = addMonths(month, 1)) {
         for (const trajectory of plan.trajectories) {
           const recordedAt = new Date(`${lastDayOfMonth(month)}T10:00:00Z`);
-          await programmes.recordActuals(id, trajectory.ref, month, practices.map((practice) => ({ odsCode: practice.odsCode, value: 1 })), recordedAt);
+          await programmes.recordActuals(id, trajectory.ref, month, practices.map((practice) => ({ odsCode: practice.odsCode, value: 1 })), recordedAt, recordedAt);
         }
       }
       programmeIds.push(id);

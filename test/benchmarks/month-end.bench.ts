@@ -125,7 +125,7 @@ describe('month-end benchmark', () => {
       const record = await programmes.create(newProgramme(plan, people, createdAt, { id: template.id, version: template.version }), createdAt);
       if (index % 2 === 0) {
         const actuals = (practices.get(organisation) as string[]).map((odsCode) => ({ odsCode, value: 1 }));
-        for (const trajectory of plan.trajectories) await programmes.recordActuals(record.id, trajectory.ref, period, actuals, updatedAt);
+        for (const trajectory of plan.trajectories) await programmes.recordActuals(record.id, trajectory.ref, period, actuals, updatedAt, updatedAt);
       }
       if (index % 3 === 0) {
         await programmes.saveMonthlyUpdate(

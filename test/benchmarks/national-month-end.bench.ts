@@ -71,7 +71,8 @@ describe('national month-end benchmark', () => {
       // Every other programme has its practices' actuals in, as a month-end finds them: some late, some not.
       if (index % 2 === 0) {
         const live = (practices.get(icb) as string[]).slice(0, PRACTICES_LIVE).map((odsCode) => ({ odsCode, value: 1 }));
-        await programmes.recordActuals(record.id, 'T01', PERIOD, live, new Date(`${PERIOD}-25T12:00:00Z`));
+        const recordedAt = new Date(`${PERIOD}-25T12:00:00Z`);
+        await programmes.recordActuals(record.id, 'T01', PERIOD, live, recordedAt, recordedAt);
         actuals += live.length;
       }
     });

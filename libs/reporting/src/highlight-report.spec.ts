@@ -24,7 +24,7 @@ const milestone = (ref: string, name: string, baselineDate: string, forecastDate
   predecessors: [],
   evidence: null,
   baselines: [{ version: 1, baselineDate, reason: null, approvedBy: null, recordedAt: '2017-10-01T09:00:00.000Z' }],
-  forecasts: [{ forecastDate, dueAt: overdueFrom(forecastDate).toISOString(), recordedAt: '2017-10-01T09:00:00.000Z' }],
+  forecasts: [{ forecastDate, dueAt: overdueFrom(forecastDate).toISOString(), recordedAt: '2017-10-01T09:00:00.000Z', knownAt: null }],
 });
 
 /** Dorset's extended access procurement as it stood at the end of January 2018. */

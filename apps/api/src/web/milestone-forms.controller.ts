@@ -13,7 +13,7 @@ import type { PlanMilestone, ProgrammePlanRecord } from '@pmo/application';
 import { endOfLondonDay, londonDay } from '@pmo/domain';
 import { Access } from '../access/access.decorators';
 import type { AuthenticatedRequest } from '../access/access.guard';
-import { dateInputOf, dateInputValue, dayOf, FormRejected, rejected, textField } from './web-forms';
+import { dateInputOf, dateInputValue, dayOf, FormRejected, KNOWN_ON_FIELD, knownOnOf, rejected, textField } from './web-forms';
 import type { FormProblem } from './web-forms';
 import { layoutContext } from './web-layout';
 import { WebPages } from './web-page';
@@ -68,7 +68,8 @@ export class MilestoneFormsController {
   @Access('manage-programme', 'programme')
   async forecastForm(@Param('programmeId') programmeId: string, @Param('milestoneId') milestoneId: string, @Req() request: AuthenticatedRequest, @Res() response: Response): Promise<void> {
     const context = await this.context(programmeId, milestoneId, 'Change the forecast');
-    response.send(this.views.render('forecast-milestone.njk', { ...layoutContext(request, response, 'programmes'), ...context, forecast: dateInputOf(context.milestone.forecastDate), reason: '' }));
+    const knownOn = { day: '', month: '', year: '' };
+    response.send(this.views.render('forecast-milestone.njk', { ...layoutContext(request, response, 'programmes'), ...context, forecast: dateInputOf(context.milestone.forecastDate), reason: '', knownOn }));
   }
 
   @Post('forecast')
@@ -77,15 +78,18 @@ export class MilestoneFormsController {
     const context = await this.context(programmeId, milestoneId, 'Change the forecast');
     const forecast = dateInputValue(body, 'forecast');
     const reason = textField(body, 'reason');
-    const reject = (problems: FormProblem[]) => new FormRejected('forecast-milestone.njk', { ...context, forecast, reason }, problems);
-    const fields = { forecastDate: { id: 'forecast-day', label: 'The new forecast date' }, reason: { id: 'reason', label: 'The reason' } };
+    const knownOn = dateInputValue(body, 'knownOn');
+    const reject = (problems: FormProblem[]) => new FormRejected('forecast-milestone.njk', { ...context, forecast, reason, knownOn }, problems);
+    const fields = { forecastDate: { id: 'forecast-day', label: 'The new forecast date' }, reason: { id: 'reason', label: 'The reason' }, recordedOn: KNOWN_ON_FIELD };
     const parsed = dayOf(forecast, 'the new forecast date');
+    const known = knownOnOf(knownOn);
     const problems: FormProblem[] = [];
     if ('problem' in parsed) problems.push({ field: fields.forecastDate.id, text: parsed.problem });
     if (reason === '') problems.push({ field: fields.reason.id, text: 'Enter why the forecast moves' });
-    if (problems.length > 0 || 'problem' in parsed) throw reject(problems);
+    if ('problem' in known) problems.push(known.problem);
+    if (problems.length > 0 || 'problem' in parsed || 'problem' in known) throw reject(problems);
     try {
-      await this.reforecastMilestone.execute(programmeId, context.milestone.ref, { forecastDate: parsed.day, reason });
+      await this.reforecastMilestone.execute(programmeId, context.milestone.ref, { forecastDate: parsed.day, reason, recordedOn: known.recordedOn });
     } catch (error) {
       throw rejected(error, reject, fields, fields.forecastDate);
     }

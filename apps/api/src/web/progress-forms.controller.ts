@@ -14,7 +14,7 @@ import { addMonths, lastDayOfMonth, londonDay } from '@pmo/domain';
 import type { TrajectoryBasis } from '@pmo/domain';
 import { Access } from '../access/access.decorators';
 import type { AuthenticatedRequest } from '../access/access.guard';
-import { FormRejected, rejected, textField } from './web-forms';
+import { dateInputValue, FormRejected, KNOWN_ON_FIELD, knownOnOf, rejected, textField } from './web-forms';
 import type { FormProblem } from './web-forms';
 import { layoutContext } from './web-layout';
 import { WebPages } from './web-page';
@@ -98,7 +98,7 @@ export class ProgressFormsController {
     const context = await this.actualsContext(programmeId, trajectoryRef, month);
     const recorded = latestActuals(context.trajectory, context.month);
     const values = Object.fromEntries(context.practices.map((practice) => [practice.odsCode, recorded.has(practice.odsCode) ? context.entry.show(recorded.get(practice.odsCode) as number) : '']));
-    response.send(this.views.render('actuals.njk', { ...layoutContext(request, response, 'programmes'), ...context, values }));
+    response.send(this.views.render('actuals.njk', { ...layoutContext(request, response, 'programmes'), ...context, values, knownOn: { day: '', month: '', year: '' } }));
   }
 
   @Post('trajectories/:trajectoryRef/actuals')
@@ -112,8 +112,10 @@ export class ProgressFormsController {
   ): Promise<void> {
     const context = await this.actualsContext(programmeId, trajectoryRef, textField(body, 'month'));
     const values = Object.fromEntries(context.practices.map((practice) => [practice.odsCode, textField(body, `actual-${practice.odsCode}`)]));
-    const reject = (problems: FormProblem[]) => new FormRejected('actuals.njk', { ...context, values }, problems);
-    const problems: FormProblem[] = [];
+    const knownOn = dateInputValue(body, 'knownOn');
+    const reject = (problems: FormProblem[]) => new FormRejected('actuals.njk', { ...context, values, knownOn }, problems);
+    const known = knownOnOf(knownOn);
+    const problems: FormProblem[] = 'problem' in known ? [known.problem] : [];
     const actuals: { odsCode: string; value: number }[] = [];
     for (const practice of context.practices) {
       const text = values[practice.odsCode];
@@ -124,11 +126,14 @@ export class ProgressFormsController {
     }
     if (problems.length === 0 && actuals.length === 0) problems.push({ field: `actual-${context.practices[0]?.odsCode ?? 'month'}`, text: 'Enter at least one practice’s actual' });
     // Nothing is saved while any field is wrong: the form comes back with every problem at once.
-    if (problems.length > 0) throw reject(problems);
+    if (problems.length > 0 || 'problem' in known) throw reject(problems);
     const first = { id: `actual-${actuals[0].odsCode}`, label: 'The actuals' };
-    const fields = Object.fromEntries(actuals.map((actual, index) => [`actuals.${index}.value`, { id: `actual-${actual.odsCode}`, label: `${context.entry.label} for ${actual.odsCode}` }]));
+    const fields = {
+      ...Object.fromEntries(actuals.map((actual, index) => [`actuals.${index}.value`, { id: `actual-${actual.odsCode}`, label: `${context.entry.label} for ${actual.odsCode}` }])),
+      recordedOn: KNOWN_ON_FIELD,
+    };
     try {
-      await this.recordActuals.execute(programmeId, trajectoryRef, context.month, { actuals });
+      await this.recordActuals.execute(programmeId, trajectoryRef, context.month, { actuals, recordedOn: known.recordedOn });
     } catch (error) {
       throw rejected(error, reject, fields, first);
     }

@@ -91,3 +91,13 @@ export function rejected(error: unknown, reject: (problems: FormProblem[]) => Fo
   const problems = formProblems(error, fields, first);
   return problems === null ? error : reject(problems);
 }
+
+/** The field of the optional "when was this known?" date input that history brought in late fills. */
+export const KNOWN_ON_FIELD: FormField = { id: 'knownOn-day', label: 'The day it was known' };
+
+/** The day an entry was known, as `recordedOn` for the use case: undefined when left empty (today), or what is wrong. */
+export function knownOnOf(value: DateInputValue): { recordedOn: string | undefined } | { problem: FormProblem } {
+  if (value.day === '' && value.month === '' && value.year === '') return { recordedOn: undefined };
+  const parsed = dayOf(value, 'the day it was known');
+  return 'problem' in parsed ? { problem: { field: KNOWN_ON_FIELD.id, text: parsed.problem } } : { recordedOn: parsed.day };
+}

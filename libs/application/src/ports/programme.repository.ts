@@ -88,12 +88,17 @@ export abstract class ProgrammeRepository {
     change: { baselineDate: string; reason: string; approvedBy: string },
     recordedAt: Date,
   ): Promise<RebaselineOutcome>;
-  /** Moves a milestone's forecast, keeping every earlier one for as-at views; the reason goes on the programme's events. */
+  /**
+   * Moves a milestone's forecast, keeping every earlier one for as-at views; the reason goes on the programme's events.
+   * `knownAt` is when the move was known (before `recordedAt` for history brought in late): complete and unchanged are
+   * judged as at then.
+   */
   abstract reforecast(
     programmeId: string,
     milestoneRef: string,
     change: { forecastDate: string; dueAt: string; reason: string },
     recordedAt: Date,
+    knownAt: Date,
   ): Promise<ReforecastOutcome>;
   /** The programmes at the given organisations or below them (every programme for `every-organisation`), by name. */
   abstract summaries(within: readonly string[] | 'every-organisation'): Promise<ProgrammeSummary[]>;
@@ -115,6 +120,7 @@ export abstract class ProgrammeRepository {
     month: string,
     actuals: { odsCode: string; value: number }[],
     recordedAt: Date,
+    knownAt: Date,
   ): Promise<'recorded' | 'trajectory-not-found'>;
 }
 
@@ -135,7 +141,8 @@ export interface PlanMilestone extends MilestoneRow {
   /** Every baseline the milestone has had, the first (the original plan) first. */
   baselines: BaselineRecord[];
   /** Every forecast it has had, oldest first: the status as at a past instant uses the one then in force. */
-  forecasts: { forecastDate: string; dueAt: string; recordedAt: string }[];
+  /** Oldest knowledge first: the plan's own first forecast (known whenever: `knownAt` null), then each as it was known. */
+  forecasts: { forecastDate: string; dueAt: string; recordedAt: string; knownAt: string | null }[];
 }
 
 export interface PlanTrajectory {

@@ -13,6 +13,7 @@ import type { PlanTrajectory, ProgrammePlanRecord } from '../ports/programme.rep
 import { daySchema, monthSchema, odsCodeSchema, trajectoryValueSchema } from '../programme-definition/programme-definition.schema';
 import type { ProgrammeView } from '../programme-view';
 import { startOrSignal } from '../programme-signalling';
+import { knownAt, recordedOnSchema } from './known-at';
 import { isUuid, parseOrThrow } from '../validation';
 
 function programmeIdOrNotFound(programmeId: string): string {
@@ -64,6 +65,7 @@ export class RebaselineMilestoneUseCase {
 export const reforecastSchema = z.strictObject({
   forecastDate: daySchema,
   reason: z.string().trim().min(1, 'must say why the forecast moves').max(PLAN_FIELDS.evidenceLength),
+  recordedOn: recordedOnSchema,
 });
 
 /**
@@ -80,9 +82,10 @@ export class ReforecastMilestoneUseCase {
   ) {}
 
   async execute(programmeId: string, milestoneRef: string, body: unknown): Promise<ProgrammeView> {
-    const { forecastDate, reason } = parseOrThrow(reforecastSchema, body);
+    const { forecastDate, reason, recordedOn } = parseOrThrow(reforecastSchema, body);
     const change = { forecastDate, dueAt: overdueFrom(forecastDate).toISOString(), reason };
-    const result = await this.programmes.reforecast(programmeIdOrNotFound(programmeId), milestoneRef, change, this.clock.now());
+    const now = this.clock.now();
+    const result = await this.programmes.reforecast(programmeIdOrNotFound(programmeId), milestoneRef, change, now, knownAt(recordedOn, now));
     switch (result.outcome) {
       case 'milestone-not-found':
         throw ApplicationError.notFound(`no milestone ${milestoneRef} in programme ${programmeId}`);
@@ -101,6 +104,7 @@ export const trajectoryActualsSchema = z.strictObject({
   actuals: z
     .array(z.strictObject({ odsCode: odsCodeSchema, value: trajectoryValueSchema }))
     .min(1, 'give at least one actual'),
+  recordedOn: recordedOnSchema,
 });
 
 export interface TrajectoryMonth {
@@ -132,7 +136,9 @@ export class RecordTrajectoryActualsUseCase {
 
   async execute(programmeId: string, trajectoryRef: string, month: string, body: unknown): Promise<void> {
     const parsedMonth = parseOrThrow(monthSchema, month, 'month');
-    const { actuals } = parseOrThrow(trajectoryActualsSchema, body);
+    const { actuals, recordedOn } = parseOrThrow(trajectoryActualsSchema, body);
+    const now = this.clock.now();
+    const known = knownAt(recordedOn, now);
     const plan = await this.programmes.loadPlan(programmeIdOrNotFound(programmeId));
     if (plan === null) throw ApplicationError.notFound(`no programme ${programmeId}`);
     const trajectory = plan.trajectories.find((candidate) => candidate.ref === trajectoryRef);
@@ -154,7 +160,7 @@ export class RecordTrajectoryActualsUseCase {
       ];
     });
     if (problems.length > 0) throw new ApplicationError(ApplicationErrorCode.Unprocessable, 'the actuals do not fit the programme', problems);
-    const result = await this.programmes.recordActuals(plan.id, trajectoryRef, parsedMonth, actuals, this.clock.now());
+    const result = await this.programmes.recordActuals(plan.id, trajectoryRef, parsedMonth, actuals, now, known);
     if (result === 'trajectory-not-found') throw ApplicationError.notFound(`no trajectory ${trajectoryRef} in programme ${programmeId}`);
     await startOrSignal(this.scheduler, programmeId, { kind: 'plan-changed', what: `actuals for ${trajectoryRef} ${parsedMonth}` });
   }

@@ -37,7 +37,7 @@ const milestone = (ref: string, forecastDate: string, dueAt: string): PlanMilest
   predecessors: [],
   evidence: null,
   baselines: [{ version: 1, baselineDate: forecastDate, reason: null, approvedBy: null, recordedAt }],
-  forecasts: [{ forecastDate, dueAt, recordedAt }],
+  forecasts: [{ forecastDate, dueAt, recordedAt, knownAt: null }],
 });
 
 /** Online consultation rollout: its contract is due at 3 pm today (an instant, as the API allows), its go-live in March. */

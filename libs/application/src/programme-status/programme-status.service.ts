@@ -198,7 +198,7 @@ function frozen(parts: ViewParts): ViewParts {
 /** A milestone as the rules see it as at an instant: the baseline and forecast then in force, predecessors by id. */
 function milestoneRecord(plan: ProgrammePlanRecord, milestone: PlanMilestone, asAt: Date): MilestoneRecord {
   const baselines = milestone.baselines.filter((baseline) => baseline.version === 1 || Date.parse(baseline.recordedAt) <= asAt.getTime());
-  const forecasts = milestone.forecasts.filter((forecast, index) => index === 0 || Date.parse(forecast.recordedAt) <= asAt.getTime());
+  const forecasts = milestone.forecasts.filter((forecast) => forecast.knownAt === null || Date.parse(forecast.knownAt) <= asAt.getTime());
   const forecast = forecasts[forecasts.length - 1] ?? { forecastDate: milestone.forecastDate, dueAt: milestone.dueAt };
   const refToId = new Map(plan.milestones.map((candidate) => [candidate.ref, candidate.id]));
   return {

@@ -23,7 +23,7 @@ const PLAN_SQL = `
     ${rows(`SELECT pm.phase_id, pm.ods_code, pm.went_live_on FROM phase_members pm JOIN phases ph ON ph.id = pm.phase_id WHERE ph.programme_id = p.id`, 'r.ods_code')} AS members,
     ${rows(`SELECT m.*, ph.ref AS phase_ref FROM milestones m LEFT JOIN phases ph ON ph.id = m.phase_id WHERE m.programme_id = p.id`, 'r.position')} AS milestones,
     ${rows(`SELECT mp.milestone_id, m.ref, m.position FROM milestone_predecessors mp JOIN milestones m ON m.id = mp.predecessor_id WHERE mp.programme_id = p.id`, 'r.position')} AS predecessors,
-    ${rows(`SELECT f.* FROM milestone_forecasts f JOIN milestones m ON m.id = f.milestone_id WHERE m.programme_id = p.id`, 'r.recorded_at')} AS forecasts,
+    ${rows(`SELECT f.* FROM milestone_forecasts f JOIN milestones m ON m.id = f.milestone_id WHERE m.programme_id = p.id`, 'r.known_at NULLS FIRST, r.recorded_at')} AS forecasts,
     ${rows(`SELECT b.* FROM milestone_baselines b JOIN milestones m ON m.id = b.milestone_id WHERE m.programme_id = p.id`, 'r.version')} AS baselines,
     ${rows(`SELECT * FROM trajectories WHERE programme_id = p.id`, 'r.ref')} AS trajectories,
     ${rows(`SELECT tp.* FROM trajectory_plan tp JOIN trajectories t ON t.id = tp.trajectory_id WHERE t.programme_id = p.id`, 'r.month')} AS plan,
@@ -113,7 +113,7 @@ export async function loadPlan(manager: EntityManager, programmeId: string): Pro
       evidence: nullableText(milestone.evidence),
       forecasts: forecasts
         .filter((forecast) => forecast.milestone_id === milestone.id)
-        .map((forecast) => ({ forecastDate: text(forecast.forecast_date), dueAt: utc(forecast.due_at), recordedAt: utc(forecast.recorded_at) })),
+        .map((forecast) => ({ forecastDate: text(forecast.forecast_date), dueAt: utc(forecast.due_at), recordedAt: utc(forecast.recorded_at), knownAt: nullableUtc(forecast.known_at) })),
       baselines: baselines
         .filter((baseline) => baseline.milestone_id === milestone.id)
         .map((baseline) => ({

@@ -34,13 +34,20 @@ export class PlanWriter {
     }
   }
 
-  /** One milestone's new forecast, joining the history that as-at views read. */
-  async forecast(milestoneId: string, forecastDate: string, dueAt: string): Promise<void> {
-    await this.manager.query(`UPDATE milestones SET forecast_date = $2, due_at = $3 WHERE id = $1`, [milestoneId, forecastDate, dueAt]);
+  /**
+   * One milestone's new forecast, joining the history that as-at views read, as known at an instant (now, or a
+   * day in the past for history brought in late). It becomes the milestone's forecast unless a later one is known.
+   */
+  async forecast(milestoneId: string, forecastDate: string, dueAt: string, knownAt: Date = this.recordedAt): Promise<void> {
     await this.manager.query(
-      `INSERT INTO milestone_forecasts (milestone_id, recorded_at, forecast_date, due_at) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (milestone_id, recorded_at) DO UPDATE SET forecast_date = EXCLUDED.forecast_date, due_at = EXCLUDED.due_at`,
-      [milestoneId, this.recordedAt, forecastDate, dueAt],
+      `UPDATE milestones SET forecast_date = $2, due_at = $3
+       WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM milestone_forecasts WHERE milestone_id = $1 AND known_at > $4)`,
+      [milestoneId, forecastDate, dueAt, knownAt],
+    );
+    await this.manager.query(
+      `INSERT INTO milestone_forecasts (milestone_id, recorded_at, known_at, forecast_date, due_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (milestone_id, recorded_at) DO UPDATE SET known_at = EXCLUDED.known_at, forecast_date = EXCLUDED.forecast_date, due_at = EXCLUDED.due_at`,
+      [milestoneId, this.recordedAt, knownAt, forecastDate, dueAt],
     );
   }
 
@@ -78,10 +85,11 @@ export class PlanWriter {
         ],
       )) as { id: string; inserted: boolean }[];
       const { id, inserted } = rows[0];
-      // A new forecast (or the first) joins the history that as-at views read.
+      // A new forecast (or the first, the plan's own, known whenever a view looks) joins the history that as-at views read.
       await this.manager.query(
-        `INSERT INTO milestone_forecasts (milestone_id, recorded_at, forecast_date, due_at)
-         SELECT m.id, $2, m.forecast_date, m.due_at FROM milestones m
+        `INSERT INTO milestone_forecasts (milestone_id, recorded_at, known_at, forecast_date, due_at)
+         SELECT m.id, $2, CASE WHEN EXISTS (SELECT 1 FROM milestone_forecasts WHERE milestone_id = m.id) THEN $2::timestamptz END, m.forecast_date, m.due_at
+         FROM milestones m
          WHERE m.id = $1 AND NOT EXISTS (
            SELECT 1 FROM milestone_forecasts f WHERE f.milestone_id = m.id AND f.forecast_date = m.forecast_date AND f.due_at = m.due_at
              AND f.recorded_at = (SELECT max(recorded_at) FROM milestone_forecasts WHERE milestone_id = m.id))
@@ -148,13 +156,14 @@ export class PlanWriter {
     }
   }
 
-  async actuals(actuals: PlanChanges['actuals']): Promise<void> {
+  /** Organisations' actuals as known at an instant (now, or a past day for history brought in late): as-at views read them from then. */
+  async actuals(actuals: PlanChanges['actuals'], knownAt: Date = this.recordedAt): Promise<void> {
     for (const actual of actuals) {
       await this.manager.query(
         `INSERT INTO trajectory_actuals (trajectory_id, month, ods_code, value, recorded_at)
          SELECT id, $3, $4, $5, $6 FROM trajectories WHERE programme_id = $1 AND ref = $2
          ON CONFLICT (trajectory_id, month, ods_code) DO UPDATE SET value = EXCLUDED.value, recorded_at = EXCLUDED.recorded_at`,
-        [this.programmeId, actual.trajectoryRef, actual.month, actual.odsCode, actual.value, this.recordedAt],
+        [this.programmeId, actual.trajectoryRef, actual.month, actual.odsCode, actual.value, knownAt],
       );
     }
   }

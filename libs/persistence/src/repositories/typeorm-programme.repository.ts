@@ -237,18 +237,24 @@ export class TypeormProgrammeRepository extends ProgrammeRepository {
     milestoneRef: string,
     change: { forecastDate: string; dueAt: string; reason: string },
     recordedAt: Date,
+    knownAt: Date,
   ): Promise<ReforecastOutcome> {
     return this.dataSource.transaction(async (manager) => {
-      const rows = (await manager.query(`SELECT id, forecast_date, completed_at FROM milestones WHERE programme_id = $1 AND ref = $2 FOR UPDATE`, [
-        programmeId,
-        milestoneRef,
-      ])) as { id: string; forecast_date: string; completed_at: Date | null }[];
+      // The milestone as it stood when the move was known: completed by then, and the forecast then in force.
+      const rows = (await manager.query(
+        `SELECT m.id, m.completed_at <= $3 AS complete,
+           (SELECT f.forecast_date FROM milestone_forecasts f WHERE f.milestone_id = m.id AND (f.known_at IS NULL OR f.known_at <= $3)
+            ORDER BY f.known_at DESC NULLS LAST, f.recorded_at DESC LIMIT 1) AS forecast_date
+         FROM milestones m WHERE m.programme_id = $1 AND m.ref = $2 FOR UPDATE OF m`,
+        [programmeId, milestoneRef, knownAt],
+      )) as { id: string; forecast_date: string; complete: boolean | null }[];
       if (rows.length === 0) return { outcome: 'milestone-not-found' };
       const [milestone] = rows;
-      if (milestone.completed_at !== null) return { outcome: 'already-complete' };
+      if (milestone.complete === true) return { outcome: 'already-complete' };
       if (milestone.forecast_date === change.forecastDate) return { outcome: 'unchanged' };
-      await new PlanWriter(manager, programmeId, recordedAt).forecast(milestone.id, change.forecastDate, change.dueAt);
-      await recordEvent(manager, programmeId, 'milestone-reforecast', { milestoneRef, from: milestone.forecast_date, ...change }, recordedAt);
+      await new PlanWriter(manager, programmeId, recordedAt).forecast(milestone.id, change.forecastDate, change.dueAt, knownAt);
+      const knownOn = knownAt.getTime() === recordedAt.getTime() ? {} : { knownAt: knownAt.toISOString() };
+      await recordEvent(manager, programmeId, 'milestone-reforecast', { milestoneRef, from: milestone.forecast_date, ...change, ...knownOn }, recordedAt);
       return { outcome: 'reforecast', previousForecastDate: milestone.forecast_date };
     });
   }
@@ -359,12 +365,17 @@ export class TypeormProgrammeRepository extends ProgrammeRepository {
     month: string,
     actuals: { odsCode: string; value: number }[],
     recordedAt: Date,
+    knownAt: Date,
   ): Promise<'recorded' | 'trajectory-not-found'> {
     return this.dataSource.transaction(async (manager) => {
       const found = (await manager.query(`SELECT 1 FROM trajectories WHERE programme_id = $1 AND ref = $2`, [programmeId, trajectoryRef])) as unknown[];
       if (found.length === 0) return 'trajectory-not-found';
-      await new PlanWriter(manager, programmeId, recordedAt).actuals(actuals.map((actual) => ({ trajectoryRef, month, ...actual })));
-      await recordEvent(manager, programmeId, 'trajectory-actuals-recorded', { trajectoryRef, month, actuals }, recordedAt);
+      await new PlanWriter(manager, programmeId, recordedAt).actuals(
+        actuals.map((actual) => ({ trajectoryRef, month, ...actual })),
+        knownAt,
+      );
+      const knownOn = knownAt.getTime() === recordedAt.getTime() ? {} : { knownAt: knownAt.toISOString() };
+      await recordEvent(manager, programmeId, 'trajectory-actuals-recorded', { trajectoryRef, month, actuals, ...knownOn }, recordedAt);
       return 'recorded';
     });
   }
