@@ -101,6 +101,13 @@ describe('bad data, refused everywhere alike', () => {
     expect(plan.milestones.map((milestone) => milestone.predecessors)).toEqual([[], []]);
   });
 
+  it('refuses a month end for a month that has not ended, naming the period', async () => {
+    for (const period of [thisMonth, addMonths(thisMonth, 1)]) {
+      const refused = await engine.client.post(`/month-ends/${period}`).expect(422);
+      expect(refused.body.errors).toEqual([{ field: 'period', reason: expect.stringMatching(/^has not ended/) }]);
+    }
+  });
+
   it('names the path or query parameter that is wrong, not the body', async () => {
     expect((await engine.client.get(`/programmes/${programme.id}?asAt=yesterday`).expect(400)).body.errors).toEqual([{ field: 'asAt', reason: expect.any(String) }]);
     expect((await actuals({ actuals: [{ odsCode: 'SJ8001', value: 1 }] }, '2030-13').expect(400)).body.errors).toEqual([{ field: 'month', reason: 'must be a month as YYYY-MM' }]);

@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, openSync, readFileSync, writeFileSync } from '
 import { resolve } from 'node:path';
 import type { MonthlyReturnView, OrganisationImportReport, OrganisationImportView, OrganisationView, ProgrammePlanRecord, ProgrammeView, StoredReport } from '@pmo/application';
 import type { MonthEndSummary } from '@pmo/contracts';
-import { addMonths, londonDay } from '@pmo/domain';
+import { addMonths, lastDayOfMonth, londonDay } from '@pmo/domain';
 import type { EngineConfig } from '@pmo/config';
 import { mintLocalToken } from '@pmo/identity';
 import { REPORT_STYLESHEET_HREF, reportStylesheetPath } from '@pmo/reporting';
@@ -162,13 +162,13 @@ async function showTemplate(api: Api): Promise<void> {
 }
 
 /**
- * This month's cycle, run now: its highlight reports, portfolio summary and committee paper (HTML with
- * the NHS.UK stylesheet beside them, Markdown, and the paper printed to PDF) and the draft NHS England
- * return as CSV and XLSX are left in demo-output for a newcomer to open.
+ * The cycle of the month just ended, run now: its highlight reports, portfolio summary and committee paper (HTML
+ * with the NHS.UK stylesheet beside them, Markdown, and the paper printed to PDF) and the draft NHS England return
+ * as CSV and XLSX are left in demo-output for a newcomer to open.
  */
 async function runMonthEnd(api: Api): Promise<void> {
-  const period = londonDay(new Date()).slice(0, 7);
-  await recordThisMonth(api, period);
+  const period = addMonths(londonDay(new Date()).slice(0, 7), -1);
+  await recordLastMonth(api, period);
   const summary = await request<MonthEndSummary>(api, 'POST', `/month-ends/${period}`);
   const directory = resolve(OUTPUT_DIRECTORY, 'reports', period);
   mkdirSync(resolve(directory, 'assets'), { recursive: true });
@@ -192,10 +192,11 @@ async function runMonthEnd(api: Api): Promise<void> {
 }
 
 /**
- * Dorset's clinical pharmacists scheme, started five months ago so that this month plans 6 WTE; four
- * practices report a pharmacist each, and its manager writes the month's update: the return has figures.
+ * Dorset's clinical pharmacists scheme, started five months before the month so that the month plans 6 WTE; four
+ * practices report a pharmacist each, entered today as known on the month's last day, as a programme office brings
+ * in figures it had on paper; its manager writes the month's update. The return has figures.
  */
-async function recordThisMonth(api: Api, period: string): Promise<void> {
+async function recordLastMonth(api: Api, period: string): Promise<void> {
   const created = await request<ProgrammeView>(api, 'POST', `/programmes/from-template`, {
     templateId: 'clinical-pharmacists',
     organisation: '11J',
@@ -205,14 +206,14 @@ async function recordThisMonth(api: Api, period: string): Promise<void> {
     startDate: `${addMonths(period, -5)}-01`,
   });
   const practices = ['SJ8001', 'SJ8002', 'SJ8003', 'SJ8004'];
-  await request(api, 'PUT', `/programmes/${created.id}/trajectories/T01/actuals/${period}`, { actuals: practices.map((odsCode) => ({ odsCode, value: 1 })) });
+  await request(api, 'PUT', `/programmes/${created.id}/trajectories/T01/actuals/${period}`, { actuals: practices.map((odsCode) => ({ odsCode, value: 1 })), recordedOn: lastDayOfMonth(period) });
   await request(api, 'PUT', `/programmes/${created.id}/monthly-updates/${period}`, {
     commentary: 'Four practices now have a clinical pharmacist in post; two appointments fell through at offer.',
     achievements: 'Pharmacists started in four practices.',
     nextPeriodPlans: 'Re-advertise the two vacant posts.',
     authorEmail: 'workforce.pm@dorset-ccg.nhs.example',
   });
-  say(`instantiated 'clinical-pharmacists' for Dorset from ${addMonths(period, -5)}-01, with ${practices.length} WTE recorded for ${period} and its monthly update`);
+  say(`instantiated 'clinical-pharmacists' for Dorset from ${addMonths(period, -5)}-01, with ${practices.length} WTE for ${period} (known on ${lastDayOfMonth(period)}) and its monthly update`);
 }
 
 /** The pages a programme manager uses, driven in Debian's Chromium: signed in, the portfolio, the programme, a form sent. */
