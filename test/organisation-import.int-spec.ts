@@ -151,6 +151,13 @@ describe('organisation import', () => {
     expect(await organisations.lineage('X92001')).toEqual(['X92001', 'X9C', 'QX8', 'Y99']);
   });
 
+  it('places a PCN whose own sub-ICB location no file knows under its practice’s commissioner', async () => {
+    const members = (EXAMPLE_FILES.pcnMembers?.text ?? '').replace(/U91001,SYNTHETIC NEIGHBOURTON PCN,X9B,/, 'U91001,SYNTHETIC NEIGHBOURTON PCN,Z9Z,');
+    await importing({ ...EXAMPLE_FILES, pcnMembers: { name: 'epcn-core-partner-details.csv', text: members } });
+    expect(await organisations.find('U91001')).toEqual(expect.objectContaining({ parentOdsCode: 'X9B' }));
+    expect(await organisations.find('Z9Z')).toBeNull();
+  });
+
   it('refuses files with bad rows, naming each by file, line and field, and writes nothing', async () => {
     const before = [await database.count('organisations'), await database.count('practice_populations')];
     const practices = EXAMPLE_FILES.practices.text

@@ -119,13 +119,15 @@ export function planOrganisationImport(
       .filter((row) => row.startOn <= today && (row.endOn === null || row.endOn >= today))
       .sort((a, b) => a.startOn.localeCompare(b.startOn));
     let unknownPractices = 0;
+    // A PCN sits under its own sub-ICB location where one the files or the record know is named, else its practice's.
+    const known = (odsCode: string | null): odsCode is string => odsCode !== null && (targets.has(odsCode) || recordedByCode.has(odsCode) || wanted.has(odsCode));
     for (const row of current) {
-      const commissioner = row.pcnCommissioner ?? commissionerOf.get(row.practice) ?? null;
-      if (!commissionerOf.has(row.practice) || commissioner === null) {
+      const practiceCommissioner = commissionerOf.get(row.practice);
+      if (practiceCommissioner === undefined) {
         unknownPractices += 1;
         continue;
       }
-      named(commissioner, 'ccg', null, `${files.pcnMembers.name} line ${row.line}`);
+      const commissioner = known(row.pcnCommissioner) ? row.pcnCommissioner : practiceCommissioner;
       target({ odsCode: row.pcn, name: row.pcnName, kind: 'pcn', parentOdsCode: commissioner, openedOn: null, closedOn: null }, files.pcnMembers.name, row.line);
       // The latest relationship in force wins, as the rows are in order of their start.
       pcnOf.set(row.practice, row.pcn);
@@ -156,6 +158,10 @@ export function planOrganisationImport(
   };
   const writes: Organisation[] = [];
   for (const { organisation, file, line } of targets.values()) {
+    if (organisation.parentOdsCode === organisation.odsCode) {
+      problems.push({ file, line, field: 'Organisation Code', reason: `${organisation.odsCode} names itself as the organisation it sits in` });
+      continue;
+    }
     const before = recordedByCode.get(organisation.odsCode);
     if (before === undefined) {
       report.added.push({ odsCode: organisation.odsCode, name: organisation.name, kind: organisation.kind, closedOn: organisation.closedOn });
