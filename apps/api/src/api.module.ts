@@ -28,6 +28,7 @@ import {
   OrganisationImportUseCases,
   RunMonthEndUseCase,
   ChangeEndDateUseCase,
+  ProgrammeClosureUseCases,
   InstantiateTemplateUseCase,
   LinkSettings,
   MonthEndSchedule,
@@ -206,6 +207,7 @@ export class ApiModule {
         OrganisationImportUseCases,
         RunMonthEndUseCase,
         ChangeEndDateUseCase,
+        ProgrammeClosureUseCases,
       ],
     };
   }

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import {
   ChangeEndDateUseCase,
+  ProgrammeClosureUseCases,
   ConfirmMilestoneUseCase,
   GetProgrammePlanUseCase,
   GetTrajectoryProgressUseCase,
@@ -30,6 +31,7 @@ export class ProgrammePlansController {
     private readonly recordGoLive: RecordGoLiveUseCase,
     private readonly reforecastMilestone: ReforecastMilestoneUseCase,
     private readonly changeEndDate: ChangeEndDateUseCase,
+    private readonly closure: ProgrammeClosureUseCases,
   ) {}
 
   @Post('milestones/:milestoneId/confirm')
@@ -45,6 +47,30 @@ export class ProgrammePlansController {
   @HttpCode(200)
   endDate(@Param('programmeId') programmeId: string, @Body() body: unknown): Promise<ProgrammePlanRecord> {
     return this.changeEndDate.execute(programmeId, body);
+  }
+
+  /** `{ as: completed | stopped, reason, closedOn? }`: it escalates no more, and month ends report it to its close. */
+  @Post('close')
+  @Access('manage-programme', 'programme')
+  @HttpCode(200)
+  close(@Param('programmeId') programmeId: string, @Body() body: unknown): Promise<ProgrammePlanRecord> {
+    return this.closure.close(programmeId, body);
+  }
+
+  /** `{ reason }`: a closed programme leaves the portfolio and the month end. */
+  @Post('archive')
+  @Access('govern-programme', 'programme')
+  @HttpCode(200)
+  archive(@Param('programmeId') programmeId: string, @Body() body: unknown): Promise<ProgrammePlanRecord> {
+    return this.closure.archive(programmeId, body);
+  }
+
+  /** `{ reason }`: a closed or archived programme runs again. */
+  @Post('reopen')
+  @Access('manage-programme', 'programme')
+  @HttpCode(200)
+  reopen(@Param('programmeId') programmeId: string, @Body() body: unknown): Promise<ProgrammePlanRecord> {
+    return this.closure.reopen(programmeId, body);
   }
 
   @Put('delivery-confidence-override')

@@ -15,6 +15,7 @@ export type {
   MilestoneInProgramme,
   MilestoneRow,
   PlanChanges,
+  ProgrammeClosure,
   PlanMilestone,
   PlanRaidItem,
   PlanTrajectory,
@@ -144,3 +145,4 @@ export { GetOrganisationUseCase } from './organisations/get-organisation.usecase
 export type { OrganisationView } from './organisations/get-organisation.usecase';
 export { RunMonthEndUseCase } from './month-end/run-month-end.usecase';
 export { ChangeEndDateUseCase, endDateChangeSchema } from './programme-plan/change-end-date.usecase';
+export { archiveProgrammeSchema, closeProgrammeSchema, ProgrammeClosureUseCases, reopenProgrammeSchema } from './programme-plan/programme-closure.usecases';

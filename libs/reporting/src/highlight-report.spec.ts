@@ -42,6 +42,7 @@ const plan: ProgrammePlanRecord = {
   tolerances: { amberSlipWorkingDays: 5, redSlipWorkingDays: 15, amberBelowPlanPercent: 5, redBelowPlanPercent: 15 },
   rules: { warningWorkingDays: 5, dataDeadlineWorkingDays: 5, noDataRedWorkingDays: 10, rollUp: 'worst-of' },
   confidenceOverride: null,
+  closure: null,
   template: { id: 'dorset-extended-access-procurement', version: 1 },
   phases: [],
   milestones: [

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { ChangeEndDateUseCase, GetProgrammePlanUseCase } from '@pmo/application';
+import { ChangeEndDateUseCase, GetProgrammePlanUseCase, mayEver, ProgrammeClosureUseCases } from '@pmo/application';
+import type { ProgrammePlanRecord } from '@pmo/application';
 import { Access } from '../access/access.decorators';
 import type { AuthenticatedRequest } from '../access/access.guard';
 import { dateInputOf, dateInputValue, dayOf, FormRejected, rejected, textField } from './web-forms';
@@ -12,7 +13,7 @@ import { WebViews } from './web-views';
 
 type Form = Record<string, unknown>;
 
-/** A programme's own details: when it ends. */
+/** A programme's own details: when it ends, and whether it runs (close, archive, reopen). */
 @Controller('app/programmes/:programmeId')
 @WebPages()
 export class PlanFormsController {
@@ -20,6 +21,7 @@ export class PlanFormsController {
     private readonly views: WebViews,
     private readonly plans: GetProgrammePlanUseCase,
     private readonly changeEndDate: ChangeEndDateUseCase,
+    private readonly closure: ProgrammeClosureUseCases,
   ) {}
 
   @Get('end-date')
@@ -48,6 +50,72 @@ export class PlanFormsController {
       throw rejected(error, reject, fields, fields.endDate);
     }
     redirectDone(request, response, `/app/programmes/${programmeId}`, `${context.plan.name} now ends on ${parsed.day}`);
+  }
+
+  @Get('closure')
+  @Access('manage-programme', 'programme')
+  async closureForm(@Param('programmeId') programmeId: string, @Req() request: AuthenticatedRequest, @Res() response: Response): Promise<void> {
+    const context = await this.closureContext(programmeId, request);
+    response.send(this.views.render('closure.njk', { ...layoutContext(request, response, 'programmes'), ...context, values: { as: '', reason: '', archiveReason: '', closedOn: { day: '', month: '', year: '' } } }));
+  }
+
+  @Post('close')
+  @Access('manage-programme', 'programme')
+  async close(@Param('programmeId') programmeId: string, @Body() body: Form, @Req() request: AuthenticatedRequest, @Res() response: Response): Promise<void> {
+    const context = await this.closureContext(programmeId, request);
+    const values = { as: textField(body, 'as'), reason: textField(body, 'reason'), archiveReason: '', closedOn: dateInputValue(body, 'closedOn') };
+    const reject = (problems: FormProblem[]) => new FormRejected('closure.njk', { ...context, values }, problems);
+    const fields = { as: { id: 'as', label: 'How it ended' }, reason: { id: 'reason', label: 'The reason' }, closedOn: { id: 'closedOn-day', label: 'The day it closed' } };
+    const problems: FormProblem[] = [];
+    if (values.as === '') problems.push({ field: fields.as.id, text: 'Select how the programme ended' });
+    if (values.reason === '') problems.push({ field: fields.reason.id, text: 'Enter why the programme closes' });
+    const { closedOn } = values;
+    const day = closedOn.day === '' && closedOn.month === '' && closedOn.year === '' ? { day: undefined } : dayOf(closedOn, 'the day it closed');
+    if ('problem' in day) problems.push({ field: fields.closedOn.id, text: day.problem });
+    if (problems.length > 0 || 'problem' in day) throw reject(problems);
+    try {
+      await this.closure.close(programmeId, { as: values.as, reason: values.reason, ...(day.day === undefined ? {} : { closedOn: day.day }) });
+    } catch (error) {
+      throw rejected(error, reject, fields, fields.reason);
+    }
+    redirectDone(request, response, `/app/programmes/${programmeId}`, `${context.plan.name} is closed`);
+  }
+
+  @Post('reopen')
+  @Access('manage-programme', 'programme')
+  async reopen(@Param('programmeId') programmeId: string, @Body() body: Form, @Req() request: AuthenticatedRequest, @Res() response: Response): Promise<void> {
+    const context = await this.closureContext(programmeId, request);
+    const values = { as: '', reason: textField(body, 'reason'), archiveReason: '', closedOn: { day: '', month: '', year: '' } };
+    const field = { id: 'reason', label: 'The reason' };
+    const reject = (problems: FormProblem[]) => new FormRejected('closure.njk', { ...context, values }, problems);
+    if (values.reason === '') throw reject([{ field: field.id, text: 'Enter why the programme reopens' }]);
+    try {
+      await this.closure.reopen(programmeId, { reason: values.reason });
+    } catch (error) {
+      throw rejected(error, reject, { reason: field }, field);
+    }
+    redirectDone(request, response, `/app/programmes/${programmeId}`, `${context.plan.name} runs again`);
+  }
+
+  @Post('archive')
+  @Access('govern-programme', 'programme')
+  async archive(@Param('programmeId') programmeId: string, @Body() body: Form, @Req() request: AuthenticatedRequest, @Res() response: Response): Promise<void> {
+    const context = await this.closureContext(programmeId, request);
+    const values = { as: '', reason: '', archiveReason: textField(body, 'archiveReason'), closedOn: { day: '', month: '', year: '' } };
+    const field = { id: 'archiveReason', label: 'The reason' };
+    const reject = (problems: FormProblem[]) => new FormRejected('closure.njk', { ...context, values }, problems);
+    if (values.archiveReason === '') throw reject([{ field: field.id, text: 'Enter why the programme is archived' }]);
+    try {
+      await this.closure.archive(programmeId, { reason: values.archiveReason });
+    } catch (error) {
+      throw rejected(error, reject, { reason: field }, field);
+    }
+    redirectDone(request, response, `/app/programmes/${programmeId}`, `${context.plan.name} is archived: it has left the portfolio and the month end`);
+  }
+
+  private async closureContext(programmeId: string, request: AuthenticatedRequest): Promise<{ title: string; plan: ProgrammePlanRecord; back: { href: string; text: string }; mayArchive: boolean }> {
+    const plan = await this.plans.execute(programmeId);
+    return { title: plan.closure === null ? 'Close the programme' : 'Reopen or archive the programme', plan, back: { href: `/app/programmes/${programmeId}`, text: plan.name }, mayArchive: mayEver(request.principal, 'govern-programme') };
   }
 
   private async context(programmeId: string) {

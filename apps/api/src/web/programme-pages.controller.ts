@@ -159,6 +159,9 @@ const CHANGE_NAMES: [RegExp, string][] = [
   [/^DELETE .*\/delivery-confidence-override$/, 'Cleared the delivery confidence override'],
   [/\/workbook$|\/sheets\//, 'Imported a spreadsheet'],
   [/\/end-date$/, 'Changed the end date'],
+  [/\/close$/, 'Closed the programme'],
+  [/\/archive$/, 'Archived the programme'],
+  [/\/reopen$/, 'Reopened the programme'],
 ];
 
 function changeName(action: string): string {

@@ -58,8 +58,16 @@ export type CompleteMilestoneOutcome =
   | { outcome: 'already-completed'; completedAt: string };
 
 /** One milestone with its programme's people: all an escalation rung or an owner's warning reads. */
+/** A programme closed as completed or stopped, on a day, with a reason; archived once out of the portfolio and the month end. */
+export interface ProgrammeClosure {
+  as: 'completed' | 'stopped';
+  on: string;
+  reason: string;
+  archived: boolean;
+}
+
 export interface MilestoneInProgramme {
-  programme: Pick<ProgrammePlanRecord, 'id' | 'name' | 'leadEmail' | 'managerEmail' | 'sroEmail' | 'pmoEmails'>;
+  programme: Pick<ProgrammePlanRecord, 'id' | 'name' | 'leadEmail' | 'managerEmail' | 'sroEmail' | 'pmoEmails' | 'closure'>;
   milestone: Pick<MilestoneRow, 'id' | 'name' | 'ownerEmail' | 'forecastDate' | 'dueAt' | 'completedAt'>;
 }
 
@@ -100,7 +108,12 @@ export abstract class ProgrammeRepository {
     recordedAt: Date,
     knownAt: Date,
   ): Promise<ReforecastOutcome>;
-  /** The programmes at the given organisations or below them (every programme for `every-organisation`), by name. */
+  /**
+   * Closes, archives or reopens a programme (closure null) and records the change as an event; 'programme-not-found'
+   * for no such programme.
+   */
+  abstract setClosure(programmeId: string, closure: ProgrammeClosure | null, event: { type: string; reason: string }, recordedAt: Date): Promise<'saved' | 'programme-not-found'>;
+  /** The programmes at the given organisations or below them (every programme for `every-organisation`), archived ones left out, by name. */
   abstract summaries(within: readonly string[] | 'every-organisation'): Promise<ProgrammeSummary[]>;
   /** Records the owner's confirmation that the milestone will land on its forecast. */
   abstract confirmMilestone(programmeId: string, milestoneId: string, confirmedAt: Date): Promise<'confirmed' | 'milestone-not-found' | 'already-complete'>;
@@ -183,6 +196,8 @@ export interface ProgrammePlanRecord {
   tolerances: Tolerances;
   rules: { warningWorkingDays: number; dataDeadlineWorkingDays: number; noDataRedWorkingDays: number; rollUp: RollUp };
   confidenceOverride: ConfidenceOverride | null;
+  /** Null while the programme runs. */
+  closure: ProgrammeClosure | null;
   template: { id: string; version: number } | null;
   phases: { ref: string; name: string; members: string[]; goLives: { odsCode: string; wentLiveOn: string }[] }[];
   milestones: PlanMilestone[];
@@ -229,6 +244,7 @@ export interface ProgrammeSummary {
   name: string;
   gpfvArea: string | null;
   organisation: { odsCode: string; name: string } | null;
+  closure: ProgrammeClosure | null;
 }
 
 export type RebaselineOutcome = { outcome: 'rebaselined'; version: number } | { outcome: 'milestone-not-found' } | { outcome: 'unchanged' };

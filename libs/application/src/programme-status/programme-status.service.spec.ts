@@ -55,6 +55,7 @@ const plan: ProgrammePlanRecord = {
   tolerances: { amberSlipWorkingDays: 5, redSlipWorkingDays: 15, amberBelowPlanPercent: 5, redBelowPlanPercent: 15 },
   rules: { warningWorkingDays: 5, dataDeadlineWorkingDays: 5, noDataRedWorkingDays: 10, rollUp: 'worst-of' },
   confidenceOverride: null,
+  closure: null,
   template: null,
   phases: [],
   milestones: [milestone('M1', '2026-12-03', '2026-12-03T15:00:00.000Z'), milestone('M2', '2027-03-31', '2027-04-01T00:00:00.000Z')],

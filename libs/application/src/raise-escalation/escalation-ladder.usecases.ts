@@ -61,8 +61,10 @@ export class EscalationLadderUseCases {
     return rungs.map((rung, index) => ({ rung: index + 1, at: instants[index], to: rung.to }));
   }
 
+  /** Whether the milestone is still open in a programme still running: a closed programme escalates nothing more. */
   async causeOpen(input: EscalationInput): Promise<boolean> {
-    return (await this.milestone(input)).completedAt === null;
+    const { programme, milestone } = await milestoneInProgrammeOrNotFound(this.programmes, input);
+    return milestone.completedAt === null && programme.closure === null;
   }
 
   private async milestone(input: EscalationInput): Promise<MilestoneInProgramme['milestone']> {

@@ -14,7 +14,7 @@ const LEGACY_RUNG: EscalationRole[] = ['lead'];
 /** The people a role names on this programme; a manager or SRO not named falls back to the programme lead. */
 export function recipientsOf(
   roles: readonly EscalationRole[],
-  plan: Omit<MilestoneInProgramme['programme'], 'id' | 'name'>,
+  plan: Pick<MilestoneInProgramme['programme'], 'leadEmail' | 'managerEmail' | 'sroEmail' | 'pmoEmails'>,
   milestone: Pick<MilestoneInProgramme['milestone'], 'ownerEmail'>,
 ): string[] {
   const emails = roles.flatMap((role) => {

@@ -20,6 +20,8 @@ export class WarnMilestoneOwnerUseCase {
 
   async execute(input: EscalationInput): Promise<boolean> {
     const { programme, milestone } = await milestoneInProgrammeOrNotFound(this.programmes, input);
+    // A closed programme's owners are asked to confirm nothing.
+    if (programme.closure !== null) return false;
     const dedupeKey = `milestone-warning.${milestone.id}.${milestone.forecastDate}`;
     const { id, created } = await this.notifications.recordOnce(
       {

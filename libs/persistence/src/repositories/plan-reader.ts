@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { PlanRaidItem, PlanTrajectory, ProgrammePlanRecord } from '@pmo/application';
+import type { PlanRaidItem, PlanTrajectory, ProgrammeClosure, ProgrammePlanRecord } from '@pmo/application';
 import type { DeliveryConfidence, RollUp } from '@pmo/domain';
 
 type Row = Record<string, unknown>;
@@ -8,6 +8,13 @@ const nullableText = (value: unknown) => (value === null ? null : (value as stri
 /** Instants in JSON come as PostgreSQL's ISO 8601 text with an offset; records give them in UTC. */
 export const utc = (value: unknown) => new Date(value as string).toISOString();
 export const nullableUtc = (value: unknown) => (value === null ? null : utc(value));
+
+/** A programme's closure from its row (the plan's JSON, or a query's columns of the same names). */
+export function closureOf(row: Row): ProgrammeClosure | null {
+  return row.closed_as === null || row.closed_as === undefined
+    ? null
+    : { as: row.closed_as as ProgrammeClosure['as'], on: text(row.closed_on), reason: text(row.closed_reason), archived: row.archived === true };
+}
 
 /** A list of rows as one JSON array, empty rather than null when there are none. */
 const rows = (select: string, order: string) => `COALESCE((SELECT json_agg(r ORDER BY ${order}) FROM (${select}) r), '[]')`;
@@ -87,6 +94,7 @@ export async function loadPlan(manager: EntityManager, programmeId: string): Pro
             setBy: text(programme.confidence_override_by),
             expiresOn: text(programme.confidence_override_expires_on),
           },
+    closure: closureOf(programme),
     template: programme.template_id === null ? null : { id: text(programme.template_id), version: Number(programme.template_version) },
     phases: phases.map((phase) => ({
       ref: text(phase.ref),

@@ -9,6 +9,7 @@ import type {
   MilestoneRow,
   NewProgramme,
   PlanChanges,
+  ProgrammeClosure,
   ProgrammeHead,
   ProgrammePlanRecord,
   ProgrammeRecord,
@@ -21,7 +22,7 @@ import type { ConfidenceOverride } from '@pmo/domain';
 import { MilestoneEntity } from '../entities/milestone.entity';
 import { ProgrammeEventEntity } from '../entities/programme-event.entity';
 import { ProgrammeEntity } from '../entities/programme.entity';
-import { loadPlan, nullableUtc, utc } from './plan-reader';
+import { closureOf, loadPlan, nullableUtc, utc } from './plan-reader';
 import { PlanWriter } from './plan-writer';
 
 interface MilestoneInProgrammeRow {
@@ -37,6 +38,10 @@ interface MilestoneInProgrammeRow {
   forecast_date: string;
   due_at: Date;
   completed_at: Date | null;
+  closed_as: string | null;
+  closed_on: string | null;
+  closed_reason: string | null;
+  archived: boolean;
 }
 
 @Injectable()
@@ -144,7 +149,7 @@ export class TypeormProgrammeRepository extends ProgrammeRepository {
 
   async loadMilestone(programmeId: string, milestoneId: string): Promise<MilestoneInProgramme | null> {
     const [row] = (await this.dataSource.query(
-      `SELECT p.id AS programme_id, p.name AS programme_name, p.lead_email, p.manager_email, p.sro_email,
+      `SELECT p.id AS programme_id, p.name AS programme_name, p.lead_email, p.manager_email, p.sro_email, p.closed_as, p.closed_on, p.closed_reason, p.archived,
               ARRAY(SELECT c.email FROM programme_contacts c WHERE c.programme_id = p.id AND c.role = 'pmo' ORDER BY c.email) AS pmo_emails,
               m.id, m.name, m.owner_email, m.forecast_date, m.due_at, m.completed_at
          FROM milestones m JOIN programmes p ON p.id = m.programme_id
@@ -153,7 +158,15 @@ export class TypeormProgrammeRepository extends ProgrammeRepository {
     )) as MilestoneInProgrammeRow[];
     if (row === undefined) return null;
     return {
-      programme: { id: row.programme_id, name: row.programme_name, leadEmail: row.lead_email, managerEmail: row.manager_email, sroEmail: row.sro_email, pmoEmails: row.pmo_emails },
+      programme: {
+        id: row.programme_id,
+        name: row.programme_name,
+        leadEmail: row.lead_email,
+        managerEmail: row.manager_email,
+        sroEmail: row.sro_email,
+        pmoEmails: row.pmo_emails,
+        closure: closureOf({ ...row }),
+      },
       milestone: {
         id: row.id,
         name: row.name,
@@ -267,17 +280,18 @@ export class TypeormProgrammeRepository extends ProgrammeRepository {
          SELECT unnest($1::text[])
          UNION SELECT o.ods_code FROM organisations o JOIN visible v ON o.parent_ods_code = v.ods_code
        )
-       SELECT p.id, p.name, p.gpfv_area, p.organisation_ods_code, o.name AS organisation_name
+       SELECT p.id, p.name, p.gpfv_area, p.organisation_ods_code, o.name AS organisation_name, p.closed_as, p.closed_on, p.closed_reason, p.archived
          FROM programmes p LEFT JOIN organisations o ON o.ods_code = p.organisation_ods_code
-        WHERE $2 OR p.organisation_ods_code IN (SELECT ods_code FROM visible)
+        WHERE ($2 OR p.organisation_ods_code IN (SELECT ods_code FROM visible)) AND NOT p.archived
         ORDER BY lower(p.name), p.id`,
       [everywhere ? [] : within, everywhere],
-    )) as { id: string; name: string; gpfv_area: string | null; organisation_ods_code: string | null; organisation_name: string | null }[];
+    )) as ({ id: string; name: string; gpfv_area: string | null; organisation_ods_code: string | null; organisation_name: string | null } & Record<string, unknown>)[];
     return rows.map((row) => ({
       id: row.id,
       name: row.name,
       gpfvArea: row.gpfv_area,
       organisation: row.organisation_ods_code === null ? null : { odsCode: row.organisation_ods_code, name: row.organisation_name ?? row.organisation_ods_code },
+      closure: closureOf(row),
     }));
   }
 
@@ -291,6 +305,21 @@ export class TypeormProgrammeRepository extends ProgrammeRepository {
       await manager.query(`UPDATE milestones SET confirmed_at = $2 WHERE id = $1`, [milestoneId, confirmedAt]);
       await recordEvent(manager, programmeId, 'milestone-confirmed', { milestoneId }, confirmedAt);
       return 'confirmed';
+    });
+  }
+
+  async setClosure(programmeId: string, closure: ProgrammeClosure | null, event: { type: string; reason: string }, recordedAt: Date): Promise<'saved' | 'programme-not-found'> {
+    return this.dataSource.transaction(async (manager) => {
+      const [, updated] = (await manager.query(`UPDATE programmes SET closed_as = $2, closed_on = $3, closed_reason = $4, archived = $5 WHERE id = $1`, [
+        programmeId,
+        closure?.as ?? null,
+        closure?.on ?? null,
+        closure?.reason ?? null,
+        closure?.archived ?? false,
+      ])) as [unknown, number];
+      if (updated === 0) return 'programme-not-found';
+      await recordEvent(manager, programmeId, event.type, { closure, reason: event.reason }, recordedAt);
+      return 'saved';
     });
   }
 

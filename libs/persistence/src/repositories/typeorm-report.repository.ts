@@ -72,7 +72,7 @@ export class TypeormReportRepository extends ReportRepository {
   async programmesActiveIn(period: string): Promise<string[]> {
     const rows = (await this.dataSource.query(
       `SELECT id FROM programmes WHERE start_date <= (date_trunc('month', to_date($1, 'YYYY-MM')) + interval '1 month - 1 day')::date
-         AND end_date >= to_date($1, 'YYYY-MM') ORDER BY id`,
+         AND least(end_date, closed_on) >= to_date($1, 'YYYY-MM') AND NOT archived ORDER BY id`,
       [period],
     )) as { id: string }[];
     return rows.map((row) => row.id);
