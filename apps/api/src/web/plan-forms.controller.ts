@@ -84,33 +84,38 @@ export class PlanFormsController {
   @Post('reopen')
   @Access('manage-programme', 'programme')
   async reopen(@Param('programmeId') programmeId: string, @Body() body: Form, @Req() request: AuthenticatedRequest, @Res() response: Response): Promise<void> {
-    const context = await this.closureContext(programmeId, request);
-    const values = { as: '', reason: textField(body, 'reason'), archiveReason: '', closedOn: { day: '', month: '', year: '' } };
-    const field = { id: 'reason', label: 'The reason' };
-    const reject = (problems: FormProblem[]) => new FormRejected('closure.njk', { ...context, values }, problems);
-    if (values.reason === '') throw reject([{ field: field.id, text: 'Enter why the programme reopens' }]);
-    try {
-      await this.closure.reopen(programmeId, { reason: values.reason });
-    } catch (error) {
-      throw rejected(error, reject, { reason: field }, field);
-    }
-    redirectDone(request, response, `/app/programmes/${programmeId}`, `${context.plan.name} runs again`);
+    await this.withReason(programmeId, textField(body, 'reason'), 'reason', 'Enter why the programme reopens', request, response, (reason) => this.closure.reopen(programmeId, { reason }), 'runs again');
   }
 
   @Post('archive')
   @Access('govern-programme', 'programme')
   async archive(@Param('programmeId') programmeId: string, @Body() body: Form, @Req() request: AuthenticatedRequest, @Res() response: Response): Promise<void> {
+    const reason = textField(body, 'archiveReason');
+    await this.withReason(programmeId, reason, 'archiveReason', 'Enter why the programme is archived', request, response, () => this.closure.archive(programmeId, { reason }), 'is archived: it has left the portfolio and the month end');
+  }
+
+  /** Reopening and archiving: one reason, in the field of the closure page's form it came from. */
+  private async withReason(
+    programmeId: string,
+    reason: string,
+    field: 'reason' | 'archiveReason',
+    missing: string,
+    request: AuthenticatedRequest,
+    response: Response,
+    act: (reason: string) => Promise<unknown>,
+    done: string,
+  ): Promise<void> {
     const context = await this.closureContext(programmeId, request);
-    const values = { as: '', reason: '', archiveReason: textField(body, 'archiveReason'), closedOn: { day: '', month: '', year: '' } };
-    const field = { id: 'archiveReason', label: 'The reason' };
+    const values = { as: '', reason: '', archiveReason: '', closedOn: { day: '', month: '', year: '' }, [field]: reason };
     const reject = (problems: FormProblem[]) => new FormRejected('closure.njk', { ...context, values }, problems);
-    if (values.archiveReason === '') throw reject([{ field: field.id, text: 'Enter why the programme is archived' }]);
+    const input = { id: field, label: 'The reason' };
+    if (reason === '') throw reject([{ field, text: missing }]);
     try {
-      await this.closure.archive(programmeId, { reason: values.archiveReason });
+      await act(reason);
     } catch (error) {
-      throw rejected(error, reject, { reason: field }, field);
+      throw rejected(error, reject, { reason: input }, input);
     }
-    redirectDone(request, response, `/app/programmes/${programmeId}`, `${context.plan.name} is archived: it has left the portfolio and the month end`);
+    redirectDone(request, response, `/app/programmes/${programmeId}`, `${context.plan.name} ${done}`);
   }
 
   private async closureContext(programmeId: string, request: AuthenticatedRequest): Promise<{ title: string; plan: ProgrammePlanRecord; back: { href: string; text: string }; mayArchive: boolean }> {
