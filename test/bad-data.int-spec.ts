@@ -101,6 +101,29 @@ describe('bad data, refused everywhere alike', () => {
     expect(plan.milestones.map((milestone) => milestone.predecessors)).toEqual([[], []]);
   });
 
+  it('refuses a successor baselined before its predecessor finishes, unless its overlap is accepted, in JSON and in a sheet', async () => {
+    const overlapping = (acceptedOverlap: boolean) => ({
+      name: `Overlapping ${acceptedOverlap ? 'accepted' : 'refused'}`,
+      leadEmail: 'lead@north-dorset.nhs.example',
+      milestones: [
+        { ref: 'M01', name: 'Contract awarded', baselineDate: '2030-03-31' },
+        { ref: 'M02', name: 'Mobilisation starts', baselineDate: '2030-03-01', predecessors: ['M01'], acceptedOverlap },
+      ],
+    });
+    const refused = await engine.client.post('/programmes').send(overlapping(false)).expect(400);
+    expect(refused.body.errors).toEqual([{ field: 'milestones.1.baselineDate', reason: 'is baselined for 2030-03-01, before its predecessor M01 (2030-03-31) finishes: baseline it later, or mark the overlap accepted' }]);
+    await engine.client.post('/programmes').send(overlapping(true)).expect(201);
+
+    const header = 'Ref,Milestone,Kind,Phase,Baseline date,Forecast date,Actual date,Owner email,Predecessors,Accepted overlap,Evidence,Rebaseline reason,Rebaseline approver';
+    const sheet = (accepted: string) =>
+      [header, `M03,Hubs open at weekends,delivery,,2030-01-15,,,lead@north-dorset.nhs.example,M01,${accepted},,,`].join('\r\n');
+    const inSheet = await engine.client.post(`/programmes/${programme.id}/sheets/milestones`).set('content-type', 'text/csv').send(sheet('')).expect(422);
+    expect(inSheet.body.errors).toEqual([expect.objectContaining({ sheet: 'Milestones', row: 2, column: 'Baseline date', reason: expect.stringMatching(/^M03 is baselined for 2030-01-15, before its predecessor M01 \(2030-01-31\)/) })]);
+    await engine.client.post(`/programmes/${programme.id}/sheets/milestones`).set('content-type', 'text/csv').send(sheet('yes')).expect(200);
+    const recorded = (await engine.client.get(`/programmes/${programme.id}/plan`).expect(200)).body as ProgrammePlanRecord;
+    expect(recorded.milestones.find((milestone) => milestone.ref === 'M03')?.acceptedOverlap).toBe(true);
+  });
+
   it('refuses a month end for a month that has not ended, naming the period', async () => {
     for (const period of [thisMonth, addMonths(thisMonth, 1)]) {
       const refused = await engine.client.post(`/month-ends/${period}`).expect(422);

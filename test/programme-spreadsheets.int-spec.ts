@@ -178,6 +178,7 @@ describe('programme spreadsheets', () => {
       completedAt: null,
       ownerEmail: 'lead@dorset.nhs.example',
       predecessors: [],
+      acceptedOverlap: false,
       evidence: null,
       rebaseline: null,
     };

@@ -25,4 +25,5 @@ export type { CycleDays, CycleDuties, CycleRule } from './month-end-cycle';
 export { DEFAULT_OVERDUE_LADDER, ESCALATION_ROLES, ladderProblems, rungInstants, snoozeEndsAt } from './escalation-ladder';
 export type { EscalationRole, LadderRung } from './escalation-ladder';
 export { PLAN_FIELDS } from './plan-fields';
-export { predecessorCycle } from './milestone-order';
+export { overlapProblems, predecessorCycle } from './milestone-order';
+export type { OrderedMilestone } from './milestone-order';

@@ -28,9 +28,10 @@ import { PublishedOrganisations1764090000000 } from './migrations/1764090000000-
 import { OrganisationImports1764100000000 } from './migrations/1764100000000-organisation-imports';
 import { ForecastsKnownAt1764110000000 } from './migrations/1764110000000-forecasts-known-at';
 import { ProgrammeClosure1764120000000 } from './migrations/1764120000000-programme-closure';
+import { AcceptedOverlaps1764130000000 } from './migrations/1764130000000-accepted-overlaps';
 
 export const ENTITIES = [ProgrammeEntity, MilestoneEntity, EscalationEntity, ProgrammeEventEntity];
-export const MIGRATIONS = [ProgrammesMilestonesEscalations1763900000000, ProgrammeModel1763910000000, AssessmentRules1763920000000, PhaseGoLives1763930000000, MilestoneForecasts1763940000000, Reports1763950000000, MonthlyReturns1763960000000, Notifications1763970000000, DeliveryLog1763980000000, EscalationLadders1763990000000, DailyDigests1764000000000, ProgrammeRedNotifications1764010000000, MilestoneWarnings1764020000000, ProgrammeManagers1764030000000, Access1764040000000, AuditTrail1764050000000, AuditSignedLinks1764060000000, DeliveryTriesInDoubt1764070000000, MilestoneNamesAtCommit1764080000000, PublishedOrganisations1764090000000, OrganisationImports1764100000000, ForecastsKnownAt1764110000000, ProgrammeClosure1764120000000];
+export const MIGRATIONS = [ProgrammesMilestonesEscalations1763900000000, ProgrammeModel1763910000000, AssessmentRules1763920000000, PhaseGoLives1763930000000, MilestoneForecasts1763940000000, Reports1763950000000, MonthlyReturns1763960000000, Notifications1763970000000, DeliveryLog1763980000000, EscalationLadders1763990000000, DailyDigests1764000000000, ProgrammeRedNotifications1764010000000, MilestoneWarnings1764020000000, ProgrammeManagers1764030000000, Access1764040000000, AuditTrail1764050000000, AuditSignedLinks1764060000000, DeliveryTriesInDoubt1764070000000, MilestoneNamesAtCommit1764080000000, PublishedOrganisations1764090000000, OrganisationImports1764100000000, ForecastsKnownAt1764110000000, ProgrammeClosure1764120000000, AcceptedOverlaps1764130000000];
 
 /** The schema comes from migrations only, never from `synchronize`. */
 export function createDataSource(config: DatabaseConfig): DataSource {

@@ -22,6 +22,7 @@ const milestone = (ref: string, name: string, baselineDate: string, forecastDate
   confirmedAt: null,
   phase: null,
   predecessors: [],
+  acceptedOverlap: false,
   evidence: null,
   baselines: [{ version: 1, baselineDate, reason: null, approvedBy: null, recordedAt: '2017-10-01T09:00:00.000Z' }],
   forecasts: [{ forecastDate, dueAt: overdueFrom(forecastDate).toISOString(), recordedAt: '2017-10-01T09:00:00.000Z', knownAt: null }],

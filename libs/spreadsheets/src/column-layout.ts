@@ -23,6 +23,8 @@ export interface Column<Row> {
   kind: CellKind;
   /** In characters, as Excel measures column widths. */
   width: number;
+  /** A column added after workbooks were kept: one without it still imports, each of its cells blank. */
+  optional?: true;
 }
 
 /** The columns of each sheet, in order: the one place headings are spelt. */
@@ -37,6 +39,7 @@ export const COLUMN_LAYOUT: { readonly [Sheet in SheetName]: readonly Column<She
     { heading: 'Actual date', key: 'actualDate', kind: 'day', width: 14 },
     { heading: 'Owner email', key: 'ownerEmail', kind: 'text', width: 32 },
     { heading: 'Predecessors', key: 'predecessors', kind: 'list', width: 20 },
+    { heading: 'Accepted overlap', key: 'acceptedOverlap', kind: 'text', width: 16, optional: true },
     { heading: 'Evidence', key: 'evidence', kind: 'text', width: 40 },
     { heading: 'Rebaseline reason', key: 'rebaselineReason', kind: 'text', width: 36 },
     { heading: 'Rebaseline approver', key: 'rebaselineApprover', kind: 'text', width: 28 },

@@ -17,6 +17,8 @@ export interface MilestoneSheetRow {
   ownerEmail: string;
   /** Refs of the milestones that must finish first; one cell, separated by commas. */
   predecessors: string[];
+  /** `yes` when it may be baselined to finish before a predecessor; null where a workbook has no such column. */
+  acceptedOverlap: boolean | null;
   evidence: string | null;
   /** Both set when a row moves the baseline: rebaselining needs a reason and an approver. */
   rebaselineReason: string | null;

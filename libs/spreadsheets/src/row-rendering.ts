@@ -4,7 +4,7 @@ import type { ProgrammeWorkbook, SheetName } from './programme-workbook';
 import { guardCell } from './table.codec';
 import type { SheetCell } from './table.codec';
 
-type SheetValue = string | number | string[] | null;
+type SheetValue = string | number | boolean | string[] | null;
 
 const RENDERERS: { readonly [Sheet in SheetName]: (workbook: ProgrammeWorkbook) => SheetCell[][] } = {
   Milestones: (workbook) => renderRows(COLUMN_LAYOUT.Milestones, workbook.milestones),
@@ -23,5 +23,6 @@ function renderRows<Row extends { [Key in keyof Row]: SheetValue }>(columns: rea
 }
 
 function renderCell(value: SheetValue): SheetCell {
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
   return guardCell(Array.isArray(value) ? value.join(', ') : value);
 }

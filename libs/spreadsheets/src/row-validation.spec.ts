@@ -66,6 +66,7 @@ describe('Milestones rows', () => {
         actualDate: null,
         ownerEmail: 'jane.smith@nhs.net',
         predecessors: [],
+        acceptedOverlap: null,
         evidence: null,
         rebaselineReason: null,
         rebaselineApprover: null,

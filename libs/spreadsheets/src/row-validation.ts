@@ -84,6 +84,11 @@ const refList = z
   .transform((cell) => cell.split(',').map((item) => item.trim()).filter((item) => item !== ''))
   .refine((refs) => refs.every((item) => PLAN_FIELDS.ref.test(item)), 'must be refs separated by commas');
 const raidType = oneOf(RAID_TYPES);
+const yesOrNo = z
+  .string()
+  .transform((cell) => cell.toLowerCase())
+  .pipe(z.enum(['yes', 'no'], { error: 'must be yes or no' }))
+  .transform((cell) => cell === 'yes');
 
 /** Free text, as long as the same field of a plan sent as JSON may be. */
 function text(most: number) {
@@ -128,6 +133,7 @@ const MILESTONE_RULES: SheetRules<MilestoneSheetRow> = {
       actualDate: optional(day),
       ownerEmail: required(email),
       predecessors: refList,
+      acceptedOverlap: optional(yesOrNo),
       evidence: optional(text(PLAN_FIELDS.evidenceLength)),
       rebaselineReason: optional(text(PLAN_FIELDS.evidenceLength)),
       rebaselineApprover: optional(text(PLAN_FIELDS.approverLength)),
@@ -231,7 +237,7 @@ function readSheet<Row>(sheet: SheetName, rules: SheetRules<Row>, raw: RawSheet 
   for (const { rowNumber, cells: rawCells, formulasWithoutResult = [] } of raw.rows) {
     if (rawCells.every((cell) => clean(cell) === '') && formulasWithoutResult.length === 0) continue;
     // The header check placed every column of the layout, so each field of the row gets its cell.
-    const cells = Object.fromEntries(placed.map(({ column, index }) => [column.key, clean(rawCells[index] ?? '')])) as Cells<Row>;
+    const cells = Object.fromEntries(rules.columns.map((column) => [column.key, clean(rawCells[placed.find((place) => place.column === column)?.index ?? -1] ?? '')])) as Cells<Row>;
     const unsaved = placed.filter(({ index }) => formulasWithoutResult.includes(index)).map(({ column }) => column.key);
     const found = checkRow(rules, cells, rowNumber, firstRowByKey, unsaved);
     if (found.problems.length > 0) {
@@ -306,7 +312,7 @@ function matchHeader<Row>(
     }
   });
   for (const column of columns) {
-    if (!placed.some((place) => place.column === column)) {
+    if (!column.optional && !placed.some((place) => place.column === column)) {
       readable = false;
       problems.push({ sheet, row: 1, column: column.heading, reason: 'is missing' });
     }

@@ -150,11 +150,15 @@ export interface PlanMilestone extends MilestoneRow {
   confirmedAt: string | null;
   phase: string | null;
   predecessors: string[];
+  /** Baselined to finish before a predecessor does, as the programme accepts. */
+  acceptedOverlap: boolean;
   evidence: string | null;
   /** Every baseline the milestone has had, the first (the original plan) first. */
   baselines: BaselineRecord[];
-  /** Every forecast it has had, oldest first: the status as at a past instant uses the one then in force. */
-  /** Oldest knowledge first: the plan's own first forecast (known whenever: `knownAt` null), then each as it was known. */
+  /**
+   * Every forecast it has had, oldest knowledge first: the plan's own (known whenever: `knownAt` null), then each as
+   * it was known. The status as at a past instant uses the one then in force.
+   */
   forecasts: { forecastDate: string; dueAt: string; recordedAt: string; knownAt: string | null }[];
 }
 
@@ -220,6 +224,7 @@ export interface MilestoneChange {
   completedAt: string | null;
   ownerEmail: string;
   predecessors: string[];
+  acceptedOverlap: boolean;
   evidence: string | null;
   rebaseline: { reason: string; approvedBy: string } | null;
 }

@@ -24,6 +24,7 @@ export interface NewMilestone {
   completedAt: string | null;
   phase: string | null;
   predecessors: string[];
+  acceptedOverlap: boolean;
   evidence: string | null;
 }
 
@@ -94,6 +95,7 @@ function newMilestone(milestone: MilestoneDefinition, index: number, leadEmail: 
     completedAt,
     phase: milestone.phase ?? null,
     predecessors: milestone.predecessors,
+    acceptedOverlap: milestone.acceptedOverlap,
     evidence: milestone.evidence ?? null,
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PLAN_FIELDS, predecessorCycle, trajectoryValueProblem } from '@pmo/domain';
+import { londonDay, overlapProblems, PLAN_FIELDS, predecessorCycle, trajectoryValueProblem } from '@pmo/domain';
 import { instantSchema } from '../validation';
 
 /**
@@ -75,6 +75,8 @@ export const milestoneDefinitionSchema = z.strictObject({
   phase: refSchema.optional(),
   /** Finish-to-start: each named milestone must finish before this one starts. */
   predecessors: z.array(refSchema).default([]),
+  /** True when the milestone may be baselined to finish before a predecessor does: an overlap the programme accepts. */
+  acceptedOverlap: z.boolean().default(false),
   evidence: text(PLAN_FIELDS.evidenceLength).optional(),
 });
 
@@ -192,6 +194,16 @@ export function checkPlanConsistency(plan: z.output<typeof programmePlanBaseSche
   });
   const cycle = predecessorCycle(new Map(plan.milestones.map((milestone, index) => [milestoneRef(milestone, index), milestone.predecessors])));
   if (cycle) context.addIssue({ code: 'custom', path: ['milestones'], message: `predecessors form a cycle: ${cycle.join(' -> ')}` });
+  // Order is checked among milestones with a day to compare, and only once there is an order: no cycle.
+  const ordered = plan.milestones.flatMap((milestone, index) => {
+    const due = milestone.dueAt === undefined || Number.isNaN(Date.parse(milestone.dueAt)) ? null : londonDay(new Date(milestone.dueAt));
+    const baselineDate = milestone.baselineDate ?? due;
+    return baselineDate === null ? [] : [{ index, ref: milestoneRef(milestone, index), baselineDate, predecessors: milestone.predecessors, acceptedOverlap: milestone.acceptedOverlap }];
+  });
+  for (const problem of cycle ? [] : overlapProblems(ordered)) {
+    const index = ordered.find((milestone) => milestone.ref === problem.ref)?.index;
+    context.addIssue({ code: 'custom', path: ['milestones', index ?? 0, 'baselineDate'], message: problem.reason });
+  }
   plan.raid.forEach((item, index) => {
     if (item.type === 'risk' && (item.likelihood === undefined || item.impact === undefined)) {
       context.addIssue({ code: 'custom', path: ['raid', index], message: 'a risk needs likelihood and impact (1 to 5)' });

@@ -35,6 +35,7 @@ const milestone = (ref: string, forecastDate: string, dueAt: string): PlanMilest
   confirmedAt: null,
   phase: null,
   predecessors: [],
+  acceptedOverlap: false,
   evidence: null,
   baselines: [{ version: 1, baselineDate: forecastDate, reason: null, approvedBy: null, recordedAt }],
   forecasts: [{ forecastDate, dueAt, recordedAt, knownAt: null }],

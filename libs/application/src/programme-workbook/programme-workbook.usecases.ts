@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { endOfLondonDay, londonDay, overdueFrom, predecessorCycle, trajectoryValueProblem } from '@pmo/domain';
+import { endOfLondonDay, londonDay, overdueFrom, overlapProblems, predecessorCycle, trajectoryValueProblem } from '@pmo/domain';
+import type { OrderedMilestone } from '@pmo/domain';
 import { readProgrammeCsv, readProgrammeXlsx, SHEETS, SpreadsheetError, writeProgrammeCsv, writeProgrammeXlsx } from '@pmo/spreadsheets';
 import type { ParsedWorkbook, ParseResult, ProgrammeWorkbook, SheetName, SheetProblem } from '@pmo/spreadsheets';
 import { ApplicationError, ApplicationErrorCode } from '../application.error';
@@ -47,6 +48,7 @@ export function toWorkbook(plan: ProgrammePlanRecord): ProgrammeWorkbook {
       actualDate: milestone.actualDate,
       ownerEmail: milestone.ownerEmail,
       predecessors: milestone.predecessors,
+      acceptedOverlap: milestone.acceptedOverlap,
       evidence: milestone.evidence,
       rebaselineReason: null,
       rebaselineApprover: null,
@@ -158,6 +160,15 @@ export class ImportProgrammeWorkbookUseCase {
     if (cycle !== null) {
       problems.push({ sheet: 'Milestones', row: cycleRow?.rowNumber ?? 1, column: 'Predecessors', reason: `the predecessors form a cycle: ${cycle.join(' -> ')}` });
     }
+    // Finish-to-start over the same programme-to-be: a successor baselined before a predecessor finishes, unless accepted.
+    const ordered = new Map<string, OrderedMilestone>(plan.milestones.map((milestone) => [milestone.ref, milestone]));
+    for (const row of workbook.milestones) {
+      ordered.set(row.ref, { ...row, acceptedOverlap: row.acceptedOverlap ?? ordered.get(row.ref)?.acceptedOverlap ?? false });
+    }
+    for (const overlap of cycle === null ? overlapProblems([...ordered.values()]) : []) {
+      const row = workbook.milestones.find((candidate) => candidate.ref === overlap.ref) ?? workbook.milestones.find((candidate) => ordered.get(overlap.ref)?.predecessors.includes(candidate.ref));
+      problems.push({ sheet: 'Milestones', row: row?.rowNumber ?? 1, column: 'Baseline date', reason: `${overlap.ref} ${overlap.reason}` });
+    }
     const trajectories = new Map([
       ...plan.trajectories.map((trajectory) => [trajectory.ref, trajectory.basis] as const),
       ...workbook.trajectoryPlan.map((row) => [row.trajectoryRef, row.basis] as const),
@@ -204,6 +215,8 @@ export class ImportProgrammeWorkbookUseCase {
         completedAt,
         ownerEmail: row.ownerEmail,
         predecessors: row.predecessors,
+        // A workbook kept before the column existed leaves the milestone's acceptance as it is.
+        acceptedOverlap: row.acceptedOverlap ?? existing?.acceptedOverlap ?? false,
         evidence: row.evidence,
         rebaseline:
           rebaselined && row.rebaselineReason !== null && row.rebaselineApprover !== null

@@ -112,6 +112,7 @@ export async function loadPlan(manager: EntityManager, programmeId: string): Pro
       ownerEmail: text(milestone.owner_email),
       baselineDate: text(milestone.baseline_date),
       forecastDate: text(milestone.forecast_date),
+      acceptedOverlap: milestone.accepted_overlap === true,
       actualDate: nullableText(milestone.actual_date),
       dueAt: utc(milestone.due_at),
       completedAt: nullableUtc(milestone.completed_at),

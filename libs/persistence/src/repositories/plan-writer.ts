@@ -60,12 +60,13 @@ export class PlanWriter {
     for (const milestone of milestones) {
       const rows = (await this.manager.query(
         `INSERT INTO milestones (id, programme_id, position, ref, name, kind, owner_email, baseline_date, forecast_date, actual_date,
-                                 due_at, completed_at, phase_id, evidence)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, (SELECT id FROM phases WHERE programme_id = $2 AND ref = $13), $14)
+                                 due_at, completed_at, phase_id, evidence, accepted_overlap)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, (SELECT id FROM phases WHERE programme_id = $2 AND ref = $13), $14, $15)
          ON CONFLICT (programme_id, ref) DO UPDATE SET
            name = EXCLUDED.name, kind = EXCLUDED.kind, owner_email = EXCLUDED.owner_email, baseline_date = EXCLUDED.baseline_date,
            forecast_date = EXCLUDED.forecast_date, actual_date = EXCLUDED.actual_date, due_at = EXCLUDED.due_at,
-           completed_at = EXCLUDED.completed_at, phase_id = EXCLUDED.phase_id, evidence = EXCLUDED.evidence
+           completed_at = EXCLUDED.completed_at, phase_id = EXCLUDED.phase_id, evidence = EXCLUDED.evidence,
+           accepted_overlap = EXCLUDED.accepted_overlap
          RETURNING id, (xmax = 0) AS inserted`,
         [
           randomUUID(),
@@ -82,6 +83,7 @@ export class PlanWriter {
           milestone.completedAt,
           milestone.phase,
           milestone.evidence,
+          milestone.acceptedOverlap,
         ],
       )) as { id: string; inserted: boolean }[];
       const { id, inserted } = rows[0];
