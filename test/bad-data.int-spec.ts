@@ -151,7 +151,9 @@ describe('bad data, refused everywhere alike', () => {
     expect(programmeManager.status).toBe(admin.status);
     expect(admin.status).toBeGreaterThanOrEqual(400);
     expect(admin.status).not.toBe(403);
-    // Still refused where the manager has no grant: a real organisation outside theirs.
+    // Still refused where the manager has no grant: a real organisation outside theirs, however the body is sent.
     await manager.post('/programmes').send({ ...body, organisation: '11JT02' }).expect(403);
+    const form = 'templateId=online-consultation-rollout&organisation=11JT02&leadEmail=lead%40nhs.example';
+    await manager.post('/programmes/from-template').set('content-type', 'application/x-www-form-urlencoded').send(form).expect(403);
   });
 });

@@ -101,9 +101,10 @@ export class AccessGuard implements CanActivate {
         return typeof programmeId === 'string' ? this.scopes.programme(programmeId) : { kind: 'every-organisation' };
       }
       case 'new-programme': {
-        // A body that is no JSON, or names no recorded organisation, is the use case's to refuse: the same answer for every role.
-        if (!request.is('application/json')) return null;
-        const organisation = (request.body as { organisation?: unknown } | undefined)?.organisation;
+        // A body no parser read, or one naming no recorded organisation, is the use case's to refuse: the same answer for every role.
+        const body: unknown = request.body;
+        if (typeof body !== 'object' || body === null || Buffer.isBuffer(body)) return null;
+        const organisation = (body as { organisation?: unknown }).organisation;
         if (organisation === undefined) return this.scopes.organisation(null);
         return typeof organisation === 'string' ? this.scopes.recordedOrganisation(organisation) : null;
       }
