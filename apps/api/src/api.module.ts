@@ -59,6 +59,7 @@ import { CatalogueController } from './catalogue.controller';
 import { OrganisationImportsController } from './organisation-imports.controller';
 import { OrganisationPagesController } from './web/organisation-pages.controller';
 import { PlanFormsController } from './web/plan-forms.controller';
+import { NewProgrammePagesController } from './web/new-programme-pages.controller';
 import { ContactsController } from './contacts.controller';
 import { EscalationsController } from './escalations.controller';
 import { AccessController } from './access/access.controller';
@@ -125,6 +126,7 @@ export class ApiModule {
         OrganisationImportsController,
         OrganisationPagesController,
         PlanFormsController,
+        NewProgrammePagesController,
         RehearsalsController,
         HealthController,
         AccessController,

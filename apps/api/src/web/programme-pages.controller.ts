@@ -64,6 +64,7 @@ export class ProgrammePagesController {
         organisations,
         areas: GPFV_AREAS,
         visibleCount: visible.length,
+        mayCreate: mayEver(request.principal, 'manage-programme'),
       }),
     );
   }

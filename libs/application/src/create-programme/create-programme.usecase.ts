@@ -29,13 +29,14 @@ export class CreateProgrammeUseCase {
 
   /** Checks the programme against the record (organisations, today's date), writes it and starts its workflow. */
   async record(programme: NewProgramme): Promise<ProgrammeView> {
-    await this.checkAgainstRecord(programme);
+    await this.check(programme);
     const record = await this.programmes.create(programme, this.clock.now());
     await startOrSignal(this.scheduler, record.id, { kind: 'created' });
     return this.status.currentView(record.id);
   }
 
-  private async checkAgainstRecord(programme: NewProgramme): Promise<void> {
+  /** What the record refuses of a programme before it is saved: actual dates after today, organisations unknown or outside. */
+  async check(programme: NewProgramme): Promise<void> {
     const problems: FieldProblem[] = [];
     const today = londonDay(this.clock.now());
     programme.milestones.forEach((milestone, index) => {

@@ -4,7 +4,9 @@ import { CreateProgrammeUseCase } from '../create-programme/create-programme.use
 import { Clock } from '../ports/clock';
 import { OrganisationRepository } from '../ports/organisation.repository';
 import { ProgrammeTemplates } from '../ports/programme-templates';
+import type { ProgrammeTemplate } from '../ports/programme-templates';
 import { newProgramme } from '../programme-definition/new-programme';
+import type { NewProgramme } from '../programme-definition/new-programme';
 import type { ProgrammeView } from '../programme-view';
 import { InstantiateTemplateCommand } from './instantiate-template.command';
 import { shiftPlan } from './shift-plan';
@@ -23,6 +25,18 @@ export class InstantiateTemplateUseCase {
   ) {}
 
   async execute(command: InstantiateTemplateCommand): Promise<ProgrammeView> {
+    const { programme, template } = await this.prepare(command);
+    return this.createProgramme.record({ ...programme, template: { id: template.id, version: template.version } });
+  }
+
+  /** The programme the command would make, every day already moved, nothing recorded: what a page shows before saving. */
+  async preview(command: InstantiateTemplateCommand): Promise<NewProgramme> {
+    const { programme } = await this.prepare(command);
+    await this.createProgramme.check(programme);
+    return programme;
+  }
+
+  private async prepare(command: InstantiateTemplateCommand): Promise<{ programme: NewProgramme; template: ProgrammeTemplate }> {
     const { templateId, startDate, name, ...people } = command.input;
     const template = this.templates.get(templateId);
     if (template === null) throw ApplicationError.notFound(`no template ${templateId}`);
@@ -34,6 +48,6 @@ export class InstantiateTemplateUseCase {
       name: name ?? shifted.name,
       phases: shifted.phases.map((phase) => ({ ...phase, members: phase.members.filter((member) => !outside.has(member)) })),
     };
-    return this.createProgramme.record(newProgramme(plan, people, this.clock.now(), { id: template.id, version: template.version }));
+    return { programme: newProgramme(plan, people, this.clock.now()), template };
   }
 }
