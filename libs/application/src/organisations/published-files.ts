@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { PLAN_FIELDS } from '@pmo/domain';
 import { daySchema } from '../programme-definition/programme-definition.schema';
 import type { FieldProblem } from '../application.error';
 
@@ -48,8 +49,9 @@ export interface FileReading<Row> {
   problems: FieldProblem[];
 }
 
-const ODS_CODE = /^[A-Z0-9]{3,10}$/;
-const NAME_LENGTH = 200;
+// The bounds a plan's organisations and names have, so that an imported row never meets a database CHECK.
+const ODS_CODE = PLAN_FIELDS.odsCode;
+const NAME_LENGTH = PLAN_FIELDS.nameLength;
 /** ODS's prescribing setting for a GP practice; walk-in centres, out of hours and the rest have others. */
 const GP_PRACTICE_SETTING = '4';
 
