@@ -76,15 +76,15 @@ export function computeTrajectoryActual(
     }
     case 'registered-population-percent':
     case 'weighted-population-percent': {
-      const { figure, people } = POPULATIONS[basis];
+      const population = POPULATIONS[basis];
       const sized = practices.flatMap((practice) => {
-        const size = practice[figure];
+        const size = practice[population.figure];
         return size === null ? [] : [{ odsCode: practice.odsCode, size }];
       });
       const total = sized.reduce((sum, practice) => sum + practice.size.value, 0);
       const reached = sized.reduce((sum, practice) => sum + covered(practice.odsCode) * practice.size.value, 0);
-      const caveats = populationCaveats(practices.length - sized.length, sized.map((practice) => practice.size.asAt), figure, day);
-      return percentage(basis, reached, total, `% of ${people} (${total.toLocaleString('en-GB')} ${basis === 'weighted-population-percent' ? 'weighted people' : 'people'}${caveats})`);
+      const caveats = populationCaveats(population, practices.length - sized.length, sized.map((practice) => practice.size.asAt), day);
+      return percentage(basis, reached, total, `% of ${population.name} (${total.toLocaleString('en-GB')} ${population.people}${caveats})`);
     }
     case 'practices-count':
       return total(basis, actuals, 'practices');
@@ -95,16 +95,17 @@ export function computeTrajectoryActual(
   }
 }
 
+/** Each population basis: the practice's figure it counts, and its words. */
 const POPULATIONS = {
-  'registered-population-percent': { figure: 'registered', people: 'registered population' },
-  'weighted-population-percent': { figure: 'weighted', people: 'weighted population' },
+  'registered-population-percent': { figure: 'registered', name: 'registered population', people: 'people', missing: 'registered list size' },
+  'weighted-population-percent': { figure: 'weighted', name: 'weighted population', people: 'weighted people', missing: 'weighted population' },
 } as const;
 
 /** What a population's figure could not count as at the day, in words to follow its denominator. */
-function populationCaveats(uncounted: number, countedOn: readonly string[], figure: 'registered' | 'weighted', day: string): string {
+function populationCaveats(population: (typeof POPULATIONS)[keyof typeof POPULATIONS], uncounted: number, countedOn: readonly string[], day: string): string {
   const later = countedOn.filter((asAt) => asAt > day);
   const caveats = [
-    uncounted === 0 ? null : `${uncounted} ${uncounted === 1 ? 'practice has' : 'practices have'} no ${figure === 'registered' ? 'registered list size' : 'weighted population'} and ${uncounted === 1 ? 'is' : 'are'} left out`,
+    uncounted === 0 ? null : `${uncounted} ${uncounted === 1 ? 'practice has' : 'practices have'} no ${population.missing} and ${uncounted === 1 ? 'is' : 'are'} left out`,
     later.length === 0 ? null : `${later.length} ${later.length === 1 ? 'practice' : 'practices'} sized from the earliest extract, ${later.reduce((a, b) => (a < b ? a : b))}, as none comes before ${day}`,
   ].filter((caveat) => caveat !== null);
   return caveats.map((caveat) => `; ${caveat}`).join('');

@@ -47,7 +47,7 @@ export interface PublishedReadings {
   practices: FileReading<PracticeRow>;
   commissioners: FileReading<OdsRow>;
   pcnMembers: FileReading<PcnMemberRow> | null;
-  registeredPatients: { file: string; reading: FileReading<ListSizeRow> }[];
+  registeredPatients: FileReading<ListSizeRow>[];
   weighted: FileReading<ListSizeRow> | null;
 }
 
@@ -57,14 +57,14 @@ export function readPublishedFiles(files: PublishedOrganisationFiles): { reading
     practices: readPractices(files.practices),
     commissioners: readCommissioners(files.commissioners),
     pcnMembers: files.pcnMembers === null ? null : readPcnMembers(files.pcnMembers),
-    registeredPatients: files.registeredPatients.map((file) => ({ file: file.name, reading: readRegisteredPatients(file) })),
+    registeredPatients: files.registeredPatients.map(readRegisteredPatients),
     weighted: files.weighted === null ? null : readWeightedPopulations(files.weighted),
   };
   const problems = [
     readings.practices,
     readings.commissioners,
     readings.pcnMembers,
-    ...readings.registeredPatients.map((registered) => registered.reading),
+    ...readings.registeredPatients,
     readings.weighted,
   ].flatMap((reading) => reading?.problems ?? []);
   return { readings, problems };
@@ -76,7 +76,6 @@ export function readPublishedFiles(files: PublishedOrganisationFiles): { reading
  * on `today` (the PCN file's relationship dates), else its commissioner. Nothing already recorded is removed.
  */
 export function planOrganisationImport(
-  files: PublishedOrganisationFiles,
   readings: PublishedReadings,
   recorded: readonly Organisation[],
   recordedPopulations: readonly PopulationRecord[],
@@ -98,23 +97,23 @@ export function planOrganisationImport(
     targets.set(organisation.odsCode, { organisation: { ...organisation, synthetic: false }, file, line });
 
   for (const row of readings.commissioners.rows) {
-    const at = `${files.commissioners.name} line ${row.line}`;
+    const at = `${readings.commissioners.file} line ${row.line}`;
     named(row.nationalGrouping, 'region', null, at);
     if (row.healthGeography !== null) named(row.healthGeography, 'icb', row.nationalGrouping, at);
-    target({ ...odsFields(row), kind: 'ccg', parentOdsCode: row.healthGeography ?? row.nationalGrouping }, files.commissioners.name, row.line);
+    target({ ...odsFields(row), kind: 'ccg', parentOdsCode: row.healthGeography ?? row.nationalGrouping }, readings.commissioners.file, row.line);
   }
   const commissionerOf = new Map<string, string>();
   for (const row of readings.practices.rows) {
-    const at = `${files.practices.name} line ${row.line}`;
+    const at = `${readings.practices.file} line ${row.line}`;
     commissionerOf.set(row.odsCode, row.commissioner);
     named(row.nationalGrouping, 'region', null, at);
     if (row.healthGeography !== null) named(row.healthGeography, 'icb', row.nationalGrouping, at);
     named(row.commissioner, 'ccg', row.healthGeography ?? row.nationalGrouping, at);
   }
-  leave(files.practices.name, readings.practices.leftOut, 'not GP practices (prescribing setting other than 4)');
+  leave(readings.practices.file, readings.practices.leftOut, 'not GP practices (prescribing setting other than 4)');
 
   const pcnOf = new Map<string, string>();
-  if (files.pcnMembers !== null && readings.pcnMembers !== null) {
+  if (readings.pcnMembers !== null) {
     const current = readings.pcnMembers.rows
       .filter((row) => row.startOn <= today && (row.endOn === null || row.endOn >= today))
       .sort((a, b) => a.startOn.localeCompare(b.startOn));
@@ -128,15 +127,15 @@ export function planOrganisationImport(
         continue;
       }
       const commissioner = known(row.pcnCommissioner) ? row.pcnCommissioner : practiceCommissioner;
-      target({ odsCode: row.pcn, name: row.pcnName, kind: 'pcn', parentOdsCode: commissioner, openedOn: null, closedOn: null }, files.pcnMembers.name, row.line);
+      target({ odsCode: row.pcn, name: row.pcnName, kind: 'pcn', parentOdsCode: commissioner, openedOn: null, closedOn: null }, readings.pcnMembers.file, row.line);
       // The latest relationship in force wins, as the rows are in order of their start.
       pcnOf.set(row.practice, row.pcn);
     }
-    leave(files.pcnMembers.name, readings.pcnMembers.rows.length - current.length, `relationships not in force on ${today}`);
-    leave(files.pcnMembers.name, unknownPractices, 'partners that are not GP practices of the practices file');
+    leave(readings.pcnMembers.file, readings.pcnMembers.rows.length - current.length, `relationships not in force on ${today}`);
+    leave(readings.pcnMembers.file, unknownPractices, 'partners that are not GP practices of the practices file');
   }
   for (const row of readings.practices.rows) {
-    target({ ...odsFields(row), kind: 'practice', parentOdsCode: pcnOf.get(row.odsCode) ?? row.commissioner }, files.practices.name, row.line);
+    target({ ...odsFields(row), kind: 'practice', parentOdsCode: pcnOf.get(row.odsCode) ?? row.commissioner }, readings.practices.file, row.line);
   }
 
   const placeholders = [...wanted]
@@ -151,9 +150,9 @@ export function planOrganisationImport(
     listSizes: { added: 0, changed: 0, unchanged: 0, extracts: [] },
     leftOut,
   };
-  const placeholderKinds = new Map(placeholders.map((placeholder) => [placeholder.odsCode, placeholder]));
+  const placeholderByCode = new Map(placeholders.map((placeholder) => [placeholder.odsCode, placeholder]));
   const importedParent = (odsCode: string): Organisation | null => {
-    const placeholder = placeholderKinds.get(odsCode);
+    const placeholder = placeholderByCode.get(odsCode);
     return targets.get(odsCode)?.organisation ?? recordedByCode.get(odsCode) ?? (placeholder === undefined ? null : asPlaceholder(placeholder));
   };
   const writes: Organisation[] = [];
@@ -173,13 +172,14 @@ export function planOrganisationImport(
       continue;
     }
     const changes = changesOf(before, organisation, (odsCode) => recordedByCode.get(odsCode) ?? null, importedParent);
-    report.changed.push(...changes.filter((change) => change.field !== 'closed' || change.from !== null));
-    const closed = changes.find((change) => change.field === 'closed' && change.from === null);
-    if (closed !== undefined && organisation.closedOn !== null) report.closed.push({ odsCode: organisation.odsCode, name: organisation.name, closedOn: organisation.closedOn });
+    // A first close is reported as closed; a close day moved or cleared, as a change.
+    const closedOn = before.closedOn === null ? organisation.closedOn : null;
+    report.changed.push(...changes.filter((change) => change.field !== 'closed' || closedOn === null));
+    if (closedOn !== null) report.closed.push({ odsCode: organisation.odsCode, name: organisation.name, closedOn });
     if (changes.length > 0 || before.synthetic) writes.push(organisation);
   }
 
-  const populations = plannedPopulations(files, readings, targets, recordedByCode, recordedPopulations, report, problems, leave);
+  const populations = plannedPopulations(readings, targets, recordedByCode, recordedPopulations, report, problems, leave);
   report.unchanged = writes.length === 0 && placeholders.length === 0 && populations.length === 0;
   return {
     problems,
@@ -235,7 +235,6 @@ function changesOf(before: Organisation, after: Organisation, recordedParent: Lo
 
 /** The list sizes that are new or differ from the record, one record per practice and day. */
 function plannedPopulations(
-  files: PublishedOrganisationFiles,
   readings: PublishedReadings,
   targets: ReadonlyMap<string, { organisation: Organisation }>,
   recordedByCode: ReadonlyMap<string, Organisation>,
@@ -248,10 +247,11 @@ function plannedPopulations(
   const recorded = new Map(recordedPopulations.map((population) => [`${population.odsCode} ${population.asAt}`, population]));
   const given = new Map<string, PopulationRecord>();
   const sources = [
-    ...readings.registeredPatients.map(({ file, reading }) => ({ file, reading, figure: 'registeredListSize' as const })),
-    ...(files.weighted === null || readings.weighted === null ? [] : [{ file: files.weighted.name, reading: readings.weighted, figure: 'weightedPopulation' as const }]),
+    ...readings.registeredPatients.map((reading) => ({ reading, figure: 'registeredListSize' as const })),
+    ...(readings.weighted === null ? [] : [{ reading: readings.weighted, figure: 'weightedPopulation' as const }]),
   ];
-  for (const { file, reading, figure } of sources) {
+  for (const { reading, figure } of sources) {
+    const { file } = reading;
     leave(file, reading.leftOut, 'not the all-ages count of a GP practice (TYPE GP, SEX ALL, AGE ALL)');
     let notPractices = 0;
     for (const row of reading.rows) {

@@ -73,6 +73,7 @@ export class OrganisationImportUseCases {
     const plan = await this.plan(staged.files);
     const outcome = { written: !plan.report.unchanged, ...plan.report };
     const confirmation = await this.imports.confirm(id, plan.write, { by, at: this.clock.now().toISOString(), outcome });
+    // Logged by the confirmation that wrote; one that lost a race gets the winner's back and logs nothing.
     if (confirmation.outcome === outcome) this.logged(outcome, `confirmed as import ${id}`);
     return viewOf({ ...staged, confirmation });
   }
@@ -86,9 +87,9 @@ export class OrganisationImportUseCases {
   private async plan(files: PublishedOrganisationFiles): Promise<ImportPlan> {
     const { readings, problems } = readPublishedFiles(files);
     if (problems.length > 0) throw refused(problems);
-    const extracts = [...readings.registeredPatients.flatMap(({ reading }) => reading.rows), ...(readings.weighted?.rows ?? [])].map((row) => row.asAt);
+    const extracts = [...readings.registeredPatients.flatMap((reading) => reading.rows), ...(readings.weighted?.rows ?? [])].map((row) => row.asAt);
     const [recorded, recordedPopulations] = await Promise.all([this.organisations.all(), this.organisations.populationsOn([...new Set(extracts)])]);
-    const plan = planOrganisationImport(files, readings, recorded, recordedPopulations, londonDay(this.clock.now()));
+    const plan = planOrganisationImport(readings, recorded, recordedPopulations, londonDay(this.clock.now()));
     if (plan.problems.length > 0) throw refused(plan.problems);
     return plan;
   }

@@ -32,7 +32,7 @@ describe('published NHS files', () => {
       'GP_PRAC_PAT_LIST,2023-06-01,GP,11J,J81001,DT1 1AA,MALE,ALL,4900',
       'GP_PRAC_PAT_LIST,2023-06-01,SUB_ICB,11J,11J,,ALL,ALL,770000',
     ].join('\r\n');
-    expect(readRegisteredPatients({ name: 'later.csv', text })).toEqual({ rows: [{ line: 2, odsCode: 'J81001', asAt: '2023-06-01', value: 10000 }], leftOut: 2, problems: [] });
+    expect(readRegisteredPatients({ name: 'later.csv', text })).toEqual({ file: 'later.csv', rows: [{ line: 2, odsCode: 'J81001', asAt: '2023-06-01', value: 10000 }], leftOut: 2, problems: [] });
   });
 
   it('names a missing heading, and a repeated row', () => {
@@ -44,6 +44,7 @@ describe('published NHS files', () => {
   it('finds the PCN headings whatever their line breaks and spelling', () => {
     const text = '"Partner\nOrganisation\nCode","PCN Code","PCN Name","PCN Parent Sub ICB Loc Code","Practice to PCN\nRelationship\nStart Date","Practice to PCN\nRelationship\nEnd Date"\nJ81001,U12345,SHERBORNE PCN,11J,20190701,\n';
     expect(readPcnMembers({ name: 'ePCN.csv', text })).toEqual({
+      file: 'ePCN.csv',
       rows: [{ line: 8, practice: 'J81001', pcn: 'U12345', pcnName: 'SHERBORNE PCN', pcnCommissioner: '11J', startOn: '2019-07-01', endOn: null }],
       leftOut: 0,
       problems: [],
@@ -63,6 +64,7 @@ describe('published NHS files', () => {
 
   it('refuses a file holding the NUL character, at its line, before reading a row', () => {
     expect(readRegisteredPatients({ name: 'odd.csv', text: `${header}\nGP_PRAC_PAT_LIST,01APR2017,GP,11J,E38000045,J81001,DT1 1AA,ALL,ALL,98\u000076` })).toEqual({
+      file: 'odd.csv',
       rows: [],
       leftOut: 0,
       problems: [{ file: 'odd.csv', line: 2, field: '(file)', reason: 'holds the NUL character (U+0000): is it a CSV file?' }],

@@ -42,8 +42,9 @@ export interface ListSizeRow {
   value: number;
 }
 
-/** What a file gave, what it left out on purpose (rows of no interest), and its bad rows. */
+/** What a file (by its name) gave, what it left out on purpose (rows of no interest), and its bad rows. */
 export interface FileReading<Row> {
+  file: string;
   rows: Row[];
   leftOut: number;
   problems: FieldProblem[];
@@ -103,7 +104,7 @@ function readOdsRows<Row extends Omit<OdsRow, 'line'>>(
   columns: number,
   read: (cells: string[], located: (field: string) => Problem) => Row | null,
 ): FileReading<Row & { line: number }> {
-  const reading: FileReading<Row & { line: number }> = { rows: [], leftOut: 0, problems: [] };
+  const reading: FileReading<Row & { line: number }> = { file: file.name, rows: [], leftOut: 0, problems: [] };
   const rows = records(file, reading.problems).filter(({ cells, line }) => {
     if (cells.length >= columns) return true;
     reading.problems.push({ file: file.name, line, field: '(row)', reason: `has ${cells.length} columns; the publisher's layout has at least ${columns}` });
@@ -201,7 +202,7 @@ function readByHeadings<Key extends string, Row>(
   identity: (row: Row) => string,
   repeated: string,
 ): FileReading<Row & { line: number }> {
-  const reading: FileReading<Row & { line: number }> = { rows: [], leftOut: 0, problems: [] };
+  const reading: FileReading<Row & { line: number }> = { file: file.name, rows: [], leftOut: 0, problems: [] };
   const [header, ...rows] = records(file, reading.problems);
   if (header === undefined) {
     if (reading.problems.length === 0) reading.problems.push({ file: file.name, line: 1, field: '(file)', reason: 'is empty; its first line must be the headings' });
