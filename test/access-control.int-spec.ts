@@ -89,6 +89,7 @@ describe('access control on every route', () => {
             { name: 'Rebaselined', baselineDate: later(90), phase: 'P1' },
           ],
           trajectories: [{ ref: 'T01', metric: 'extended-access-population-coverage', name: 'Population covered', unit: 'percent', basis: 'practices-percent', plan: { [period]: 50 } }],
+          raid: [{ ref: 'R01', type: 'risk', title: 'Too few clinicians for the evening rota', likelihood: 3, impact: 4 }],
           funding: [{ ref: 'F01', name: 'Extended access', financialYear: '2026/27', budgetPence: 100_000_00, spendPence: 0 }],
         })
         .expect(201)
@@ -157,6 +158,15 @@ describe('access control on every route', () => {
       send: () => ({ commentary: 'On track.', authorEmail: PEOPLE.manager.email }),
     },
     { method: 'put', path: '/programmes/{programmeId}/funding/{fundingRef}/spend', url: () => `/programmes/${id()}/funding/F01/spend`, as: 'manager', send: () => ({ spendPence: 1_000_00 }) },
+    { method: 'post', path: '/programmes/{programmeId}/funding', url: () => `/programmes/${id()}/funding`, as: 'manager', send: () => ({ name: 'Match funding', financialYear: '2026/27', budgetPence: 50_000_00 }) },
+    { method: 'post', path: '/programmes/{programmeId}/raid', url: () => `/programmes/${id()}/raid`, as: 'manager', send: () => ({ type: 'issue', title: 'The hub’s lease is late', impact: 3 }) },
+    {
+      method: 'put',
+      path: '/programmes/{programmeId}/raid/{raidRef}',
+      url: () => `/programmes/${id()}/raid/R01`,
+      as: 'manager',
+      send: () => ({ type: 'risk', title: 'Too few clinicians for the evening rota', likelihood: 2, impact: 4, status: 'closed' }),
+    },
     {
       method: 'post',
       path: '/programmes/{programmeId}/milestones/{milestoneRef}/rebaseline',

@@ -1,13 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { chromium } from 'playwright-core';
-import type { Browser, Page } from 'playwright-core';
 import type { OrganisationImportView, OrganisationView } from '@pmo/application';
-import { TEST_ADMIN, TestEngine } from './support/engine';
-import { lookAt, signIn } from './support/pages';
-import { startLocalTemporal } from './support/temporal';
+import type { TestEngine } from './support/engine';
+import { TEST_ADMIN } from './support/engine';
+import { BrowserStack } from './support/pages';
 
 const EXAMPLES = resolve(__dirname, '../docs/examples/organisations');
 const example = (name: string) => resolve(EXAMPLES, name);
@@ -18,25 +15,15 @@ const MANAGER = 'manager@dorset.nhs.example';
  * see what would change, confirm; through the API and through the pages in Chromium with JavaScript off.
  */
 describe('organisation import, API and pages', () => {
-  let temporal: TestWorkflowEnvironment;
+  let stack: BrowserStack;
   let engine: TestEngine;
-  let baseUrl: string;
-  let browser: Browser;
 
   beforeAll(async () => {
-    temporal = await startLocalTemporal();
-    engine = await TestEngine.start({ temporal, withApi: true });
-    await engine.seedOrganisations();
-    await engine.granted(MANAGER, 'programme_manager', '11J');
-    baseUrl = await engine.listen();
-    browser = await chromium.launch({ executablePath: engine.config.pdf.chromiumPath });
+    stack = await BrowserStack.start([[MANAGER, 'programme_manager', '11J']]);
+    engine = stack.engine;
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await engine?.stop();
-    await temporal?.teardown();
-  });
+  afterAll(() => stack?.stop());
 
   const upload = (client = engine.client) =>
     client
@@ -104,11 +91,9 @@ describe('organisation import, API and pages', () => {
   });
 
   it('takes an admin through upload, problems, preview and confirmation in the pages, without JavaScript', async () => {
-    const context = await browser.newContext({ baseURL: baseUrl, javaScriptEnabled: false });
-    const page: Page = await context.newPage();
-    const look = (name: string) => lookAt(browser, baseUrl, page, name);
+    const page = await stack.signedIn(TEST_ADMIN);
+    const look = (name: string) => stack.look(page, name);
     try {
-      await signIn(page, engine.config.auth, TEST_ADMIN);
       await page.goto('/app/organisations');
       await look('30-organisations');
       await page.getByRole('link', { name: 'Import organisations' }).click();
@@ -146,7 +131,7 @@ describe('organisation import, API and pages', () => {
       await page.getByRole('link', { name: 'Up to U90001' }).click();
       await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('SYNTHETIC EXAMPLETON PCN');
     } finally {
-      await context.close();
+      await page.context().close();
     }
   });
 });

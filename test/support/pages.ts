@@ -1,8 +1,13 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
+import type { Role } from '@pmo/application';
 import type { AuthConfig } from '@pmo/config';
 import { mintLocalToken } from '@pmo/identity';
+import { TestEngine } from './engine';
+import { startLocalTemporal } from './temporal';
 
 /** Screenshots of every page the browser tests open, kept for people to look at (git-ignored). */
 export const ARTEFACTS = resolve(__dirname, '..', 'artefacts', 'web-pages');
@@ -44,4 +49,44 @@ export async function signIn(page: Page, auth: AuthConfig, email: string): Promi
   await page.goto('/app/sign-in');
   await page.getByLabel('Sign-in token').fill(await mintLocalToken(auth, email));
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/**
+ * What every browser test starts from: its own Temporal, the engine with the API listening on the seeded
+ * organisations, the people it names granted their roles, and Chromium.
+ */
+export class BrowserStack {
+  private constructor(
+    private readonly temporal: TestWorkflowEnvironment,
+    readonly engine: TestEngine,
+    readonly browser: Browser,
+    readonly baseUrl: string,
+  ) {}
+
+  static async start(grants: [email: string, role: Role, odsCode: string][]): Promise<BrowserStack> {
+    const temporal = await startLocalTemporal();
+    const engine = await TestEngine.start({ temporal, withApi: true });
+    await engine.seedOrganisations();
+    for (const [email, role, odsCode] of grants) await engine.granted(email, role, odsCode);
+    const baseUrl = await engine.listen();
+    const browser = await chromium.launch({ executablePath: engine.config.pdf.chromiumPath });
+    return new BrowserStack(temporal, engine, browser, baseUrl);
+  }
+
+  /** A page of a fresh browser, with JavaScript off as the pages must work without it, signed in as the person. */
+  async signedIn(email: string): Promise<Page> {
+    const page = await (await this.browser.newContext({ baseURL: this.baseUrl, javaScriptEnabled: false })).newPage();
+    await signIn(page, this.engine.config.auth, email);
+    return page;
+  }
+
+  look(page: Page, name: string): Promise<void> {
+    return lookAt(this.browser, this.baseUrl, page, name);
+  }
+
+  async stop(): Promise<void> {
+    await this.browser.close();
+    await this.engine.stop();
+    await this.temporal.teardown();
+  }
 }

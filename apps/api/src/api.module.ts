@@ -43,6 +43,7 @@ import {
   RecordGoLiveUseCase,
   ReforecastMilestoneUseCase,
   ListProgrammesUseCase,
+  RaidAndFundingUseCases,
   RecordSpendUseCase,
   RecordTrajectoryActualsUseCase,
   ResourceScopes,
@@ -60,6 +61,9 @@ import { OrganisationImportsController } from './organisation-imports.controller
 import { OrganisationPagesController } from './web/organisation-pages.controller';
 import { PlanFormsController } from './web/plan-forms.controller';
 import { NewProgrammePagesController } from './web/new-programme-pages.controller';
+import { SpreadsheetPagesController } from './web/spreadsheet-pages.controller';
+import { RaidPagesController } from './web/raid-pages.controller';
+import { FundingPagesController } from './web/funding-pages.controller';
 import { ContactsController } from './contacts.controller';
 import { EscalationsController } from './escalations.controller';
 import { AccessController } from './access/access.controller';
@@ -127,6 +131,9 @@ export class ApiModule {
         OrganisationPagesController,
         PlanFormsController,
         NewProgrammePagesController,
+        SpreadsheetPagesController,
+        RaidPagesController,
+        FundingPagesController,
         RehearsalsController,
         HealthController,
         AccessController,
@@ -203,6 +210,7 @@ export class ApiModule {
         GetTrajectoryProgressUseCase,
         SaveMonthlyUpdateUseCase,
         RecordSpendUseCase,
+        RaidAndFundingUseCases,
         ExportProgrammeWorkbookUseCase,
         ImportProgrammeWorkbookUseCase,
         GetOrganisationUseCase,

@@ -10,8 +10,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { EngineConfig } from '@pmo/config';
 import { ApiModule } from './api.module';
 import { serveOpenApi } from './openapi';
-import { CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE } from './programme-workbooks.controller';
-import { publishedFilesUpload } from './published-files-upload';
+import { CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE } from './workbook-downloads';
+import { publishedFilesUpload, workbookUpload } from './file-uploads';
 import { ASSET_PATH, NHSUK_FRONTEND_DIST, WEB_ASSETS_DIR } from './web/web-views';
 
 /** A fresh nonce per response for the one inline script of the NHS.UK page template. */
@@ -46,6 +46,8 @@ export async function createApi(config: EngineConfig): Promise<NestExpressApplic
   app.useBodyParser('text', { type: CSV_MEDIA_TYPE, limit: '10mb' });
   // Published NHS files arrive as a multipart upload, in the API and from the page's form alike.
   app.use(['/organisation-imports', '/app/organisations/imports'], publishedFilesUpload);
+  // The page's form sends a workbook the same way; the API takes it as the file itself.
+  app.use('/app/programmes/:programmeId/spreadsheets', workbookUpload);
   // nhsuk-frontend's styles, scripts and icons, and the pages' own; nothing else is served from disk.
   app.useStaticAssets(join(NHSUK_FRONTEND_DIST, 'nhsuk', 'assets'), { prefix: ASSET_PATH, index: false });
   app.useStaticAssets(join(NHSUK_FRONTEND_DIST, 'nhsuk'), { prefix: `${ASSET_PATH}/nhsuk`, index: false });

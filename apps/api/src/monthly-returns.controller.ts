@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { GetMonthlyReturnUseCase, parseOrThrow, SignOffMonthlyReturnUseCase } from '@pmo/application';
 import type { MonthlyReturnView, ReturnFormat, StoredReturn } from '@pmo/application';
 import { MonthlyReturnService } from '@pmo/reporting';
-import { CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE } from './programme-workbooks.controller';
+import { CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE } from './workbook-downloads';
 import { Access } from './access/access.decorators';
 import type { AuthenticatedRequest } from './access/access.guard';
 

@@ -16,8 +16,10 @@ import {
   goLiveSchema,
   createProgrammeSchema,
   escalationLadderSchema,
+  fundingLineDefinitionSchema,
   instantiateTemplateSchema,
   monthlyUpdateSchema,
+  raidDefinitionSchema,
   rebaselineSchema,
   reforecastSchema,
   scheduleNoteSchema,
@@ -29,7 +31,7 @@ import {
 import { rehearsalScriptSchema } from '@pmo/orchestration';
 import { API_KEY_SCHEME, BEARER_SCHEME } from './access/access.decorators';
 import { correctionSchema } from './monthly-returns.controller';
-import { CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE } from './programme-workbooks.controller';
+import { CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE } from './workbook-downloads';
 
 /**
  * Request bodies are described by the same zod schemas that validate them, so the document cannot
@@ -51,6 +53,9 @@ const JSON_BODIES: [method: 'post' | 'put', path: string, schema: z.ZodType][] =
   ['post', '/rehearsals', rehearsalScriptSchema],
   ['post', '/programmes/{programmeId}/phases/{phaseRef}/go-lives', goLiveSchema],
   ['put', '/programmes/{programmeId}/funding/{fundingRef}/spend', spendSchema],
+  ['post', '/programmes/{programmeId}/funding', fundingLineDefinitionSchema],
+  ['post', '/programmes/{programmeId}/raid', raidDefinitionSchema],
+  ['put', '/programmes/{programmeId}/raid/{raidRef}', raidDefinitionSchema],
   ['post', '/returns/{period}/versions/{version}/sign-off', signOffSchema],
   ['post', '/returns/{period}/corrections', correctionSchema],
   ['post', '/month-end-schedule/pause', scheduleNoteSchema],

@@ -4,7 +4,7 @@ import { OrganisationImportUseCases } from '@pmo/application';
 import type { OrganisationImportView } from '@pmo/application';
 import { Access } from './access/access.decorators';
 import type { AuthenticatedRequest } from './access/access.guard';
-import { PUBLISHED_FILE_FIELDS, publishedFilesOf } from './published-files-upload';
+import { PUBLISHED_FILE_FIELDS, publishedFilesOf } from './file-uploads';
 
 const UPLOAD_SCHEMA = {
   type: 'object',

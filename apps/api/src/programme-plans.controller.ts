@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nest
 import {
   ChangeEndDateUseCase,
   ProgrammeClosureUseCases,
+  RaidAndFundingUseCases,
   ConfirmMilestoneUseCase,
   GetProgrammePlanUseCase,
   GetTrajectoryProgressUseCase,
@@ -13,7 +14,7 @@ import {
   SaveMonthlyUpdateUseCase,
   SetConfidenceOverrideUseCase,
 } from '@pmo/application';
-import type { ProgrammePlanRecord, ProgrammeView, TrajectoryProgress } from '@pmo/application';
+import type { PlanFundingLine, PlanRaidItem, ProgrammePlanRecord, ProgrammeView, TrajectoryProgress } from '@pmo/application';
 import { Access } from './access/access.decorators';
 
 /** A programme's plan: baselines, trajectory actuals, monthly updates and spend. */
@@ -32,6 +33,7 @@ export class ProgrammePlansController {
     private readonly reforecastMilestone: ReforecastMilestoneUseCase,
     private readonly changeEndDate: ChangeEndDateUseCase,
     private readonly closure: ProgrammeClosureUseCases,
+    private readonly raidAndFunding: RaidAndFundingUseCases,
   ) {}
 
   @Post('milestones/:milestoneId/confirm')
@@ -106,6 +108,27 @@ export class ProgrammePlansController {
   @HttpCode(204)
   spend(@Param('programmeId') programmeId: string, @Param('fundingRef') fundingRef: string, @Body() body: unknown): Promise<void> {
     return this.recordSpend.execute(programmeId, fundingRef, body);
+  }
+
+  /** A funding line given no ref takes the next free one, F01 onwards. */
+  @Post('funding')
+  @Access('manage-programme', 'programme')
+  addFundingLine(@Param('programmeId') programmeId: string, @Body() body: unknown): Promise<PlanFundingLine> {
+    return this.raidAndFunding.addFundingLine(programmeId, body);
+  }
+
+  /** A risk, assumption, issue or decision; one given no ref takes the next free one, R01 onwards. */
+  @Post('raid')
+  @Access('manage-programme', 'programme')
+  addRaidItem(@Param('programmeId') programmeId: string, @Body() body: unknown): Promise<PlanRaidItem> {
+    return this.raidAndFunding.addRaidItem(programmeId, body);
+  }
+
+  /** The item as it now stands, whole: closing it is sending it with the status closed. */
+  @Put('raid/:raidRef')
+  @Access('manage-programme', 'programme')
+  changeRaidItem(@Param('programmeId') programmeId: string, @Param('raidRef') raidRef: string, @Body() body: unknown): Promise<PlanRaidItem> {
+    return this.raidAndFunding.changeRaidItem(programmeId, raidRef, body);
   }
 
   @Get('plan')

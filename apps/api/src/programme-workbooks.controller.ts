@@ -1,25 +1,17 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApplicationError, ExportProgrammeWorkbookUseCase, ImportProgrammeWorkbookUseCase, sheetFromSlug } from '@pmo/application';
 import type { ImportSummary } from '@pmo/application';
 import { Access } from './access/access.decorators';
-
-export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-export const CSV_MEDIA_TYPE = 'text/csv';
+import { CSV_MEDIA_TYPE, WorkbookDownloads, XLSX_MEDIA_TYPE } from './workbook-downloads';
 
 /** A programme's milestones, trajectories and RAID in and out of spreadsheets: XLSX whole, or one CSV per sheet. */
 @Controller('programmes/:programmeId')
-export class ProgrammeWorkbooksController {
+export class ProgrammeWorkbooksController extends WorkbookDownloads {
   constructor(
-    private readonly exportWorkbook: ExportProgrammeWorkbookUseCase,
+    exportWorkbook: ExportProgrammeWorkbookUseCase,
     private readonly importWorkbook: ImportProgrammeWorkbookUseCase,
-  ) {}
-
-  @Get('workbook')
-  @Access('read-programme', 'programme')
-  async downloadWorkbook(@Param('programmeId') programmeId: string, @Res() response: Response): Promise<void> {
-    const { name, content } = await this.exportWorkbook.xlsx(programmeId);
-    response.type(XLSX_MEDIA_TYPE).attachment(`${fileName(name)}.xlsx`).send(content);
+  ) {
+    super(exportWorkbook);
   }
 
   @Post('workbook')
@@ -28,13 +20,6 @@ export class ProgrammeWorkbooksController {
   uploadWorkbook(@Param('programmeId') programmeId: string, @Body() body: unknown): Promise<ImportSummary> {
     if (!Buffer.isBuffer(body)) throw bodyMustBe(XLSX_MEDIA_TYPE, 'an XLSX workbook');
     return this.importWorkbook.xlsx(programmeId, body);
-  }
-
-  @Get('sheets/:sheet')
-  @Access('read-programme', 'programme')
-  async downloadSheet(@Param('programmeId') programmeId: string, @Param('sheet') sheet: string, @Res() response: Response): Promise<void> {
-    const { name, content } = await this.exportWorkbook.csv(programmeId, sheetFromSlug(sheet));
-    response.type(`${CSV_MEDIA_TYPE}; charset=utf-8`).attachment(`${fileName(name)} - ${sheet}.csv`).send(content);
   }
 
   @Post('sheets/:sheet')
@@ -48,9 +33,4 @@ export class ProgrammeWorkbooksController {
 
 function bodyMustBe(mediaType: string, what: string): ApplicationError {
   return ApplicationError.validationFailed([{ field: '(body)', reason: `must be ${what}, sent with Content-Type ${mediaType}` }]);
-}
-
-/** A programme name as a file name: letters, digits, spaces and a few marks. */
-function fileName(name: string): string {
-  return name.replace(/[^A-Za-z0-9 ()_.,-]+/g, ' ').trim().slice(0, 100) || 'programme';
 }

@@ -17,6 +17,7 @@ export type {
   PlanChanges,
   ProgrammeClosure,
   PlanMilestone,
+  PlanFundingLine,
   PlanRaidItem,
   PlanTrajectory,
   ProgrammeHead,
@@ -32,10 +33,13 @@ export { ProgrammeTemplates } from './ports/programme-templates';
 export type { ProgrammeTemplate, ProgrammeTemplateSummary } from './ports/programme-templates';
 export {
   daySchema,
+  fundingLineDefinitionSchema,
   GPFV_AREAS,
   monthSchema,
   odsCodeSchema,
   programmePlanSchema,
+  RAID_TYPES,
+  raidDefinitionSchema,
   refSchema,
 } from './programme-definition/programme-definition.schema';
 export type {
@@ -89,6 +93,7 @@ export type { TrajectoryMonth, TrajectoryProgress } from './programme-plan/progr
 export {
   ExportProgrammeWorkbookUseCase,
   ImportProgrammeWorkbookUseCase,
+  SHEET_SLUGS,
   sheetFromSlug,
   toWorkbook,
 } from './programme-workbook/programme-workbook.usecases';
@@ -146,3 +151,4 @@ export type { OrganisationView } from './organisations/get-organisation.usecase'
 export { RunMonthEndUseCase } from './month-end/run-month-end.usecase';
 export { ChangeEndDateUseCase, endDateChangeSchema } from './programme-plan/change-end-date.usecase';
 export { archiveProgrammeSchema, closeProgrammeSchema, ProgrammeClosureUseCases, reopenProgrammeSchema } from './programme-plan/programme-closure.usecases';
+export { RaidAndFundingUseCases, raidLog } from './programme-plan/raid-and-funding.usecases';

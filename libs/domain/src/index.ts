@@ -27,3 +27,5 @@ export type { EscalationRole, LadderRung } from './escalation-ladder';
 export { PLAN_FIELDS } from './plan-fields';
 export { overlapProblems, predecessorCycle } from './milestone-order';
 export type { OrderedMilestone } from './milestone-order';
+export { raidScore, raidScoreProblems } from './raid-score';
+export type { RaidType } from './raid-score';

@@ -1,4 +1,4 @@
-import { PLAN_FIELDS, trajectoryValueProblem } from '@pmo/domain';
+import { PLAN_FIELDS, raidScoreProblems, trajectoryValueProblem } from '@pmo/domain';
 import type { TrajectoryBasis } from '@pmo/domain';
 import { z } from 'zod';
 import { COLUMN_LAYOUT, findColumn } from './column-layout';
@@ -196,12 +196,8 @@ const RAID_RULES: SheetRules<RaidSheetRow> = {
       .pipe(oneOf(RAID_STATUSES)),
   }),
   crossCheck: (cells) => {
-    if (cells.type === 'risk') {
-      const missing = (['likelihood', 'impact'] as const).filter((key) => cells[key] === '');
-      return missing.map((key) => ({ key, reason: 'is required for a risk' }));
-    }
-    if (raidType.safeParse(cells.type).success && cells.likelihood !== '') return [{ key: 'likelihood', reason: 'must be blank unless the type is risk' }];
-    return [];
+    const type = raidType.safeParse(cells.type);
+    return type.success ? raidScoreProblems(type.data, { likelihood: cells.likelihood !== '', impact: cells.impact !== '' }) : [];
   },
   uniqueBy: ['ref'],
 };

@@ -4,7 +4,7 @@ import { ApplicationError, GetOrganisationUseCase, mayEver, odsCodeSchema, Organ
 import type { FieldProblem, PublishedOrganisationFiles } from '@pmo/application';
 import { Access } from '../access/access.decorators';
 import type { AuthenticatedRequest } from '../access/access.guard';
-import { PUBLISHED_FILE_FIELDS, publishedFilesOf } from '../published-files-upload';
+import { PUBLISHED_FILE_FIELDS, publishedFilesOf } from '../file-uploads';
 import { FormRejected, sentence } from './web-forms';
 import type { FormProblem } from './web-forms';
 import { layoutContext } from './web-layout';

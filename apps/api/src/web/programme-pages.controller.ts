@@ -11,8 +11,9 @@ import {
   mayEver,
   ProgrammeAuditUseCase,
   ProgrammeStatusService,
+  raidLog,
 } from '@pmo/application';
-import type { EscalationRow, MilestoneView, ProgrammePlanRecord } from '@pmo/application';
+import type { EscalationRow, MilestoneView } from '@pmo/application';
 import type { EscalationState } from '@pmo/contracts';
 import { londonDay } from '@pmo/domain';
 import { renderMilestoneTimeline, renderTrajectoryChart } from '@pmo/reporting';
@@ -113,7 +114,7 @@ export class ProgrammePagesController {
         milestones,
         timeline: renderMilestoneTimeline(plan.name, view.milestones, today),
         trajectories,
-        raid: raidRows(plan),
+        raid: raidLog(plan.raid),
         escalations: await this.escalationsOf(programmeId, view.milestones, view.escalations),
         latestUpdate: plan.monthlyUpdates.at(-1) ?? null,
         history,
@@ -155,10 +156,13 @@ const CHANGE_NAMES: [RegExp, string][] = [
   [/\/monthly-update/, 'Wrote the monthly update'],
   [/\/go-lives$/, 'Recorded a go-live'],
   [/\/spend$/, 'Recorded spend'],
+  [/^POST .*\/raid$/, 'Added to the RAID log'],
+  [/^(PUT|POST) .*\/raid\/[^/]+$/, 'Changed a RAID item'],
+  [/^POST .*\/funding$/, 'Added a funding line'],
   [/\/escalation-ladder$/, 'Set the escalation ladder'],
   [/^PUT .*\/delivery-confidence-override$/, 'Overrode the delivery confidence'],
   [/^DELETE .*\/delivery-confidence-override$/, 'Cleared the delivery confidence override'],
-  [/\/workbook$|\/sheets\//, 'Imported a spreadsheet'],
+  [/\/workbook$|\/sheets\/|\/spreadsheets$/, 'Imported a spreadsheet'],
   [/\/end-date$/, 'Changed the end date'],
   [/\/close$/, 'Closed the programme'],
   [/\/archive$/, 'Archived the programme'],
@@ -169,9 +173,3 @@ function changeName(action: string): string {
   return CHANGE_NAMES.find(([pattern]) => pattern.test(action))?.[1] ?? action;
 }
 
-/** Open risks and issues first, the highest scoring first; a score is likelihood times impact, out of 25. */
-function raidRows(plan: ProgrammePlanRecord) {
-  return plan.raid
-    .map((item) => ({ ...item, score: item.likelihood !== null && item.impact !== null ? item.likelihood * item.impact : null }))
-    .sort((a, b) => (a.status === b.status ? (b.score ?? 0) - (a.score ?? 0) : a.status === 'open' ? -1 : 1));
-}

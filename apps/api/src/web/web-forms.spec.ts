@@ -1,5 +1,5 @@
 import { ApplicationError, ApplicationErrorCode } from '@pmo/application';
-import { dayOf, formProblems } from './web-forms';
+import { dayOf, formProblems, penceOf } from './web-forms';
 import { sameSitePath } from './web-error.filter';
 
 describe('web forms', () => {
@@ -18,6 +18,16 @@ describe('web forms', () => {
     expect(dayOf(date('29', '2', '2026'), 'the date')).toEqual({ problem: 'The date must be a real date' });
     expect(dayOf(date('1', '1', '26'), 'the date')).toEqual({ problem: 'The date must be a real date' });
     expect(dayOf(date('1', 'March', '2026'), 'the date')).toEqual({ problem: 'The date must be a real date' });
+  });
+
+  it('reads pounds as typed into integer pence, and refuses what is not an amount', () => {
+    expect(penceOf('£1,250.50', 'the budget')).toEqual({ pence: 125050 });
+    expect(penceOf('200000', 'the budget')).toEqual({ pence: 20000000 });
+    expect(penceOf('0.5', 'the budget')).toEqual({ pence: 50 });
+    expect(penceOf('', 'the budget')).toEqual({ problem: 'Enter the budget' });
+    for (const typed of ['-5', '1.234', 'ten pounds', '1e6', '£']) {
+      expect(penceOf(typed, 'the budget')).toEqual({ problem: 'The budget must be an amount in pounds, such as 1250 or 1250.50' });
+    }
   });
 
   it('puts a use case’s field problems against the form’s fields, and leaves other errors alone', () => {

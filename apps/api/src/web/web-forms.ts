@@ -101,3 +101,12 @@ export function knownOnOf(value: DateInputValue): { recordedOn: string | undefin
   const parsed = dayOf(value, 'the day it was known');
   return 'problem' in parsed ? { problem: { field: KNOWN_ON_FIELD.id, text: parsed.problem } } : { recordedOn: parsed.day };
 }
+
+/** Pounds as typed (`£1,250.50`, `1250`) as integer pence, or what is wrong in the service manual's words. */
+export function penceOf(typed: string, label: string): { pence: number } | { problem: string } {
+  if (typed === '') return { problem: `Enter ${label}` };
+  const plain = typed.replace(/^£/, '').replace(/,/g, '');
+  if (!/^\d{1,13}(\.\d{1,2})?$/.test(plain)) return { problem: `${sentence(label)} must be an amount in pounds, such as 1250 or 1250.50` };
+  const [pounds, fraction = ''] = plain.split('.');
+  return { pence: Number(pounds) * 100 + Number(fraction.padEnd(2, '0')) };
+}

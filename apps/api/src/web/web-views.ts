@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { Environment, FileSystemLoader } from 'nunjucks';
 import type { OrganisationKind } from '@pmo/application';
 import { londonDay } from '@pmo/domain';
+import { formatPence } from '@pmo/reporting';
 import { sentence } from './web-forms';
 import type { FormProblem } from './web-forms';
 
@@ -66,6 +67,7 @@ export class WebViews {
     this.environment.addFilter('sentence', sentence);
     this.environment.addFilter('areaName', (area: string | null) => (area === null ? 'Not set' : sentence(area.replace(/-/g, ' '))));
     this.environment.addFilter('kindName', (kind: OrganisationKind) => KIND_NAMES[kind] ?? kind);
+    this.environment.addFilter('pounds', formatPence);
     this.environment.addFilter('thousands', (value: number) => value.toLocaleString('en-GB'));
     this.environment.addFilter('londonDay', (instant: string) => londonDay(new Date(instant)));
     this.environment.addFilter('tagColour', (status: string) => TAG_COLOURS[status] ?? 'grey');

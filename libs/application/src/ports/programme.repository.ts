@@ -127,6 +127,9 @@ export abstract class ProgrammeRepository {
     recordedAt: Date,
   ): Promise<'saved' | 'programme-not-found'>;
   abstract recordSpend(programmeId: string, fundingRef: string, spendPence: number, recordedAt: Date): Promise<'recorded' | 'funding-line-not-found'>;
+  /** A new RAID item, or a change to the item of its ref: each refused when the ref says otherwise. */
+  abstract saveRaidItem(programmeId: string, item: PlanRaidItem, as: 'new' | 'existing', recordedAt: Date): Promise<'saved' | 'ref-taken' | 'not-found'>;
+  abstract addFundingLine(programmeId: string, line: PlanFundingLine, recordedAt: Date): Promise<'added' | 'ref-taken'>;
   abstract recordActuals(
     programmeId: string,
     trajectoryRef: string,
@@ -185,6 +188,14 @@ export interface PlanRaidItem {
   status: 'open' | 'closed';
 }
 
+export interface PlanFundingLine {
+  ref: string;
+  name: string;
+  financialYear: string;
+  budgetPence: number;
+  spendPence: number;
+}
+
 /** Everything a programme holds: what reports, returns and spreadsheets are made from. */
 export interface ProgrammePlanRecord {
   id: string;
@@ -207,7 +218,7 @@ export interface ProgrammePlanRecord {
   milestones: PlanMilestone[];
   trajectories: PlanTrajectory[];
   raid: PlanRaidItem[];
-  funding: { ref: string; name: string; financialYear: string; budgetPence: number; spendPence: number }[];
+  funding: PlanFundingLine[];
   monthlyUpdates: { month: string; commentary: string; achievements: string; nextPeriodPlans: string; authorEmail: string; updatedAt: string }[];
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { londonDay, overlapProblems, PLAN_FIELDS, predecessorCycle, trajectoryValueProblem } from '@pmo/domain';
+import { londonDay, overlapProblems, PLAN_FIELDS, predecessorCycle, raidScoreProblems, trajectoryValueProblem } from '@pmo/domain';
 import { instantSchema } from '../validation';
 
 /**
@@ -103,6 +103,10 @@ export const raidDefinitionSchema = z.strictObject({
   mitigation: text(PLAN_FIELDS.raidTextLength).optional(),
   reviewDate: daySchema.optional(),
   status: z.enum(['open', 'closed']).default('open'),
+}).superRefine((item, context) => {
+  for (const problem of raidScoreProblems(item.type, { likelihood: item.likelihood !== undefined, impact: item.impact !== undefined })) {
+    context.addIssue({ code: 'custom', path: [problem.key], message: problem.reason });
+  }
 });
 
 export const fundingLineDefinitionSchema = z.strictObject({

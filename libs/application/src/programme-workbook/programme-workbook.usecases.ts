@@ -13,13 +13,14 @@ import { ProgrammeScheduler } from '../ports/programme.scheduler';
 import { startOrSignal } from '../programme-signalling';
 import { isUuid } from '../validation';
 
-/** The sheet a CSV file stands for, from its name in a URL: `milestones`, `trajectory-plan`, `trajectory-actuals`, `raid`. */
+/** Each sheet of the workbook with its name in a URL: `milestones`, `trajectory-plan`, `trajectory-actuals`, `raid`. */
+export const SHEET_SLUGS: readonly { sheet: SheetName; slug: string }[] = SHEETS.map((sheet) => ({ sheet, slug: sheet.toLowerCase().replace(/ /g, '-') }));
+
+/** The sheet a CSV file stands for, from its name in a URL. */
 export function sheetFromSlug(slug: string): SheetName {
-  const sheet = SHEETS.find((candidate) => candidate.toLowerCase().replace(/ /g, '-') === slug);
-  if (sheet === undefined) {
-    throw ApplicationError.notFound(`no sheet ${slug}: use one of ${SHEETS.map((name) => name.toLowerCase().replace(/ /g, '-')).join(', ')}`);
-  }
-  return sheet;
+  const found = SHEET_SLUGS.find((candidate) => candidate.slug === slug);
+  if (found === undefined) throw ApplicationError.notFound(`no sheet ${slug}: use one of ${SHEET_SLUGS.map((candidate) => candidate.slug).join(', ')}`);
+  return found.sheet;
 }
 
 export interface ImportSummary {

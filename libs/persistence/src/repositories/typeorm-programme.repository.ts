@@ -9,6 +9,8 @@ import type {
   MilestoneRow,
   NewProgramme,
   PlanChanges,
+  PlanFundingLine,
+  PlanRaidItem,
   ProgrammeClosure,
   ProgrammeHead,
   ProgrammePlanRecord,
@@ -385,6 +387,30 @@ export class TypeormProgrammeRepository extends ProgrammeRepository {
       if (updated === 0) return 'funding-line-not-found';
       await recordEvent(manager, programmeId, 'spend-recorded', { fundingRef, spendPence }, recordedAt);
       return 'recorded';
+    });
+  }
+
+  async saveRaidItem(programmeId: string, item: PlanRaidItem, as: 'new' | 'existing', recordedAt: Date): Promise<'saved' | 'ref-taken' | 'not-found'> {
+    return this.dataSource.transaction(async (manager) => {
+      // The programme's row is locked, so that two people adding the same ref at once are told apart, not one overwriting the other.
+      await manager.query(`SELECT 1 FROM programmes WHERE id = $1 FOR UPDATE`, [programmeId]);
+      const held = (await manager.query(`SELECT 1 FROM raid_items WHERE programme_id = $1 AND ref = $2`, [programmeId, item.ref])) as unknown[];
+      if (as === 'new' && held.length > 0) return 'ref-taken';
+      if (as === 'existing' && held.length === 0) return 'not-found';
+      await new PlanWriter(manager, programmeId, recordedAt).raid([item]);
+      await recordEvent(manager, programmeId, as === 'new' ? 'raid-item-added' : 'raid-item-changed', { ...item }, recordedAt);
+      return 'saved';
+    });
+  }
+
+  async addFundingLine(programmeId: string, line: PlanFundingLine, recordedAt: Date): Promise<'added' | 'ref-taken'> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT 1 FROM programmes WHERE id = $1 FOR UPDATE`, [programmeId]);
+      const held = (await manager.query(`SELECT 1 FROM funding_lines WHERE programme_id = $1 AND ref = $2`, [programmeId, line.ref])) as unknown[];
+      if (held.length > 0) return 'ref-taken';
+      await new PlanWriter(manager, programmeId, recordedAt).funding([line]);
+      await recordEvent(manager, programmeId, 'funding-line-added', { ...line }, recordedAt);
+      return 'added';
     });
   }
 
