@@ -53,20 +53,21 @@ export async function signIn(page: Page, auth: AuthConfig, email: string): Promi
 
 /**
  * What every browser test starts from: its own Temporal, the engine with the API listening on the seeded
- * organisations, the people it names granted their roles, and Chromium.
+ * organisations (unless asked for an empty one), the people it names granted their roles, and Chromium.
  */
 export class BrowserStack {
   private constructor(
-    private readonly temporal: TestWorkflowEnvironment,
+    readonly temporal: TestWorkflowEnvironment,
     readonly engine: TestEngine,
     readonly browser: Browser,
     readonly baseUrl: string,
   ) {}
 
-  static async start(grants: [email: string, role: Role, odsCode: string][]): Promise<BrowserStack> {
+  /** With `empty`, the database holds no organisation and nobody but the admin: a programme office's first morning. */
+  static async start(grants: [email: string, role: Role, odsCode: string][], options: { empty?: boolean } = {}): Promise<BrowserStack> {
     const temporal = await startLocalTemporal();
     const engine = await TestEngine.start({ temporal, withApi: true });
-    await engine.seedOrganisations();
+    if (options.empty !== true) await engine.seedOrganisations();
     for (const [email, role, odsCode] of grants) await engine.granted(email, role, odsCode);
     const baseUrl = await engine.listen();
     const browser = await chromium.launch({ executablePath: engine.config.pdf.chromiumPath });

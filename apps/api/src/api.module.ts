@@ -64,6 +64,8 @@ import { NewProgrammePagesController } from './web/new-programme-pages.controlle
 import { SpreadsheetPagesController } from './web/spreadsheet-pages.controller';
 import { RaidPagesController } from './web/raid-pages.controller';
 import { FundingPagesController } from './web/funding-pages.controller';
+import { MonthEndPagesController } from './web/month-end-pages.controller';
+import { AccessPagesController } from './web/access-pages.controller';
 import { ContactsController } from './contacts.controller';
 import { EscalationsController } from './escalations.controller';
 import { AccessController } from './access/access.controller';
@@ -134,6 +136,8 @@ export class ApiModule {
         SpreadsheetPagesController,
         RaidPagesController,
         FundingPagesController,
+        MonthEndPagesController,
+        AccessPagesController,
         RehearsalsController,
         HealthController,
         AccessController,

@@ -4,7 +4,7 @@ import type { AuthenticatedRequest } from '../access/access.guard';
 import { csrfTokenFor, sessionTokenOf } from './web-session';
 
 /** The sections of the header's navigation. */
-export type Section = 'programmes' | 'reports' | 'returns' | 'organisations';
+export type Section = 'programmes' | 'reports' | 'returns' | 'month-end' | 'organisations' | 'access';
 
 /** What every page's layout needs: who is signed in, the form token, the script nonce and the navigation. */
 export function layoutContext(request: AuthenticatedRequest | undefined, response: Response, section: Section | null): Record<string, unknown> {
@@ -21,7 +21,9 @@ export function layoutContext(request: AuthenticatedRequest | undefined, respons
               ]
             : []),
           ...(mayEver(principal, 'read-return') ? [{ text: 'NHS England return', href: '/app/returns', current: section === 'returns' }] : []),
+          ...(mayEver(principal, 'run-month-end') ? [{ text: 'Month end', href: '/app/month-end', current: section === 'month-end' }] : []),
           { text: 'Organisations', href: '/app/organisations', current: section === 'organisations' },
+          ...(mayEver(principal, 'manage-access') ? [{ text: 'Access', href: '/app/access', current: section === 'access' }] : []),
         ];
   return { user: principal?.subject, csrfToken: session === undefined ? '' : csrfTokenFor(session), cspNonce: response.locals.cspNonce as string, navigation };
 }

@@ -29,7 +29,17 @@ export class MonthEndScheduleUseCases {
   ) {}
 
   async view(): Promise<MonthEndScheduleView> {
-    const state = await this.schedule.state().catch(notFoundAsApplicationError);
+    const { schedule, ...plan } = await this.overview();
+    if (schedule === null) throw missing();
+    return { ...schedule, ...plan };
+  }
+
+  /** The schedule's state, or null before a worker has created it, with the rule and the next cycles' days either way. */
+  async overview(): Promise<{ schedule: MonthEndScheduleState | null; rule: CycleRule; upcomingCycles: CycleDays[] }> {
+    const schedule = await this.schedule.state().catch((error: unknown) => {
+      if (error instanceof MonthEndScheduleMissing) return null;
+      throw error;
+    });
     const calendar = this.status.workingCalendar();
     const today = londonDay(this.clock.now());
     const thisMonth = today.slice(0, 7);
@@ -38,7 +48,7 @@ export class MonthEndScheduleUseCases {
       .map((offset) => cycleDays(addMonths(thisMonth, offset), this.settings.rule, calendar))
       .filter((days) => days.returnEscalationDay >= today)
       .slice(0, 3);
-    return { ...state, rule: this.settings.rule, upcomingCycles };
+    return { schedule, rule: this.settings.rule, upcomingCycles };
   }
 
   async pause(body: unknown): Promise<MonthEndScheduleView> {
@@ -56,7 +66,10 @@ export class MonthEndScheduleUseCases {
   }
 }
 
+function missing(): ApplicationError {
+  return ApplicationError.notFound('the month-end schedule is not created yet: it is created when a worker starts');
+}
+
 function notFoundAsApplicationError(error: unknown): never {
-  if (error instanceof MonthEndScheduleMissing) throw ApplicationError.notFound('the month-end schedule is not created yet: it is created when a worker starts');
-  throw error;
+  throw error instanceof MonthEndScheduleMissing ? missing() : error;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { MonthEndSummary } from '@pmo/contracts';
-import { lastDayOfMonth, londonDay } from '@pmo/domain';
+import { addMonths, lastDayOfMonth, londonDay } from '@pmo/domain';
 import { ApplicationError, ApplicationErrorCode } from '../application.error';
 import { Clock } from '../ports/clock';
 import { ProgrammeScheduler } from '../ports/programme.scheduler';
@@ -23,5 +23,11 @@ export class RunMonthEndUseCase {
       throw new ApplicationError(ApplicationErrorCode.Unprocessable, `${month} has not ended`, [{ field: 'period', reason: `has not ended: its cycle can run from the day after its last day (today is ${today})` }]);
     }
     return this.scheduler.runMonthEnd(month);
+  }
+
+  /** The months whose cycle may run now, the latest first: those that have ended, a year back. */
+  endedPeriods(): string[] {
+    const thisMonth = londonDay(this.clock.now()).slice(0, 7);
+    return Array.from({ length: 12 }, (_, index) => addMonths(thisMonth, -1 - index));
   }
 }
