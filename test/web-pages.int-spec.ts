@@ -110,6 +110,24 @@ describe('web pages', () => {
       await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Extended access, Dorset');
       await expect(page.getByRole('heading', { name: /^Why the status is (Red|Amber|Green)$/ }).count()).resolves.toBe(1);
       await look(page, '02-programme');
+      // Due today and not done: overdue, which a variance of 0 on its baseline would not say.
+      await expect(page.getByRole('row', { name: /^Falls overdue/ }).getByText('Overdue today').count()).resolves.toBe(1);
+
+      // As it stood on the first of the period, before the milestone fell due.
+      await page.getByText('See it as it stood on another day').click();
+      const day = `${period}-01`;
+      await page.getByLabel('Day').fill(String(Number(day.slice(8, 10))));
+      await page.getByLabel('Month').fill(String(Number(day.slice(5, 7))));
+      await page.getByLabel('Year').fill(day.slice(0, 4));
+      await page.getByRole('button', { name: 'Show it as at that day' }).click();
+      await expect(page.getByText('As it stood at the end of 1 ').count()).resolves.toBe(1);
+      await expect(page.getByRole('row', { name: /^Falls overdue/ }).getByText('Overdue today').count()).resolves.toBe(0);
+      await expect(page.getByRole('link', { name: /^Complete / }).count()).resolves.toBe(0);
+      await look(page, '02-programme-as-at');
+      await page.goto(`/app/programmes/${programme.id}?asAt=${day}`);
+      await expect(page.getByText('As it stood at the end of 1 ').count()).resolves.toBe(1);
+      expect((await page.goto(`/app/programmes/${programme.id}?asAt=yesterday`))?.status()).toBe(400);
+      await page.goto(`/app/programmes/${programme.id}`);
 
       await page.getByRole('link', { name: 'Complete Contract awarded' }).click();
       await look(page, '03-complete-milestone');
@@ -136,7 +154,7 @@ describe('web pages', () => {
       expect((await refused).status()).toBe(400);
       await expect(page.title()).resolves.toMatch(/^Error: /);
       const summary = page.locator('.nhsuk-error-summary');
-      await expect(summary.getByRole('link').allInnerTexts()).resolves.toEqual(['Covered, % for SJ8002 must be a number from 0 to 100']);
+      await expect(summary.getByRole('link').allInnerTexts()).resolves.toEqual(['Covered, % for Synthetic Practice 002 (North Dorset) (SJ8002) must be a number from 0 to 100']);
       await expect(summary.getByRole('link').getAttribute('href')).resolves.toBe('#actual-SJ8002');
       // What was typed is kept, and nothing of it is saved.
       await expect(page.getByLabel('SJ8001').inputValue()).resolves.toBe('100');

@@ -28,7 +28,7 @@ export type {
   ProgrammeSummary,
 } from './ports/programme.repository';
 export { OrganisationRepository } from './ports/organisation.repository';
-export type { Organisation, OrganisationKind, OrganisationWrite, PopulationRecord } from './ports/organisation.repository';
+export type { Organisation, OrganisationKind, OrganisationWrite, PopulationRecord, PracticeListing } from './ports/organisation.repository';
 export { ProgrammeTemplates } from './ports/programme-templates';
 export type { ProgrammeTemplate, ProgrammeTemplateSummary } from './ports/programme-templates';
 export {
@@ -152,3 +152,5 @@ export { RunMonthEndUseCase } from './month-end/run-month-end.usecase';
 export { ChangeEndDateUseCase, endDateChangeSchema } from './programme-plan/change-end-date.usecase';
 export { archiveProgrammeSchema, closeProgrammeSchema, ProgrammeClosureUseCases, reopenProgrammeSchema } from './programme-plan/programme-closure.usecases';
 export { RaidAndFundingUseCases, raidLog } from './programme-plan/raid-and-funding.usecases';
+export { milestoneSlip } from './programme-status/milestone-slip';
+export type { MilestoneSlip } from './programme-status/milestone-slip';

@@ -1,4 +1,4 @@
-import { renderMilestoneTimeline } from './milestone-timeline';
+import { axisTicks, renderMilestoneTimeline } from './milestone-timeline';
 
 describe('milestone timeline', () => {
   const milestones = [
@@ -26,5 +26,23 @@ describe('milestone timeline', () => {
     const named = [{ ...milestones[0], name: 'Estates <phase 1> & IT' }];
     expect(renderMilestoneTimeline('A', named, '2018-01-01')).toContain('Estates &lt;phase 1&gt; &amp; IT');
     expect(renderMilestoneTimeline('A', milestones, '2018-03-10')).toBe(renderMilestoneTimeline('A', milestones, '2018-03-10'));
+  });
+
+  it('picks axis ticks that fit the span: months for a short plan, quarters for a year or two, years over a decade', () => {
+    const labels = (from: string, to: string) => axisTicks(from, to, 490).map((tick) => tick.label);
+    expect(labels('2018-01-01', '2018-06-20')).toEqual(['Jan 18', 'Feb 18', 'Mar 18', 'Apr 18', 'May 18', 'Jun 18']);
+    expect(labels('2018-01-01', '2019-03-31')).toEqual(['Jan 18', 'Apr 18', 'Jul 18', 'Oct 18', 'Jan 19']);
+    expect(labels('2017-04-01', '2026-12-06')).toEqual(['2018', '2019', '2020', '2021', '2022', '2023', '2024', '2025', '2026']);
+    // However long the plan, no more labels than the axis has room for.
+    for (const to of ['2019-12-31', '2022-06-30', '2040-01-01', '2200-01-01']) expect(labels('2017-01-01', to).length).toBeLessThanOrEqual(10);
+  });
+
+  it('draws a 2017 to 2026 plan with a label a year, not one a month on top of each other', () => {
+    const spread = [
+      { ...milestones[0], baselineDate: '2017-04-03', forecastDate: '2017-04-03', actualDate: '2017-04-03' },
+      { ...milestones[1], baselineDate: '2026-09-30', forecastDate: '2026-11-30' },
+    ];
+    const labels = [...renderMilestoneTimeline('GPFV', spread, '2026-12-06').matchAll(/<text [^>]*text-anchor="middle">([^<]+)<\/text>/g)].map((match) => match[1]);
+    expect(labels).toEqual(['2018', '2019', '2020', '2021', '2022', '2023', '2024', '2025', '2026']);
   });
 });

@@ -22,17 +22,30 @@ const BASELINE_COLOUR = '#4c6272';
 
 const coordinate = (value: number): string => String(Math.round(value * 100) / 100);
 
-/** The first day of each month from the one holding `from` up to `to`, for the axis. */
-function monthStarts(from: string, to: string): string[] {
-  const starts: string[] = [];
-  let year = Number(from.slice(0, 4));
-  let month = Number(from.slice(5, 7));
-  for (;;) {
-    const start = `${year}-${String(month).padStart(2, '0')}-01`;
-    if (start > to) return starts;
-    starts.push(start);
-    [year, month] = month === 12 ? [year + 1, 1] : [year, month + 1];
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** How far apart axis ticks may be, in months: a month, a quarter, a half year, then whole years. */
+const TICK_STEPS = [1, 3, 6, 12, 24, 60, 120];
+/** The room one label needs on the axis: "Sep 26" at 11px, with a gap. */
+const LABEL_ROOM = 48;
+
+/**
+ * The axis ticks between two days: the first days of months, a step apart, the step the smallest that leaves every
+ * label its room (a plan of a few months is ticked monthly, one over years yearly). Ticks fall on whole quarters,
+ * half years and years, labelled by month and year, or by year alone once a tick is a year or more apart.
+ */
+export function axisTicks(from: string, to: string, width: number): { day: string; label: string }[] {
+  const monthIndex = (day: string) => Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1;
+  const [first, last] = [monthIndex(from), monthIndex(to)];
+  const most = Math.max(1, Math.floor(width / LABEL_ROOM));
+  const fits = (step: number) => Math.floor(last / step) - Math.ceil(first / step) + 1 <= most;
+  // Past a decade a tick, whole decades: a plan that long is a mistake, but its page must still draw.
+  const step = TICK_STEPS.find(fits) ?? Math.ceil((last - first + 1) / Math.max(1, most - 1) / 120) * 120;
+  const ticks: { day: string; label: string }[] = [];
+  for (let index = Math.ceil(first / step) * step; index <= last; index += step) {
+    const [year, month] = [Math.floor(index / 12), index % 12];
+    ticks.push({ day: `${year}-${String(month + 1).padStart(2, '0')}-01`, label: step >= 12 ? String(year) : `${MONTH_NAMES[month]} ${String(year).slice(2)}` });
   }
+  return ticks;
 }
 
 /**
@@ -48,13 +61,9 @@ export function renderMilestoneTimeline(title: string, milestones: readonly Time
   const span = Math.max(1, daysBetween(first, last) + 15);
   const x = (day: string) => LABEL_WIDTH + (daysBetween(first, day) / span) * (WIDTH - LABEL_WIDTH - RIGHT);
   const height = TOP + milestones.length * ROW + LEGEND;
-  const starts = monthStarts(first, last);
-  // A label every month for short plans, every quarter for longer ones, so that they never overlap.
-  const every = starts.length > 12 ? 3 : 1;
-  const axis = starts.map((start, index) => {
-    const at = coordinate(x(start));
-    const label = index % every === 0 ? `<text x="${at}" y="${TOP - 12}" font-size="11" text-anchor="middle">${start.slice(2, 7)}</text>` : '';
-    return `<line x1="${at}" x2="${at}" y1="${TOP - 6}" y2="${height - LEGEND}" stroke="#d8dde0"/>${label}`;
+  const axis = axisTicks(first, last, WIDTH - LABEL_WIDTH - RIGHT).map((tick) => {
+    const at = coordinate(x(tick.day));
+    return `<line x1="${at}" x2="${at}" y1="${TOP - 6}" y2="${height - LEGEND}" stroke="#d8dde0"/><text x="${at}" y="${TOP - 12}" font-size="11" text-anchor="middle">${tick.label}</text>`;
   });
   const rows = milestones.map((milestone, index) => {
     const y = TOP + index * ROW + ROW / 2;

@@ -6,9 +6,12 @@ import {
   Clock,
   EscalationUseCases,
   GetProgrammePlanUseCase,
+  GetProgrammeQuery,
+  GetProgrammeUseCase,
   GPFV_AREAS,
   ListProgrammesUseCase,
   mayEver,
+  milestoneSlip,
   ProgrammeAuditUseCase,
   ProgrammeStatusService,
   raidLog,
@@ -19,6 +22,8 @@ import { londonDay } from '@pmo/domain';
 import { renderMilestoneTimeline, renderTrajectoryChart } from '@pmo/reporting';
 import { Access } from '../access/access.decorators';
 import type { AuthenticatedRequest } from '../access/access.guard';
+import { dateInputValue, dayOf } from './web-forms';
+import type { DateInputValue } from './web-forms';
 import { layoutContext } from './web-layout';
 import { WebPages } from './web-page';
 import { takeDone } from './web-session';
@@ -36,6 +41,7 @@ export class ProgrammePagesController {
     private readonly portfolio: ListProgrammesUseCase,
     private readonly status: ProgrammeStatusService,
     private readonly plans: GetProgrammePlanUseCase,
+    private readonly getProgramme: GetProgrammeUseCase,
     private readonly escalations: EscalationUseCases,
     private readonly audit: ProgrammeAuditUseCase,
     private readonly clock: Clock,
@@ -72,17 +78,16 @@ export class ProgrammePagesController {
 
   @Get('programmes/:programmeId')
   @Access('read-programme', 'programme')
-  async programme(@Param('programmeId') programmeId: string, @Req() request: AuthenticatedRequest, @Res() response: Response): Promise<void> {
+  async programme(@Param('programmeId') programmeId: string, @Query() query: Record<string, string>, @Req() request: AuthenticatedRequest, @Res() response: Response): Promise<void> {
     const plan = await this.plans.execute(programmeId);
-    const now = this.clock.now();
-    const view = await this.status.currentView(programmeId);
+    // As the API does: `?asAt=` a day or an instant; the form's three fields make the day.
+    const typed = dateInputValue(query, 'asAt');
+    const asAt = typed.day !== '' || typed.month !== '' || typed.year !== '' ? asAtDay(typed) : query.asAt;
+    const view = await this.getProgramme.execute(GetProgrammeQuery.from(programmeId, asAt));
+    const now = asAt === undefined ? this.clock.now() : new Date(view.asAt);
     const today = londonDay(now);
     const calendar = this.status.workingCalendar();
-    const milestones = view.milestones.map((milestone) => ({
-      ...milestone,
-      // Working days the forecast lies beyond the baseline: positive is a slip.
-      varianceWorkingDays: calendar.workingDaysBetween(milestone.baselineDate, milestone.actualDate ?? milestone.forecastDate),
-    }));
+    const milestones = view.milestones.map((milestone) => ({ ...milestone, ...milestoneSlip(milestone, calendar, today) }));
     const trajectories = await Promise.all(
       plan.trajectories.map(async (trajectory) => {
         // From the plan already read, not read again per trajectory.
@@ -113,14 +118,16 @@ export class ProgrammePagesController {
         today,
         milestones,
         timeline: renderMilestoneTimeline(plan.name, view.milestones, today),
+        asAt: asAt === undefined ? null : today,
         trajectories,
         raid: raidLog(plan.raid),
         escalations: await this.escalationsOf(programmeId, view.milestones, view.escalations),
         latestUpdate: plan.monthlyUpdates.at(-1) ?? null,
         history,
+        // A past day's page is for reading: what it offers to change would change today's record.
         may: {
-          manage: mayEver(request.principal, 'manage-programme'),
-          respond: mayEver(request.principal, 'respond-as-owner'),
+          manage: asAt === undefined && mayEver(request.principal, 'manage-programme'),
+          respond: asAt === undefined && mayEver(request.principal, 'respond-as-owner'),
         },
       }),
     );
@@ -173,3 +180,9 @@ function changeName(action: string): string {
   return CHANGE_NAMES.find(([pattern]) => pattern.test(action))?.[1] ?? action;
 }
 
+
+/** The day the page's "as at" fields make, or what was typed, for the query to refuse in its own words. */
+function asAtDay(typed: DateInputValue): string {
+  const parsed = dayOf(typed, 'the day');
+  return 'problem' in parsed ? `${typed.year}-${typed.month}-${typed.day}` : parsed.day;
+}

@@ -121,7 +121,7 @@ export class ProgressFormsController {
       const text = values[practice.odsCode];
       if (text === '') continue;
       const parsed = context.entry.parse(text);
-      if ('problem' in parsed) problems.push({ field: `actual-${practice.odsCode}`, text: `${context.entry.label} for ${practice.odsCode} ${parsed.problem}` });
+      if ('problem' in parsed) problems.push({ field: `actual-${practice.odsCode}`, text: `${context.entry.label} for ${practice.name} (${practice.odsCode}) ${parsed.problem}` });
       else actuals.push({ odsCode: practice.odsCode, value: parsed.value });
     }
     if (problems.length === 0 && actuals.length === 0) problems.push({ field: `actual-${context.practices[0]?.odsCode ?? 'month'}`, text: 'Enter at least one practice’s actual' });

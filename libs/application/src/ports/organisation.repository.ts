@@ -34,6 +34,11 @@ export interface OrganisationWrite {
   populations: PopulationRecord[];
 }
 
+/** A practice as a page lists it: by name and code, with the list sizes the rules count. */
+export interface PracticeListing extends PracticePopulation {
+  name: string;
+}
+
 export abstract class OrganisationRepository {
   abstract upsert(write: OrganisationWrite): Promise<void>;
   abstract find(odsCode: string): Promise<Organisation | null>;
@@ -50,8 +55,8 @@ export abstract class OrganisationRepository {
   abstract unknown(odsCodes: string[]): Promise<string[]>;
   /** The codes, of those given, that are not the organisation itself or below it. */
   abstract outside(ancestorOdsCode: string, odsCodes: string[]): Promise<string[]>;
-  /** Every practice at or below the organisation that is open on the day, with its list sizes as the day counts them. */
-  abstract practicesUnder(odsCode: string, asAt: string): Promise<PracticePopulation[]>;
+  /** Every practice at or below the organisation that is open on the day, with its name and its list sizes as the day counts them. */
+  abstract practicesUnder(odsCode: string, asAt: string): Promise<PracticeListing[]>;
   /** The same for several days in one read, keyed by day: a trajectory's months are sized at each month's end. */
-  abstract practicesUnderEach(odsCode: string, days: readonly string[]): Promise<Map<string, PracticePopulation[]>>;
+  abstract practicesUnderEach(odsCode: string, days: readonly string[]): Promise<Map<string, PracticeListing[]>>;
 }

@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { OrganisationRepository } from '@pmo/application';
-import type { Organisation, OrganisationWrite, PopulationRecord } from '@pmo/application';
-import type { PracticePopulation } from '@pmo/domain';
+import type { Organisation, OrganisationWrite, PopulationRecord, PracticeListing } from '@pmo/application';
 
 type OrganisationRow = {
   ods_code: string;
@@ -144,18 +143,18 @@ export class TypeormOrganisationRepository extends OrganisationRepository {
     return rows.map((row) => row.code);
   }
 
-  async practicesUnder(odsCode: string, asAt: string): Promise<PracticePopulation[]> {
+  async practicesUnder(odsCode: string, asAt: string): Promise<PracticeListing[]> {
     return (await this.practicesUnderEach(odsCode, [asAt])).get(asAt) ?? [];
   }
 
-  async practicesUnderEach(odsCode: string, days: readonly string[]): Promise<Map<string, PracticePopulation[]>> {
+  async practicesUnderEach(odsCode: string, days: readonly string[]): Promise<Map<string, PracticeListing[]>> {
     // Each figure is the latest counted on or before the day, else the earliest counted after it (by distance in days).
     const rows = (await this.dataSource.query(
       `WITH RECURSIVE tree AS (
-         SELECT ods_code, kind, opened_on, closed_on FROM organisations WHERE ods_code = $1
-         UNION ALL SELECT o.ods_code, o.kind, o.opened_on, o.closed_on FROM organisations o JOIN tree t ON o.parent_ods_code = t.ods_code
+         SELECT ods_code, name, kind, opened_on, closed_on FROM organisations WHERE ods_code = $1
+         UNION ALL SELECT o.ods_code, o.name, o.kind, o.opened_on, o.closed_on FROM organisations o JOIN tree t ON o.parent_ods_code = t.ods_code
        )
-       SELECT d.day, t.ods_code, registered.value AS registered, registered.as_at AS registered_as_at, weighted.value AS weighted, weighted.as_at AS weighted_as_at
+       SELECT d.day, t.ods_code, t.name, registered.value AS registered, registered.as_at AS registered_as_at, weighted.value AS weighted, weighted.as_at AS weighted_as_at
        FROM unnest($2::date[]) AS d(day)
        JOIN tree t ON t.kind = 'practice' AND (t.opened_on IS NULL OR t.opened_on <= d.day) AND (t.closed_on IS NULL OR t.closed_on >= d.day)
        LEFT JOIN LATERAL (
@@ -170,11 +169,11 @@ export class TypeormOrganisationRepository extends OrganisationRepository {
        ) weighted ON true
        ORDER BY d.day, t.ods_code`,
       [odsCode, [...new Set(days)]],
-    )) as { day: string; ods_code: string; registered: number | null; registered_as_at: string | null; weighted: number | null; weighted_as_at: string | null }[];
+    )) as { day: string; ods_code: string; name: string; registered: number | null; registered_as_at: string | null; weighted: number | null; weighted_as_at: string | null }[];
     const figure = (value: number | null, asAt: string | null) => (value === null || asAt === null ? null : { value, asAt });
-    const byDay = new Map<string, PracticePopulation[]>(days.map((day) => [day, []]));
+    const byDay = new Map<string, PracticeListing[]>(days.map((day) => [day, []]));
     for (const row of rows) {
-      byDay.get(row.day)?.push({ odsCode: row.ods_code, registered: figure(row.registered, row.registered_as_at), weighted: figure(row.weighted, row.weighted_as_at) });
+      byDay.get(row.day)?.push({ odsCode: row.ods_code, name: row.name, registered: figure(row.registered, row.registered_as_at), weighted: figure(row.weighted, row.weighted_as_at) });
     }
     return byDay;
   }
