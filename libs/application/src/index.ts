@@ -127,8 +127,8 @@ export { AcknowledgementLinks, LinkSettings } from './raise-escalation/acknowled
 export { acknowledgeSchema, EscalationUseCases, snoozeSchema } from './raise-escalation/escalation.usecases';
 export { WarnMilestoneOwnerUseCase } from './raise-escalation/warn-milestone-owner.usecase';
 export { forEachProgramme } from './plans-in-batches';
-export { ListProgrammesUseCase, portfolioFilterSchema } from './portfolio/list-programmes.usecase';
-export type { PortfolioEntry, PortfolioFilter } from './portfolio/list-programmes.usecase';
+export { ListProgrammesUseCase, PORTFOLIO_PAGE_SIZE, PORTFOLIO_SORTS, portfolioFilterSchema } from './portfolio/list-programmes.usecase';
+export type { PortfolioEntry, PortfolioFilter, PortfolioPage, PortfolioSort } from './portfolio/list-programmes.usecase';
 export { EVERY_ORGANISATION, mayEver, organisationsWhere, permits, ROLES } from './access/access-policy';
 export type { Action, Grant, Principal, ResourceScope, Role } from './access/access-policy';
 export { AccessSettings, Principals } from './access/principals';

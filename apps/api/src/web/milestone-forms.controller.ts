@@ -2,27 +2,32 @@ import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import {
   ApplicationError,
+  ApplicationErrorCode,
   Clock,
   CompleteMilestoneCommand,
   CompleteMilestoneUseCase,
+  ConfirmMilestoneUseCase,
   EscalationUseCases,
   GetProgrammePlanUseCase,
+  mayEver,
+  ProgrammeStatusService,
+  RebaselineMilestoneUseCase,
   ReforecastMilestoneUseCase,
 } from '@pmo/application';
 import type { PlanMilestone, ProgrammePlanRecord } from '@pmo/application';
-import { endOfLondonDay, londonDay } from '@pmo/domain';
+import { addDays, endOfLondonDay, londonDay } from '@pmo/domain';
 import { Access } from '../access/access.decorators';
 import type { AuthenticatedRequest } from '../access/access.guard';
 import { dateInputOf, dateInputValue, dayOf, FormRejected, KNOWN_ON_FIELD, knownOnOf, rejected, textField } from './web-forms';
 import type { FormProblem } from './web-forms';
 import { layoutContext } from './web-layout';
 import { WebPages } from './web-page';
-import { redirectDone } from './web-session';
+import { redirectDone, takeDone } from './web-session';
 import { WebViews } from './web-views';
 
 type Form = Record<string, unknown>;
 
-/** A milestone's forms: complete it, move its forecast, acknowledge its escalation. */
+/** A milestone's page and forms: complete it, move its forecast or its baseline, confirm it, acknowledge or snooze its escalation. */
 @Controller('app/programmes/:programmeId/milestones/:milestoneId')
 @WebPages()
 export class MilestoneFormsController {
@@ -31,9 +36,101 @@ export class MilestoneFormsController {
     private readonly plans: GetProgrammePlanUseCase,
     private readonly completeMilestone: CompleteMilestoneUseCase,
     private readonly reforecastMilestone: ReforecastMilestoneUseCase,
+    private readonly rebaselineMilestone: RebaselineMilestoneUseCase,
+    private readonly confirmMilestone: ConfirmMilestoneUseCase,
     private readonly escalations: EscalationUseCases,
+    private readonly status: ProgrammeStatusService,
     private readonly clock: Clock,
   ) {}
+
+  /** The milestone with every baseline and forecast it has had, and what the person may do with it. */
+  @Get()
+  @Access('read-programme', 'programme')
+  async page(@Param('programmeId') programmeId: string, @Param('milestoneId') milestoneId: string, @Req() request: AuthenticatedRequest, @Res() response: Response): Promise<void> {
+    const context = await this.context(programmeId, milestoneId, '');
+    const view = (await this.status.currentView(programmeId)).milestones.find((candidate) => candidate.id === milestoneId);
+    const escalation = await this.escalations.state(programmeId, milestoneId).catch((error: unknown) => {
+      // A milestone never escalated has no ladder.
+      if (error instanceof ApplicationError && error.code === ApplicationErrorCode.NotFound) return null;
+      throw error;
+    });
+    response.send(
+      this.views.render('milestone.njk', {
+        ...layoutContext(request, response, 'programmes'),
+        ...context,
+        title: context.milestone.name,
+        view,
+        escalation,
+        done: takeDone(request, response),
+        may: { manage: mayEver(request.principal, 'manage-programme'), respond: mayEver(request.principal, 'respond-as-owner') },
+      }),
+    );
+  }
+
+  @Get('rebaseline')
+  @Access('manage-programme', 'programme')
+  async rebaselineForm(@Param('programmeId') programmeId: string, @Param('milestoneId') milestoneId: string, @Req() request: AuthenticatedRequest, @Res() response: Response): Promise<void> {
+    const context = await this.context(programmeId, milestoneId, 'Rebaseline the milestone');
+    response.send(this.views.render('rebaseline.njk', { ...layoutContext(request, response, 'programmes'), ...context, values: { baseline: dateInputOf(context.milestone.forecastDate), reason: '', approvedBy: '' } }));
+  }
+
+  @Post('rebaseline')
+  @Access('manage-programme', 'programme')
+  async rebaseline(@Param('programmeId') programmeId: string, @Param('milestoneId') milestoneId: string, @Body() body: Form, @Req() request: AuthenticatedRequest, @Res() response: Response): Promise<void> {
+    const context = await this.context(programmeId, milestoneId, 'Rebaseline the milestone');
+    const values = { baseline: dateInputValue(body, 'baseline'), reason: textField(body, 'reason'), approvedBy: textField(body, 'approvedBy') };
+    const reject = (problems: FormProblem[]) => new FormRejected('rebaseline.njk', { ...context, values }, problems);
+    const fields = { baselineDate: { id: 'baseline-day', label: 'The new baseline' }, reason: { id: 'reason', label: 'The reason' }, approvedBy: { id: 'approvedBy', label: 'The approver' } };
+    const parsed = dayOf(values.baseline, 'the new baseline');
+    const problems: FormProblem[] = [];
+    if ('problem' in parsed) problems.push({ field: fields.baselineDate.id, text: parsed.problem });
+    if (values.reason === '') problems.push({ field: fields.reason.id, text: 'Enter why the baseline moves' });
+    if (values.approvedBy === '') problems.push({ field: fields.approvedBy.id, text: 'Enter the email address of whoever approved it' });
+    if (problems.length > 0 || 'problem' in parsed) throw reject(problems);
+    try {
+      await this.rebaselineMilestone.execute(programmeId, context.milestone.ref, { baselineDate: parsed.day, reason: values.reason, approvedBy: values.approvedBy });
+    } catch (error) {
+      throw rejected(error, reject, fields, fields.baselineDate);
+    }
+    redirectDone(request, response, `/app/programmes/${programmeId}/milestones/${milestoneId}`, `${context.milestone.name} is rebaselined to ${parsed.day}`);
+  }
+
+  /** The owner's word that it will land on its forecast; the page it was sent from says so. */
+  @Post('confirm')
+  @Access('respond-as-owner', 'programme')
+  async confirm(@Param('programmeId') programmeId: string, @Param('milestoneId') milestoneId: string, @Req() request: AuthenticatedRequest, @Res() response: Response): Promise<void> {
+    const context = await this.context(programmeId, milestoneId, 'Confirm the forecast');
+    await this.confirmMilestone.execute(programmeId, milestoneId, {});
+    redirectDone(request, response, `/app/programmes/${programmeId}/milestones/${milestoneId}`, `${context.milestone.name} is confirmed for ${context.milestone.forecastDate}`);
+  }
+
+  @Get('snooze')
+  @Access('respond-as-owner', 'programme')
+  async snoozeForm(@Param('programmeId') programmeId: string, @Param('milestoneId') milestoneId: string, @Req() request: AuthenticatedRequest, @Res() response: Response): Promise<void> {
+    const context = await this.snoozeContext(programmeId, milestoneId);
+    response.send(this.views.render('snooze.njk', { ...layoutContext(request, response, 'programmes'), ...context, values: { until: { day: '', month: '', year: '' }, reason: '' } }));
+  }
+
+  /** Recorded against the signed-in person, whatever the form sends. */
+  @Post('snooze')
+  @Access('respond-as-owner', 'programme')
+  async snooze(@Param('programmeId') programmeId: string, @Param('milestoneId') milestoneId: string, @Body() body: Form, @Req() request: AuthenticatedRequest, @Res() response: Response): Promise<void> {
+    const context = await this.snoozeContext(programmeId, milestoneId);
+    const values = { until: dateInputValue(body, 'until'), reason: textField(body, 'reason') };
+    const reject = (problems: FormProblem[]) => new FormRejected('snooze.njk', { ...context, values }, problems);
+    const fields = { until: { id: 'until-day', label: 'The day' }, reason: { id: 'reason', label: 'The reason' } };
+    const parsed = dayOf(values.until, 'the day it waits until');
+    const problems: FormProblem[] = [];
+    if ('problem' in parsed) problems.push({ field: fields.until.id, text: parsed.problem });
+    if (values.reason === '') problems.push({ field: fields.reason.id, text: 'Enter why the escalation should wait' });
+    if (problems.length > 0 || 'problem' in parsed) throw reject(problems);
+    try {
+      await this.escalations.snooze(programmeId, milestoneId, { by: request.principal.subject, reason: values.reason, until: parsed.day });
+    } catch (error) {
+      throw rejected(error, reject, fields, fields.until);
+    }
+    redirectDone(request, response, `/app/programmes/${programmeId}/milestones/${milestoneId}`, `The escalation of ${context.milestone.name} waits until ${parsed.day}`);
+  }
 
   @Get('complete')
   @Access('manage-programme', 'programme')
@@ -116,6 +213,11 @@ export class MilestoneFormsController {
       throw rejected(error, (problems) => new FormRejected('acknowledge-escalation.njk', { ...context, state }, problems), {}, field);
     }
     redirectDone(request, response, `/app/programmes/${programmeId}#escalations`, `The escalation of ${context.milestone.name} is acknowledged: it goes no higher`);
+  }
+
+  private async snoozeContext(programmeId: string, milestoneId: string) {
+    const context = await this.context(programmeId, milestoneId, 'Snooze the escalation');
+    return { ...context, example: addDays(londonDay(this.clock.now()), 7), back: { href: `/app/programmes/${programmeId}/milestones/${milestoneId}`, text: context.milestone.name } };
   }
 
   private async context(programmeId: string, milestoneId: string, title: string): Promise<{ title: string; plan: ProgrammePlanRecord; milestone: PlanMilestone; back: { href: string; text: string } }> {

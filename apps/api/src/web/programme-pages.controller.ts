@@ -12,6 +12,7 @@ import {
   ListProgrammesUseCase,
   mayEver,
   milestoneSlip,
+  PORTFOLIO_SORTS,
   ProgrammeAuditUseCase,
   ProgrammeStatusService,
   raidLog,
@@ -60,13 +61,16 @@ export class ProgrammePagesController {
     // An empty select means "any": the form sends it, the filter does not take it.
     const filter = Object.fromEntries(Object.entries(query).filter(([, value]) => value !== ''));
     const visible = await this.portfolio.visible(request.principal);
-    const entries = await this.portfolio.assessed(visible, filter);
+    const portfolio = await this.portfolio.page(visible, filter);
     const organisations = [...new Map(visible.flatMap((programme) => (programme.organisation === null ? [] : [[programme.organisation.odsCode, programme.organisation]]))).values()];
     response.send(
       this.views.render('programmes.njk', {
         ...layoutContext(request, response, 'programmes'),
         title: 'Programmes',
-        entries,
+        portfolio,
+        // Links keep the filters and the order: to another page, or to another order from the first page.
+        hrefWith: (changes: Record<string, string | number>) => `/app/programmes?${new URLSearchParams({ ...definedOnly(portfolio.filter), sort: portfolio.sort, order: portfolio.order, page: String(portfolio.page), ...Object.fromEntries(Object.entries(changes).map(([key, value]) => [key, String(value)])) }).toString()}`,
+        sorts: PORTFOLIO_SORTS,
         filter,
         organisations,
         areas: GPFV_AREAS,
@@ -185,4 +189,9 @@ function changeName(action: string): string {
 function asAtDay(typed: DateInputValue): string {
   const parsed = dayOf(typed, 'the day');
   return 'problem' in parsed ? `${typed.year}-${typed.month}-${typed.day}` : parsed.day;
+}
+
+/** An object's fields that hold a value, for a query string. */
+function definedOnly(fields: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(fields).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
