@@ -1,5 +1,6 @@
 import { Client } from 'pg';
-import type { MonthEndScheduleView } from '@pmo/application';
+import type { MonthEndScheduleView, ProgrammePlanRecord, ProgrammeView } from '@pmo/application';
+import { addDays, londonDay } from '@pmo/domain';
 import { TemporalMonthEndSchedule } from '@pmo/orchestration';
 import { TEST_ADMIN } from './support/engine';
 import { BrowserStack } from './support/pages';
@@ -42,6 +43,39 @@ describe('the office pages', () => {
     const answer = await page.request.post('/app/month-end/run', { form: { _csrf: await page.locator('input[name="_csrf"]').first().inputValue(), period: '2999-01' } });
     expect(answer.status()).toBe(400);
     expect(await answer.text()).toContain('has not ended');
+  });
+
+  it('overrides a programme’s delivery confidence with a reason until a day, against the signed-in person, and clears it', async () => {
+    const programme = (
+      await stack.engine.client
+        .post('/programmes')
+        .send({ name: 'Clinical pharmacists, Dorset', organisation: '11J', leadEmail: 'lead@dorset.nhs.example', milestones: [{ name: 'Recruited', baselineDate: '2030-03-31' }, { name: 'In post', baselineDate: '2030-06-30' }] })
+        .expect(201)
+    ).body as ProgrammeView;
+    const page = await stack.signedIn(PMO);
+    await page.goto(`/app/programmes/${programme.id}`);
+    await page.getByRole('link', { name: /^Override\W+the delivery confidence$/ }).click();
+    await page.getByRole('button', { name: 'Set the delivery confidence' }).click();
+    await expect(page.getByRole('link', { name: 'Select the delivery confidence' }).count()).resolves.toBe(1);
+    await expect(page.getByRole('link', { name: 'Enter why the suggestion is overridden' }).count()).resolves.toBe(1);
+    await page.getByLabel('Amber/Red').check();
+    await page.getByLabel('Why does it differ from the suggestion?').fill('Two of five practices have not released pharmacist time');
+    const until = addDays(londonDay(new Date()), 30);
+    await page.getByLabel('Day').fill(String(Number(until.slice(8, 10))));
+    await page.getByLabel('Month').fill(String(Number(until.slice(5, 7))));
+    await page.getByLabel('Year').fill(until.slice(0, 4));
+    await stack.look(page, '70-delivery-confidence');
+    await page.getByRole('button', { name: 'Set the delivery confidence' }).click();
+    await expect(page.getByText(`The delivery confidence is Amber/Red until ${until}`).count()).resolves.toBe(1);
+    await expect(page.getByText('set by the programme office (suggested Green)').count()).resolves.toBe(1);
+    const plan = (await stack.engine.client.get(`/programmes/${programme.id}/plan`).expect(200)).body as ProgrammePlanRecord;
+    expect(plan.confidenceOverride).toEqual({ confidence: 'Amber/Red', reason: 'Two of five practices have not released pharmacist time', setBy: PMO, expiresOn: until });
+
+    await page.getByRole('link', { name: /^Override\W+the delivery confidence$/ }).click();
+    await page.getByRole('button', { name: 'Clear the override' }).click();
+    await expect(page.getByText('The override is cleared: the delivery confidence is the suggested Green').count()).resolves.toBe(1);
+    const manager = await stack.signedIn(MANAGER);
+    expect((await manager.goto(`/app/programmes/${programme.id}/delivery-confidence`))?.status()).toBe(403);
   });
 
   it('is the programme office’s and the admin’s alone', async () => {

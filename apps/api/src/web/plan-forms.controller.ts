@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { ChangeEndDateUseCase, GetProgrammePlanUseCase, mayEver, ProgrammeClosureUseCases } from '@pmo/application';
+import { ChangeEndDateUseCase, GetProgrammePlanUseCase, mayEver, ProgrammeClosureUseCases, ProgrammeStatusService, SetConfidenceOverrideUseCase } from '@pmo/application';
+import { DELIVERY_CONFIDENCE_LEVELS } from '@pmo/domain';
 import type { ProgrammePlanRecord } from '@pmo/application';
 import { Access } from '../access/access.decorators';
 import type { AuthenticatedRequest } from '../access/access.guard';
@@ -13,7 +14,7 @@ import { WebViews } from './web-views';
 
 type Form = Record<string, unknown>;
 
-/** A programme's own details: when it ends, and whether it runs (close, archive, reopen). */
+/** A programme's own details: when it ends, whether it runs (close, archive, reopen), and the programme office's delivery confidence. */
 @Controller('app/programmes/:programmeId')
 @WebPages()
 export class PlanFormsController {
@@ -22,6 +23,8 @@ export class PlanFormsController {
     private readonly plans: GetProgrammePlanUseCase,
     private readonly changeEndDate: ChangeEndDateUseCase,
     private readonly closure: ProgrammeClosureUseCases,
+    private readonly setConfidence: SetConfidenceOverrideUseCase,
+    private readonly status: ProgrammeStatusService,
   ) {}
 
   @Get('end-date')
@@ -94,6 +97,44 @@ export class PlanFormsController {
     await this.withReason(programmeId, reason, 'archiveReason', 'Enter why the programme is archived', request, response, () => this.closure.archive(programmeId, { reason }), 'is archived: it has left the portfolio and the month end');
   }
 
+  @Get('delivery-confidence')
+  @Access('govern-programme', 'programme')
+  async confidenceForm(@Param('programmeId') programmeId: string, @Req() request: AuthenticatedRequest, @Res() response: Response): Promise<void> {
+    const context = await this.confidenceContext(programmeId);
+    const override = context.plan.confidenceOverride;
+    const values = { confidence: override?.confidence ?? '', reason: override?.reason ?? '', expiresOn: override === null ? { day: '', month: '', year: '' } : dateInputOf(override.expiresOn) };
+    response.send(this.views.render('delivery-confidence.njk', { ...layoutContext(request, response, 'programmes'), ...context, values }));
+  }
+
+  /** The programme office's judgement in place of the suggestion, set by the signed-in person, until a day. */
+  @Post('delivery-confidence')
+  @Access('govern-programme', 'programme')
+  async overrideConfidence(@Param('programmeId') programmeId: string, @Body() body: Form, @Req() request: AuthenticatedRequest, @Res() response: Response): Promise<void> {
+    const context = await this.confidenceContext(programmeId);
+    const values = { confidence: textField(body, 'confidence'), reason: textField(body, 'reason'), expiresOn: dateInputValue(body, 'expiresOn') };
+    const reject = (problems: FormProblem[]) => new FormRejected('delivery-confidence.njk', { ...context, values }, problems);
+    const fields = { confidence: { id: 'confidence', label: 'The confidence' }, reason: { id: 'reason', label: 'The reason' }, expiresOn: { id: 'expiresOn-day', label: 'The last day' } };
+    const expires = dayOf(values.expiresOn, 'the last day it stands');
+    const problems: FormProblem[] = [];
+    if (values.confidence === '') problems.push({ field: fields.confidence.id, text: 'Select the delivery confidence' });
+    if (values.reason === '') problems.push({ field: fields.reason.id, text: 'Enter why the suggestion is overridden' });
+    if ('problem' in expires) problems.push({ field: fields.expiresOn.id, text: expires.problem });
+    if (problems.length > 0 || 'problem' in expires) throw reject(problems);
+    try {
+      await this.setConfidence.execute(programmeId, { confidence: values.confidence, reason: values.reason, setBy: request.principal.subject, expiresOn: expires.day });
+    } catch (error) {
+      throw rejected(error, reject, fields, fields.confidence);
+    }
+    redirectDone(request, response, `/app/programmes/${programmeId}`, `The delivery confidence is ${values.confidence} until ${expires.day}`);
+  }
+
+  @Post('delivery-confidence/clear')
+  @Access('govern-programme', 'programme')
+  async clearConfidence(@Param('programmeId') programmeId: string, @Req() request: AuthenticatedRequest, @Res() response: Response): Promise<void> {
+    const view = await this.setConfidence.execute(programmeId, null);
+    redirectDone(request, response, `/app/programmes/${programmeId}`, `The override is cleared: the delivery confidence is the suggested ${view.deliveryConfidence.suggested}`);
+  }
+
   /** Reopening and archiving: one reason, in the field of the closure page's form it came from. */
   private async withReason(
     programmeId: string,
@@ -121,6 +162,11 @@ export class PlanFormsController {
   private async closureContext(programmeId: string, request: AuthenticatedRequest): Promise<{ title: string; plan: ProgrammePlanRecord; back: { href: string; text: string }; mayArchive: boolean }> {
     const plan = await this.plans.execute(programmeId);
     return { title: plan.closure === null ? 'Close the programme' : 'Reopen or archive the programme', plan, back: { href: `/app/programmes/${programmeId}`, text: plan.name }, mayArchive: mayEver(request.principal, 'govern-programme') };
+  }
+
+  private async confidenceContext(programmeId: string) {
+    const [plan, view] = await Promise.all([this.plans.execute(programmeId), this.status.currentView(programmeId)]);
+    return { title: 'Delivery confidence', plan, assessment: view.deliveryConfidence, levels: DELIVERY_CONFIDENCE_LEVELS, back: { href: `/app/programmes/${programmeId}`, text: plan.name } };
   }
 
   private async context(programmeId: string) {

@@ -132,6 +132,7 @@ export class ProgrammePagesController {
         may: {
           manage: asAt === undefined && mayEver(request.principal, 'manage-programme'),
           respond: asAt === undefined && mayEver(request.principal, 'respond-as-owner'),
+          govern: asAt === undefined && mayEver(request.principal, 'govern-programme'),
         },
       }),
     );
