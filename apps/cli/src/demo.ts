@@ -2,7 +2,6 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { MonthlyReturnView, OrganisationImportReport, OrganisationImportView, OrganisationView, ProgrammePlanRecord, ProgrammeView, StoredReport } from '@pmo/application';
-import type { MonthEndSummary } from '@pmo/contracts';
 import { addMonths, lastDayOfMonth, londonDay } from '@pmo/domain';
 import type { EngineConfig } from '@pmo/config';
 import { mintLocalToken } from '@pmo/identity';
@@ -99,8 +98,9 @@ async function followSampleProgramme(config: EngineConfig, options: DemoOptions,
     }
     const delivered = programme.escalations.some((escalation) => escalation.status === 'sent') && inbox.emails.some((email) => email.headers['x-pmo-escalation-id'] !== undefined);
     if (delivered) {
-      await runMonthEnd(api);
-      await showWebPages(config, api, created);
+      const period = addMonths(londonDay(new Date()).slice(0, 7), -1);
+      await showWebPages(config, api, created, period);
+      await keepMonthEnd(api, period);
     }
     if (delivered && options.exitAfterEmail) return 0;
     if (delivered) {
@@ -162,72 +162,50 @@ async function showTemplate(api: Api): Promise<void> {
 }
 
 /**
- * The cycle of the month just ended, run now: its highlight reports, portfolio summary and committee paper (HTML
- * with the NHS.UK stylesheet beside them, Markdown, and the paper printed to PDF) and the draft NHS England return
- * as CSV and XLSX are left in demo-output for a newcomer to open.
+ * What the month end the pages ran made, for a newcomer to open in demo-output: the highlight reports, portfolio summary
+ * and committee paper (HTML with the NHS.UK stylesheet beside them, Markdown, and the paper printed to PDF) and the
+ * draft NHS England return as CSV and XLSX.
  */
-async function runMonthEnd(api: Api): Promise<void> {
-  const period = addMonths(londonDay(new Date()).slice(0, 7), -1);
-  await recordLastMonth(api, period);
-  const summary = await request<MonthEndSummary>(api, 'POST', `/month-ends/${period}`);
+async function keepMonthEnd(api: Api, period: string): Promise<void> {
   const directory = resolve(OUTPUT_DIRECTORY, 'reports', period);
   mkdirSync(resolve(directory, 'assets'), { recursive: true });
   copyFileSync(reportStylesheetPath(), resolve(directory, REPORT_STYLESHEET_HREF));
   const names = new Map<string, string>();
-  for (const report of await request<StoredReport[]>(api, 'GET', `/reports?period=${period}`)) {
+  const reports = await request<StoredReport[]>(api, 'GET', `/reports?period=${period}`);
+  for (const report of reports) {
     const subject = report.programmeId === null ? report.organisation : (names.get(report.programmeId) ?? (await programmeName(api, report.programmeId, names)));
     const stem = [report.kind, subject].filter((part) => part !== null).join('-');
     writeFileSync(resolve(directory, `${stem}.${report.format === 'markdown' ? 'md' : 'html'}`), await download(api, `/reports/${report.id}`));
     if (report.kind === 'monthly-update-paper' && report.format === 'html') writeFileSync(resolve(directory, `${stem}.pdf`), await download(api, `/reports/${report.id}/pdf`));
   }
-  const { version } = summary.monthlyReturn ?? { version: 1 };
-  for (const format of ['csv', 'xlsx']) {
-    writeFileSync(resolve(directory, `nhse-monthly-return-${period}-v${version}.${format}`), await download(api, `/returns/${period}/versions/${version}/${format}`));
-  }
   const returned = await request<MonthlyReturnView>(api, 'GET', `/returns/${period}`);
+  const latest = returned.versions.at(-1);
+  for (const format of ['csv', 'xlsx']) {
+    if (latest !== undefined) writeFileSync(resolve(directory, `nhse-monthly-return-${period}-v${latest.version}.${format}`), await download(api, `/returns/${period}/versions/${latest.version}/${format}`));
+  }
   say(
-    `month-end cycle for ${period}: ${summary.highlightReports.reports} highlight reports, ${summary.collated.length} collated papers, ` +
-      `NHS England return v${version} (${summary.monthlyReturn?.rowCount ?? 0} rows, ${returned.versions[0].status}, due by ${returned.deadline}), in ${directory}`,
+    `month-end cycle for ${period}, run from the month-end page: ${reports.length} reports (highlight reports and collated papers, HTML and Markdown), ` +
+      `NHS England return v${latest?.version ?? '-'} (${latest?.rowCount ?? 0} rows, ${latest?.status ?? 'not made'}, due by ${returned.deadline}), in ${directory}`,
   );
 }
 
-/**
- * Dorset's clinical pharmacists scheme, started five months before the month so that the month plans 6 WTE; four
- * practices report a pharmacist each, entered today as known on the month's last day, as a programme office brings
- * in figures it had on paper; its manager writes the month's update. The return has figures.
- */
-async function recordLastMonth(api: Api, period: string): Promise<void> {
-  const created = await request<ProgrammeView>(api, 'POST', `/programmes/from-template`, {
-    templateId: 'clinical-pharmacists',
-    organisation: '11J',
-    leadEmail: 'workforce.lead@dorset-ccg.nhs.example',
-    managerEmail: 'workforce.manager@dorset-ccg.nhs.example',
-    sroEmail: 'director.primary-care@dorset-ccg.nhs.example',
-    startDate: `${addMonths(period, -5)}-01`,
-  });
-  const practices = ['SJ8001', 'SJ8002', 'SJ8003', 'SJ8004'];
-  await request(api, 'PUT', `/programmes/${created.id}/trajectories/T01/actuals/${period}`, { actuals: practices.map((odsCode) => ({ odsCode, value: 1 })), recordedOn: lastDayOfMonth(period) });
-  await request(api, 'PUT', `/programmes/${created.id}/monthly-updates/${period}`, {
-    commentary: 'Four practices now have a clinical pharmacist in post; two appointments fell through at offer.',
-    achievements: 'Pharmacists started in four practices.',
-    nextPeriodPlans: 'Re-advertise the two vacant posts.',
-    authorEmail: 'workforce.pm@dorset-ccg.nhs.example',
-  });
-  say(`instantiated 'clinical-pharmacists' for Dorset from ${addMonths(period, -5)}-01, with ${practices.length} WTE for ${period} (known on ${lastDayOfMonth(period)}) and its monthly update`);
-}
-
-/** The pages a programme manager uses, driven in Debian's Chromium: signed in, the portfolio, the programme, a form sent. */
-async function showWebPages(config: EngineConfig, api: Api, programme: ProgrammeView): Promise<void> {
+/** The pages a programme office uses, driven in Debian's Chromium: the sample programme kept, another started from its template, the month end run. */
+async function showWebPages(config: EngineConfig, api: Api, programme: ProgrammeView, period: string): Promise<void> {
   const directory = resolve(OUTPUT_DIRECTORY, 'pages');
-  const kept = await tourWebPages({
+  const { kept, createdId } = await tourWebPages({
     url: api.url,
     token: await mintLocalToken(config.auth, DEMO_ADMIN),
     programme,
+    period,
     chromiumPath: config.pdf.chromiumPath,
     directory,
   });
-  const updates = (await request<ProgrammePlanRecord>(api, 'GET', `/programmes/${programme.id}/plan`)).monthlyUpdates;
-  say(`web pages at ${api.url}/app: signed in, opened the portfolio and '${programme.name}', sent its monthly update form (${updates.length} update saved); screenshots in ${directory}:`);
+  const created = await request<ProgrammePlanRecord>(api, 'GET', `/programmes/${createdId}/plan`);
+  const actuals = created.trajectories.flatMap((trajectory) => trajectory.actuals.filter((actual) => actual.month === period));
+  say(
+    `web pages at ${api.url}/app: signed in, opened the portfolio and '${programme.name}' and sent its monthly update; started '${created.name}' from its template ` +
+      `at ${created.startDate}, entered ${actuals.length} practices' figures for ${period} (known on ${lastDayOfMonth(period)}) and its update, and ran the month end; screenshots in ${directory}:`,
+  );
   for (const path of kept) say(`  ${path}`);
 }
 

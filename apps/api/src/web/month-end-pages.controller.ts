@@ -41,7 +41,7 @@ export class MonthEndPagesController {
     const summary = await this.monthEnd.execute(period).catch((error: unknown) => {
       throw rejected(error, reject, FIELDS, FIELDS.period);
     });
-    const made = `${summary.highlightReports.reports} highlight reports for ${summary.highlightReports.programmes} programmes and ${summary.collated.length} papers`;
+    const made = `highlight reports for ${summary.highlightReports.programmes} programmes and ${summary.collated.length} collated papers, each as HTML and Markdown`;
     const monthlyReturn = summary.monthlyReturn === null ? '' : `; the return is at version ${summary.monthlyReturn.version} (${summary.monthlyReturn.status})`;
     redirectDone(request, response, `/app/returns/${period}`, `The month end for ${period} has run: ${made}${monthlyReturn}`);
   }
