@@ -158,6 +158,13 @@ describe('access control on every route', () => {
       send: () => ({ commentary: 'On track.', authorEmail: PEOPLE.manager.email }),
     },
     { method: 'put', path: '/programmes/{programmeId}/funding/{fundingRef}/spend', url: () => `/programmes/${id()}/funding/F01/spend`, as: 'manager', send: () => ({ spendPence: 1_000_00 }) },
+    {
+      method: 'put',
+      path: '/programmes/{programmeId}/details',
+      url: () => `/programmes/${id()}/details`,
+      as: 'manager',
+      send: () => ({ leadEmail: PEOPLE.lead.email, managerEmail: PEOPLE.manager.email, sroEmail: null, tolerances: { amberSlipWorkingDays: 5, redSlipWorkingDays: 15, amberBelowPlanPercent: 5, redBelowPlanPercent: 15 }, warningWorkingDays: 5, rollUp: 'worst-of' }),
+    },
     { method: 'post', path: '/programmes/{programmeId}/funding', url: () => `/programmes/${id()}/funding`, as: 'manager', send: () => ({ name: 'Match funding', financialYear: '2026/27', budgetPence: 50_000_00 }) },
     { method: 'post', path: '/programmes/{programmeId}/raid', url: () => `/programmes/${id()}/raid`, as: 'manager', send: () => ({ type: 'issue', title: 'The hub’s lease is late', impact: 3 }) },
     {

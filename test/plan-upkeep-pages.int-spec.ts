@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { ProgrammePlanRecord, ProgrammeView } from '@pmo/application';
+import { londonDay } from '@pmo/domain';
 import { BrowserStack } from './support/pages';
 
 const MANAGER = 'manager@dorset.nhs.example';
@@ -159,6 +160,57 @@ describe('plan upkeep in the pages', () => {
     await page.getByRole('button', { name: 'Upload and check' }).click();
     await expect(page.getByText(`milestones.csv is imported: ${rows.length - 1} milestones`).count()).resolves.toBe(1);
     expect((await plan()).milestones[0].name).toBe(`${rows[1][name]} (agreed)`);
+  });
+
+  it('lists each phase’s members by name and code and records a go-live, today unless a day is given', async () => {
+    const phased = (
+      await stack.engine.client
+        .post('/programmes/from-template')
+        .send({ templateId: 'dorset-pch-phased-rollout', organisation: '11J', leadEmail: 'pch.lead@dorset.nhs.example', startDate: '2030-01-07' })
+        .expect(201)
+    ).body as ProgrammeView;
+    const page = await stack.signedIn(MANAGER);
+    await page.goto(`/app/programmes/${phased.id}`);
+    await page.getByRole('link', { name: 'Phases and go-lives' }).click();
+    await expect(page.getByText('0 of 3 members live').count()).resolves.toBe(1);
+    await stack.look(page, '58-phases');
+    const phaseOne = page.locator('form[action$="/phases/P1/go-lives"]');
+    await phaseOne.getByRole('button', { name: 'Record the go-live' }).click();
+    await expect(page.getByRole('link', { name: 'Select the member that went live' }).count()).resolves.toBe(1);
+    await page.getByLabel('Which member went live?').first().selectOption('11JT01');
+    await page.locator('form[action$="/phases/P1/go-lives"]').getByRole('button', { name: 'Record the go-live' }).click();
+    await expect(page.getByText('(11JT01) is live').count()).resolves.toBe(1);
+    await expect(page.getByText('1 of 3 members live').count()).resolves.toBe(1);
+    const goLives = ((await stack.engine.client.get(`/programmes/${phased.id}/plan`).expect(200)).body as ProgrammePlanRecord).phases[0].goLives;
+    expect(goLives).toEqual([{ odsCode: '11JT01', wentLiveOn: londonDay(new Date()) }]);
+  });
+
+  it('changes who the programme answers to and its tolerances, every problem shown first', async () => {
+    const page = await stack.signedIn(MANAGER);
+    await page.goto(`/app/programmes/${programme.id}`);
+    await page.getByRole('link', { name: /^Change\W+the people and tolerances$/ }).click();
+    await page.getByLabel('Senior responsible owner’s email (optional)').fill('not an email');
+    await page.locator('#redSlipWorkingDays').fill('3');
+    await page.locator('#amberBelowPlanPercent').fill('five');
+    await page.getByRole('button', { name: 'Save the details' }).click();
+    await expect(page.getByRole('link', { name: 'The Amber shortfall must be a number, such as 5 or 7.5' }).count()).resolves.toBe(1);
+    await page.locator('#amberBelowPlanPercent').fill('7.5');
+    await page.getByRole('button', { name: 'Save the details' }).click();
+    await expect(page.getByRole('link', { name: 'The senior responsible owner must be an email address' }).count()).resolves.toBe(1);
+    await expect(page.getByRole('link', { name: 'The Red slip must be more than the Amber slip (amberSlipWorkingDays)' }).count()).resolves.toBe(1);
+    await stack.look(page, '59-programme-details-problems');
+
+    await page.getByLabel('Senior responsible owner’s email (optional)').fill('Director.Primary-Care@dorset.nhs.example');
+    await page.locator('#redSlipWorkingDays').fill('20');
+    await page.getByLabel('Its milestones alone: trajectories are reported but do not set the status').check();
+    await page.getByRole('button', { name: 'Save the details' }).click();
+    await expect(page.getByText('are saved').count()).resolves.toBe(1);
+    const saved = await plan();
+    expect([saved.sroEmail, saved.tolerances, saved.rules.rollUp]).toEqual([
+      'director.primary-care@dorset.nhs.example',
+      { amberSlipWorkingDays: 5, redSlipWorkingDays: 20, amberBelowPlanPercent: 7.5, redBelowPlanPercent: 15 },
+      'milestones-only',
+    ]);
   });
 
   it('shows a reader the logs and the downloads but no way to change them, and refuses their posts', async () => {

@@ -40,10 +40,12 @@ import {
   ProgrammeStatusService,
   ProgrammeTemplates,
   RebaselineMilestoneUseCase,
+  AssessPhaseUseCase,
   RecordGoLiveUseCase,
   ReforecastMilestoneUseCase,
   ListProgrammesUseCase,
   RaidAndFundingUseCases,
+  ChangeProgrammeDetailsUseCase,
   RecordSpendUseCase,
   RecordTrajectoryActualsUseCase,
   ResourceScopes,
@@ -66,6 +68,7 @@ import { RaidPagesController } from './web/raid-pages.controller';
 import { FundingPagesController } from './web/funding-pages.controller';
 import { MonthEndPagesController } from './web/month-end-pages.controller';
 import { AccessPagesController } from './web/access-pages.controller';
+import { PhasePagesController } from './web/phase-pages.controller';
 import { ContactsController } from './contacts.controller';
 import { EscalationsController } from './escalations.controller';
 import { AccessController } from './access/access.controller';
@@ -138,6 +141,7 @@ export class ApiModule {
         FundingPagesController,
         MonthEndPagesController,
         AccessPagesController,
+        PhasePagesController,
         RehearsalsController,
         HealthController,
         AccessController,
@@ -202,6 +206,7 @@ export class ApiModule {
         ConfirmMilestoneUseCase,
         SetConfidenceOverrideUseCase,
         RecordGoLiveUseCase,
+        AssessPhaseUseCase,
         CreateProgrammeUseCase,
         GetProgrammeUseCase,
         CompleteMilestoneUseCase,
@@ -215,6 +220,7 @@ export class ApiModule {
         SaveMonthlyUpdateUseCase,
         RecordSpendUseCase,
         RaidAndFundingUseCases,
+        ChangeProgrammeDetailsUseCase,
         ExportProgrammeWorkbookUseCase,
         ImportProgrammeWorkbookUseCase,
         GetOrganisationUseCase,

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import {
   ChangeEndDateUseCase,
+  ChangeProgrammeDetailsUseCase,
   ProgrammeClosureUseCases,
   RaidAndFundingUseCases,
   ConfirmMilestoneUseCase,
@@ -34,6 +35,7 @@ export class ProgrammePlansController {
     private readonly changeEndDate: ChangeEndDateUseCase,
     private readonly closure: ProgrammeClosureUseCases,
     private readonly raidAndFunding: RaidAndFundingUseCases,
+    private readonly changeDetails: ChangeProgrammeDetailsUseCase,
   ) {}
 
   @Post('milestones/:milestoneId/confirm')
@@ -44,6 +46,13 @@ export class ProgrammePlansController {
   }
 
   /** `{ endDate, reason }`: the programme ends later (or earlier, but never before what its plan holds). */
+  /** `{ leadEmail, managerEmail, sroEmail, tolerances, warningWorkingDays, rollUp }`, whole: the people and the rules' tolerances. */
+  @Put('details')
+  @Access('manage-programme', 'programme')
+  details(@Param('programmeId') programmeId: string, @Body() body: unknown): Promise<ProgrammePlanRecord> {
+    return this.changeDetails.execute(programmeId, body);
+  }
+
   @Put('end-date')
   @Access('manage-programme', 'programme')
   @HttpCode(200)

@@ -16,6 +16,7 @@ export type {
   MilestoneRow,
   PlanChanges,
   ProgrammeClosure,
+  ProgrammeDetails,
   PlanMilestone,
   PlanFundingLine,
   PlanRaidItem,
@@ -100,6 +101,7 @@ export {
 export type { ImportSummary } from './programme-workbook/programme-workbook.usecases';
 export { isUuid, parseOrThrow } from './validation';
 export { AssessPhaseUseCase, goLiveSchema, ListPhasesUseCase, RecordGoLiveUseCase } from './programme-plan/phase-rollout.usecases';
+export type { PhaseRollout } from './programme-plan/phase-rollout.usecases';
 export { ReportRepository } from './ports/report.repository';
 export type { NewReport, ProgrammeContacts, ReportFormat, ReportKind, StoredReport } from './ports/report.repository';
 export { MonthlyReturnRepository } from './ports/monthly-return.repository';
@@ -154,3 +156,4 @@ export { archiveProgrammeSchema, closeProgrammeSchema, ProgrammeClosureUseCases,
 export { RaidAndFundingUseCases, raidLog } from './programme-plan/raid-and-funding.usecases';
 export { milestoneSlip } from './programme-status/milestone-slip';
 export type { MilestoneSlip } from './programme-status/milestone-slip';
+export { ChangeProgrammeDetailsUseCase, programmeDetailsSchema, ROLL_UPS } from './programme-plan/programme-details.usecase';

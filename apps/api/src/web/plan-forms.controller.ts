@@ -1,12 +1,12 @@
 import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { ChangeEndDateUseCase, GetProgrammePlanUseCase, mayEver, ProgrammeClosureUseCases, ProgrammeStatusService, SetConfidenceOverrideUseCase } from '@pmo/application';
+import { ChangeEndDateUseCase, ChangeProgrammeDetailsUseCase, GetProgrammePlanUseCase, mayEver, ProgrammeClosureUseCases, ProgrammeStatusService, ROLL_UPS, SetConfidenceOverrideUseCase } from '@pmo/application';
 import { DELIVERY_CONFIDENCE_LEVELS } from '@pmo/domain';
 import type { ProgrammePlanRecord } from '@pmo/application';
 import { Access } from '../access/access.decorators';
 import type { AuthenticatedRequest } from '../access/access.guard';
 import { dateInputOf, dateInputValue, dayOf, FormRejected, rejected, textField } from './web-forms';
-import type { FormProblem } from './web-forms';
+import type { FormField, FormProblem } from './web-forms';
 import { layoutContext } from './web-layout';
 import { WebPages } from './web-page';
 import { redirectDone } from './web-session';
@@ -14,7 +14,20 @@ import { WebViews } from './web-views';
 
 type Form = Record<string, unknown>;
 
-/** A programme's own details: when it ends, whether it runs (close, archive, reopen), and the programme office's delivery confidence. */
+/** The details form's fields, each named as its problems begin. */
+const DETAIL_FIELDS: Record<string, FormField> = {
+  leadEmail: { id: 'leadEmail', label: 'The programme lead' },
+  managerEmail: { id: 'managerEmail', label: 'The programme manager' },
+  sroEmail: { id: 'sroEmail', label: 'The senior responsible owner' },
+  amberSlipWorkingDays: { id: 'amberSlipWorkingDays', label: 'The Amber slip' },
+  redSlipWorkingDays: { id: 'redSlipWorkingDays', label: 'The Red slip' },
+  amberBelowPlanPercent: { id: 'amberBelowPlanPercent', label: 'The Amber shortfall' },
+  redBelowPlanPercent: { id: 'redBelowPlanPercent', label: 'The Red shortfall' },
+  warningWorkingDays: { id: 'warningWorkingDays', label: 'The warning window' },
+  rollUp: { id: 'rollUp', label: 'The roll-up' },
+};
+
+/** A programme's own details: who it answers to and its tolerances, when it ends, whether it runs (close, archive, reopen), and the programme office's delivery confidence. */
 @Controller('app/programmes/:programmeId')
 @WebPages()
 export class PlanFormsController {
@@ -24,6 +37,7 @@ export class PlanFormsController {
     private readonly changeEndDate: ChangeEndDateUseCase,
     private readonly closure: ProgrammeClosureUseCases,
     private readonly setConfidence: SetConfidenceOverrideUseCase,
+    private readonly changeDetails: ChangeProgrammeDetailsUseCase,
     private readonly status: ProgrammeStatusService,
   ) {}
 
@@ -97,6 +111,56 @@ export class PlanFormsController {
     await this.withReason(programmeId, reason, 'archiveReason', 'Enter why the programme is archived', request, response, () => this.closure.archive(programmeId, { reason }), 'is archived: it has left the portfolio and the month end');
   }
 
+  @Get('details')
+  @Access('manage-programme', 'programme')
+  async detailsForm(@Param('programmeId') programmeId: string, @Req() request: AuthenticatedRequest, @Res() response: Response): Promise<void> {
+    const context = await this.detailsContext(programmeId);
+    const { plan } = context;
+    const values: Record<string, string> = {
+      leadEmail: plan.leadEmail,
+      managerEmail: plan.managerEmail ?? '',
+      sroEmail: plan.sroEmail ?? '',
+      ...Object.fromEntries(Object.entries(plan.tolerances).map(([key, value]) => [key, String(value)])),
+      warningWorkingDays: String(plan.rules.warningWorkingDays),
+      rollUp: plan.rules.rollUp,
+    };
+    response.send(this.views.render('programme-details.njk', { ...layoutContext(request, response, 'programmes'), ...context, values }));
+  }
+
+  /** Every field at once, as the use case takes them: a number typed wrong is the form's to say, the rest the schema's. */
+  @Post('details')
+  @Access('manage-programme', 'programme')
+  async details(@Param('programmeId') programmeId: string, @Body() body: Form, @Req() request: AuthenticatedRequest, @Res() response: Response): Promise<void> {
+    const context = await this.detailsContext(programmeId);
+    const values = Object.fromEntries(Object.keys(DETAIL_FIELDS).map((key) => [key, textField(body, key)]));
+    const reject = (problems: FormProblem[]) => new FormRejected('programme-details.njk', { ...context, values }, problems);
+    const problems: FormProblem[] = [];
+    const number = (key: string) => {
+      if (/^\d+(\.\d+)?$/.test(values[key])) return Number(values[key]);
+      problems.push({ field: key, text: `${DETAIL_FIELDS[key].label} must be a number, such as ${key.endsWith('Percent') ? '5 or 7.5' : '5'}` });
+      return 0;
+    };
+    const tolerances = { amberSlipWorkingDays: number('amberSlipWorkingDays'), redSlipWorkingDays: number('redSlipWorkingDays'), amberBelowPlanPercent: number('amberBelowPlanPercent'), redBelowPlanPercent: number('redBelowPlanPercent') };
+    const warningWorkingDays = number('warningWorkingDays');
+    if (values.leadEmail === '') problems.push({ field: 'leadEmail', text: 'Enter the programme lead’s email address' });
+    if (values.rollUp === '') problems.push({ field: 'rollUp', text: 'Select what the programme’s status is made of' });
+    if (problems.length > 0) throw reject(problems);
+    const fields = { ...DETAIL_FIELDS, ...Object.fromEntries(Object.keys(tolerances).map((key) => [`tolerances.${key}`, DETAIL_FIELDS[key]])) };
+    try {
+      await this.changeDetails.execute(programmeId, {
+        leadEmail: values.leadEmail,
+        managerEmail: values.managerEmail === '' ? null : values.managerEmail,
+        sroEmail: values.sroEmail === '' ? null : values.sroEmail,
+        tolerances,
+        warningWorkingDays,
+        rollUp: values.rollUp,
+      });
+    } catch (error) {
+      throw rejected(error, reject, fields, DETAIL_FIELDS.leadEmail);
+    }
+    redirectDone(request, response, `/app/programmes/${programmeId}`, `The details of ${context.plan.name} are saved`);
+  }
+
   @Get('delivery-confidence')
   @Access('govern-programme', 'programme')
   async confidenceForm(@Param('programmeId') programmeId: string, @Req() request: AuthenticatedRequest, @Res() response: Response): Promise<void> {
@@ -162,6 +226,11 @@ export class PlanFormsController {
   private async closureContext(programmeId: string, request: AuthenticatedRequest): Promise<{ title: string; plan: ProgrammePlanRecord; back: { href: string; text: string }; mayArchive: boolean }> {
     const plan = await this.plans.execute(programmeId);
     return { title: plan.closure === null ? 'Close the programme' : 'Reopen or archive the programme', plan, back: { href: `/app/programmes/${programmeId}`, text: plan.name }, mayArchive: mayEver(request.principal, 'govern-programme') };
+  }
+
+  private async detailsContext(programmeId: string) {
+    const plan = await this.plans.execute(programmeId);
+    return { title: 'Programme details', plan, rollUps: ROLL_UPS, back: { href: `/app/programmes/${programmeId}`, text: plan.name } };
   }
 
   private async confidenceContext(programmeId: string) {

@@ -176,6 +176,7 @@ const CHANGE_NAMES: [RegExp, string][] = [
   [/^DELETE .*\/delivery-confidence-override$/, 'Cleared the delivery confidence override'],
   [/\/workbook$|\/sheets\/|\/spreadsheets$/, 'Imported a spreadsheet'],
   [/\/end-date$/, 'Changed the end date'],
+  [/\/details$/, 'Changed its people or tolerances'],
   [/\/close$/, 'Closed the programme'],
   [/\/archive$/, 'Archived the programme'],
   [/\/reopen$/, 'Reopened the programme'],

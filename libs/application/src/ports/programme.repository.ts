@@ -130,6 +130,7 @@ export abstract class ProgrammeRepository {
   /** A new RAID item, or a change to the item of its ref: each refused when the ref says otherwise. */
   abstract saveRaidItem(programmeId: string, item: PlanRaidItem, as: 'new' | 'existing', recordedAt: Date): Promise<'saved' | 'ref-taken' | 'not-found'>;
   abstract addFundingLine(programmeId: string, line: PlanFundingLine, recordedAt: Date): Promise<'added' | 'ref-taken'>;
+  abstract changeDetails(programmeId: string, details: ProgrammeDetails, recordedAt: Date): Promise<'saved' | 'programme-not-found'>;
   abstract recordActuals(
     programmeId: string,
     trajectoryRef: string,
@@ -186,6 +187,16 @@ export interface PlanRaidItem {
   mitigation: string | null;
   reviewDate: string | null;
   status: 'open' | 'closed';
+}
+
+/** Who a programme answers to and the tolerances it is judged by, as they are changed together. */
+export interface ProgrammeDetails {
+  leadEmail: string;
+  managerEmail: string | null;
+  sroEmail: string | null;
+  tolerances: Tolerances;
+  warningWorkingDays: number;
+  rollUp: RollUp;
 }
 
 export interface PlanFundingLine {

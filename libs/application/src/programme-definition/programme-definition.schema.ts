@@ -48,8 +48,8 @@ export const tolerancesSchema = z
     amberBelowPlanPercent: belowPlanPercent,
     redBelowPlanPercent: belowPlanPercent,
   })
-  .refine((t) => t.redSlipWorkingDays > t.amberSlipWorkingDays, { message: 'must exceed amberSlipWorkingDays', path: ['redSlipWorkingDays'] })
-  .refine((t) => t.redBelowPlanPercent > t.amberBelowPlanPercent, { message: 'must exceed amberBelowPlanPercent', path: ['redBelowPlanPercent'] });
+  .refine((t) => t.redSlipWorkingDays > t.amberSlipWorkingDays, { message: 'must be more than the Amber slip (amberSlipWorkingDays)', path: ['redSlipWorkingDays'] })
+  .refine((t) => t.redBelowPlanPercent > t.amberBelowPlanPercent, { message: 'must be more than the Amber shortfall (amberBelowPlanPercent)', path: ['redBelowPlanPercent'] });
 
 export const DEFAULT_TOLERANCES = { amberSlipWorkingDays: 5, redSlipWorkingDays: 15, amberBelowPlanPercent: 5, redBelowPlanPercent: 15 };
 

@@ -32,6 +32,15 @@ export class ListPhasesUseCase {
   }
 }
 
+/** A phase as its page shows it: its members by name and code, when each went live, and its status. */
+export interface PhaseRollout {
+  ref: string;
+  name: string;
+  plannedGoLive: string;
+  members: { odsCode: string; name: string; wentLiveOn: string | null }[];
+  assessment: PhaseAssessment;
+}
+
 /**
  * A phase's rollout as at an instant; it is planned to be live when the last of its milestones is
  * forecast (the programme's end when it has none).
@@ -50,6 +59,16 @@ export class AssessPhaseUseCase {
     const plan = await planOf(this.programmes, input.programmeId);
     const phase = plan.phases.find((candidate) => candidate.ref === input.phaseRef);
     if (phase === undefined) throw ApplicationError.notFound(`no phase ${input.phaseRef} in programme ${input.programmeId}`);
+    return (await this.rollout(plan, phase, new Date(input.asAt))).assessment;
+  }
+
+  /** Every phase of a programme as at an instant, each member by name and code with the day it went live. */
+  async all(programmeId: string, asAt: Date): Promise<PhaseRollout[]> {
+    const plan = await planOf(this.programmes, programmeId);
+    return Promise.all(plan.phases.map((phase) => this.rollout(plan, phase, asAt)));
+  }
+
+  private async rollout(plan: ProgrammePlanRecord, phase: ProgrammePlanRecord['phases'][number], asAt: Date): Promise<PhaseRollout> {
     const forecasts = plan.milestones.filter((milestone) => milestone.phase === phase.ref).map((milestone) => milestone.forecastDate).sort();
     const members = await Promise.all(
       phase.members.map(async (odsCode) => ({
@@ -58,12 +77,9 @@ export class AssessPhaseUseCase {
         wentLiveOn: phase.goLives.find((goLive) => goLive.odsCode === odsCode)?.wentLiveOn ?? null,
       })),
     );
+    const plannedGoLive = forecasts[forecasts.length - 1] ?? plan.endDate;
     this.calendar ??= new WorkingCalendar(this.bankHolidays.englandAndWales());
-    return assessPhaseRollout(
-      { ref: phase.ref, name: phase.name, plannedGoLive: forecasts[forecasts.length - 1] ?? plan.endDate, members },
-      new Date(input.asAt),
-      this.calendar,
-    );
+    return { ref: phase.ref, name: phase.name, plannedGoLive, members, assessment: assessPhaseRollout({ ref: phase.ref, name: phase.name, plannedGoLive, members }, asAt, this.calendar) };
   }
 }
 

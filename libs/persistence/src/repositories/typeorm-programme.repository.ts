@@ -12,6 +12,7 @@ import type {
   PlanFundingLine,
   PlanRaidItem,
   ProgrammeClosure,
+  ProgrammeDetails,
   ProgrammeHead,
   ProgrammePlanRecord,
   ProgrammeRecord,
@@ -411,6 +412,32 @@ export class TypeormProgrammeRepository extends ProgrammeRepository {
       await new PlanWriter(manager, programmeId, recordedAt).funding([line]);
       await recordEvent(manager, programmeId, 'funding-line-added', { ...line }, recordedAt);
       return 'added';
+    });
+  }
+
+  async changeDetails(programmeId: string, details: ProgrammeDetails, recordedAt: Date): Promise<'saved' | 'programme-not-found'> {
+    return this.dataSource.transaction(async (manager) => {
+      const { tolerances } = details;
+      const [, updated] = (await manager.query(
+        `UPDATE programmes SET lead_email = $2, manager_email = $3, sro_email = $4, amber_slip_working_days = $5, red_slip_working_days = $6,
+           amber_below_plan_percent = $7, red_below_plan_percent = $8, warning_working_days = $9, roll_up = $10
+         WHERE id = $1`,
+        [
+          programmeId,
+          details.leadEmail,
+          details.managerEmail,
+          details.sroEmail,
+          tolerances.amberSlipWorkingDays,
+          tolerances.redSlipWorkingDays,
+          tolerances.amberBelowPlanPercent,
+          tolerances.redBelowPlanPercent,
+          details.warningWorkingDays,
+          details.rollUp,
+        ],
+      )) as [unknown, number];
+      if (updated === 0) return 'programme-not-found';
+      await recordEvent(manager, programmeId, 'details-changed', { ...details }, recordedAt);
+      return 'saved';
     });
   }
 
