@@ -165,6 +165,8 @@ describe('access control on every route', () => {
       as: 'manager',
       send: () => ({ leadEmail: PEOPLE.lead.email, managerEmail: PEOPLE.manager.email, sroEmail: null, tolerances: { amberSlipWorkingDays: 5, redSlipWorkingDays: 15, amberBelowPlanPercent: 5, redBelowPlanPercent: 15 }, warningWorkingDays: 5, rollUp: 'worst-of' }),
     },
+    { method: 'post', path: '/programmes/{programmeId}/milestones', url: () => `/programmes/${id()}/milestones`, as: 'manager', send: () => ({ name: 'Added by the walk', baselineDate: new Date(Date.now() + 45 * 86_400_000).toISOString().slice(0, 10) }) },
+    { method: 'put', path: '/programmes/{programmeId}/milestones/{milestoneRef}', url: () => `/programmes/${id()}/milestones/M05`, as: 'manager', send: () => ({ name: 'Rebaselined', phase: 'P1', evidence: 'Board minute' }) },
     { method: 'post', path: '/programmes/{programmeId}/funding', url: () => `/programmes/${id()}/funding`, as: 'manager', send: () => ({ name: 'Match funding', financialYear: '2026/27', budgetPence: 50_000_00 }) },
     { method: 'post', path: '/programmes/{programmeId}/raid', url: () => `/programmes/${id()}/raid`, as: 'manager', send: () => ({ type: 'issue', title: 'The hub’s lease is late', impact: 3 }) },
     {

@@ -97,6 +97,47 @@ describe('a milestone’s page', () => {
     expect(state.snooze).toEqual(expect.objectContaining({ by: LEAD, reason: 'Supplier framework published next week' }));
   });
 
+  it('adds milestones one after another by the Milestones sheet’s rules, and changes one’s owner and order', async () => {
+    const page = await stack.signedIn(MANAGER);
+    await page.goto(`/app/programmes/${programme.id}`);
+    await page.getByRole('link', { name: 'Add a milestone' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('supplier CHOSEN');
+    await page.getByRole('button', { name: 'Add the milestone' }).click();
+    await expect(page.getByRole('link', { name: 'Enter the baseline' }).count()).resolves.toBe(1);
+    const planned = later(60);
+    const fillBaseline = async (day: string) => {
+      await page.getByLabel('Day').fill(String(Number(day.slice(8, 10))));
+      await page.getByLabel('Month').fill(String(Number(day.slice(5, 7))));
+      await page.getByLabel('Year').fill(day.slice(0, 4));
+    };
+    await fillBaseline(planned);
+    await page.getByRole('button', { name: 'Add the milestone' }).click();
+    // The sheet's rule: no two milestones share a name, whatever its case.
+    await expect(page.getByRole('link', { name: 'The name is already the name of milestone M01, not in this sheet' }).count()).resolves.toBe(1);
+    await stack.look(page, '71-milestone-problems');
+
+    await page.getByLabel('Name', { exact: true }).fill('Go-live communications sent');
+    await page.getByLabel('M02 Practices trained').check();
+    await page.getByRole('button', { name: 'Add the milestone' }).click();
+    // Its baseline falls before its predecessor's: the finish-to-start rule, unless the overlap is accepted.
+    await expect(page.getByRole('link', { name: /^The dates M03 / }).count()).resolves.toBe(1);
+    await page.getByLabel('It may be baselined to finish before a predecessor does: the programme accepts the overlap').check();
+    await page.getByRole('button', { name: 'Add the milestone' }).click();
+    await expect(page.getByText(`M03 Go-live communications sent is added, baselined for ${planned}`).count()).resolves.toBe(1);
+    await stack.look(page, '72-milestone-added');
+
+    const added = (await plan()).milestones.find((milestone) => milestone.ref === 'M03');
+    expect(added).toEqual(expect.objectContaining({ ownerEmail: LEAD, predecessors: ['M02'], acceptedOverlap: true, forecastDate: planned }));
+    await page.goto(`/app/programmes/${programme.id}/milestones/${added?.id ?? ''}`);
+    await page.getByRole('link', { name: 'Change its name, kind, owner, phase or predecessors' }).click();
+    await page.getByLabel('Owner’s email (optional)').fill('comms@dorset.nhs.example');
+    await page.getByLabel('M02 Practices trained').uncheck();
+    await page.getByLabel('M01 Supplier chosen').check();
+    await page.getByRole('button', { name: 'Save the changes' }).click();
+    await expect(page.getByText('Go-live communications sent is saved').count()).resolves.toBe(1);
+    expect((await plan()).milestones.find((milestone) => milestone.ref === 'M03')).toEqual(expect.objectContaining({ ownerEmail: 'comms@dorset.nhs.example', predecessors: ['M01'], baselineDate: planned }));
+  });
+
   it('does not offer a lead the rebaseline, and refuses it to them', async () => {
     const lead = await stack.signedIn(LEAD);
     await lead.goto(`/app/programmes/${programme.id}/milestones/${programme.milestones[1].id}`);

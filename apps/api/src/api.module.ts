@@ -45,6 +45,7 @@ import {
   ReforecastMilestoneUseCase,
   ListProgrammesUseCase,
   RaidAndFundingUseCases,
+  MilestoneUseCases,
   ChangeProgrammeDetailsUseCase,
   RecordSpendUseCase,
   RecordTrajectoryActualsUseCase,
@@ -69,6 +70,7 @@ import { FundingPagesController } from './web/funding-pages.controller';
 import { MonthEndPagesController } from './web/month-end-pages.controller';
 import { AccessPagesController } from './web/access-pages.controller';
 import { PhasePagesController } from './web/phase-pages.controller';
+import { MilestonePlanPagesController } from './web/milestone-plan-pages.controller';
 import { ContactsController } from './contacts.controller';
 import { EscalationsController } from './escalations.controller';
 import { AccessController } from './access/access.controller';
@@ -142,6 +144,7 @@ export class ApiModule {
         MonthEndPagesController,
         AccessPagesController,
         PhasePagesController,
+        MilestonePlanPagesController,
         RehearsalsController,
         HealthController,
         AccessController,
@@ -220,6 +223,7 @@ export class ApiModule {
         SaveMonthlyUpdateUseCase,
         RecordSpendUseCase,
         RaidAndFundingUseCases,
+        MilestoneUseCases,
         ChangeProgrammeDetailsUseCase,
         ExportProgrammeWorkbookUseCase,
         ImportProgrammeWorkbookUseCase,

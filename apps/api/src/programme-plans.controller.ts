@@ -7,6 +7,7 @@ import {
   ConfirmMilestoneUseCase,
   GetProgrammePlanUseCase,
   GetTrajectoryProgressUseCase,
+  MilestoneUseCases,
   RebaselineMilestoneUseCase,
   RecordGoLiveUseCase,
   RecordSpendUseCase,
@@ -15,7 +16,7 @@ import {
   SaveMonthlyUpdateUseCase,
   SetConfidenceOverrideUseCase,
 } from '@pmo/application';
-import type { PlanFundingLine, PlanRaidItem, ProgrammePlanRecord, ProgrammeView, TrajectoryProgress } from '@pmo/application';
+import type { PlanFundingLine, PlanMilestone, PlanRaidItem, ProgrammePlanRecord, ProgrammeView, TrajectoryProgress } from '@pmo/application';
 import { Access } from './access/access.decorators';
 
 /** A programme's plan: baselines, trajectory actuals, monthly updates and spend. */
@@ -36,6 +37,7 @@ export class ProgrammePlansController {
     private readonly closure: ProgrammeClosureUseCases,
     private readonly raidAndFunding: RaidAndFundingUseCases,
     private readonly changeDetails: ChangeProgrammeDetailsUseCase,
+    private readonly milestones: MilestoneUseCases,
   ) {}
 
   @Post('milestones/:milestoneId/confirm')
@@ -117,6 +119,20 @@ export class ProgrammePlansController {
   @HttpCode(204)
   spend(@Param('programmeId') programmeId: string, @Param('fundingRef') fundingRef: string, @Body() body: unknown): Promise<void> {
     return this.recordSpend.execute(programmeId, fundingRef, body);
+  }
+
+  /** A milestone added by the Milestones sheet's rules; one given no ref takes the next free one, M01 onwards. */
+  @Post('milestones')
+  @Access('manage-programme', 'programme')
+  addMilestone(@Param('programmeId') programmeId: string, @Body() body: unknown): Promise<PlanMilestone> {
+    return this.milestones.add(programmeId, body);
+  }
+
+  /** Its name, kind, owner, phase, predecessors, accepted overlap and evidence, whole; its dates move by their own routes. */
+  @Put('milestones/:milestoneRef')
+  @Access('manage-programme', 'programme')
+  changeMilestone(@Param('programmeId') programmeId: string, @Param('milestoneRef') milestoneRef: string, @Body() body: unknown): Promise<PlanMilestone> {
+    return this.milestones.change(programmeId, milestoneRef, body);
   }
 
   /** A funding line given no ref takes the next free one, F01 onwards. */

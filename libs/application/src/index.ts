@@ -36,6 +36,8 @@ export {
   daySchema,
   fundingLineDefinitionSchema,
   GPFV_AREAS,
+  MILESTONE_KINDS,
+  milestoneDefinitionSchema,
   monthSchema,
   odsCodeSchema,
   programmePlanSchema,
@@ -157,3 +159,4 @@ export { RaidAndFundingUseCases, raidLog } from './programme-plan/raid-and-fundi
 export { milestoneSlip } from './programme-status/milestone-slip';
 export type { MilestoneSlip } from './programme-status/milestone-slip';
 export { ChangeProgrammeDetailsUseCase, programmeDetailsSchema, ROLL_UPS } from './programme-plan/programme-details.usecase';
+export { milestoneChangeSchema, MilestoneUseCases } from './programme-plan/milestone.usecases';

@@ -177,6 +177,8 @@ const CHANGE_NAMES: [RegExp, string][] = [
   [/\/workbook$|\/sheets\/|\/spreadsheets$/, 'Imported a spreadsheet'],
   [/\/end-date$/, 'Changed the end date'],
   [/\/details$/, 'Changed its people or tolerances'],
+  [/^POST .*\/milestones$|\/new-milestone$/, 'Added a milestone'],
+  [/^PUT .*\/milestones\/[^/]+$|\/milestones\/[^/]+\/edit$/, 'Changed a milestone'],
   [/\/close$/, 'Closed the programme'],
   [/\/archive$/, 'Archived the programme'],
   [/\/reopen$/, 'Reopened the programme'],

@@ -64,7 +64,7 @@ function withRef(body: unknown, next: string): unknown {
 }
 
 /** One past the highest of the prefix's numbered refs, two digits at least: R01, R02 … R10. */
-function nextRef(prefix: string, held: readonly { ref: string }[]): string {
+export function nextRef(prefix: string, held: readonly { ref: string }[]): string {
   const numbers = held.map((entry) => new RegExp(`^${prefix}(\\d+)$`).exec(entry.ref)).map((match) => (match === null ? 0 : Number(match[1])));
   return `${prefix}${String(Math.max(0, ...numbers) + 1).padStart(2, '0')}`;
 }

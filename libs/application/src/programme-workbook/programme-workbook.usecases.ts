@@ -113,7 +113,14 @@ export class ImportProgrammeWorkbookUseCase {
 
   private async apply(plan: ProgrammePlanRecord, parsed: ParseResult): Promise<ImportSummary> {
     if (!parsed.ok) throw importRefused(parsed.problems);
-    const workbook = parsed.workbook;
+    return this.applyRows(plan, parsed.workbook);
+  }
+
+  /**
+   * Rows already read, checked against the record as a sheet's are and written in one transaction, or every problem
+   * by sheet, row and column: a milestone added or changed in a form is a one-row Milestones sheet.
+   */
+  async applyRows(plan: ProgrammePlanRecord, workbook: ParsedWorkbook): Promise<ImportSummary> {
     const problems = await this.checkAgainstRecord(plan, workbook);
     if (problems.length > 0) throw importRefused(problems);
     await this.programmes.applyChanges(plan.id, this.changes(plan, workbook), this.clock.now());

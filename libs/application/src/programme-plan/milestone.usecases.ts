@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import { ApplicationError, ApplicationErrorCode } from '../application.error';
+import { ProgrammeRepository } from '../ports/programme.repository';
+import type { PlanMilestone, ProgrammePlanRecord } from '../ports/programme.repository';
+import { milestoneDefinitionSchema } from '../programme-definition/programme-definition.schema';
+import { ImportProgrammeWorkbookUseCase } from '../programme-workbook/programme-workbook.usecases';
+import { isUuid, parseOrThrow } from '../validation';
+import { nextRef } from './raid-and-funding.usecases';
+
+/** What a milestone's form changes: not its dates, which move by their own forms (forecast, rebaseline, complete). */
+export const milestoneChangeSchema = milestoneDefinitionSchema.pick({ name: true, kind: true, ownerEmail: true, phase: true, predecessors: true, acceptedOverlap: true, evidence: true });
+
+/**
+ * A milestone added to a plan or changed, one at a time, by the rules a Milestones sheet's row is checked by (unique
+ * names, known phase and predecessors, no cycle, finish-to-start order): the row goes through the same import.
+ * A new milestone given no ref takes the next free one (M07 after M06); its forecast is its baseline.
+ */
+@Injectable()
+export class MilestoneUseCases {
+  constructor(
+    private readonly programmes: ProgrammeRepository,
+    private readonly rows: ImportProgrammeWorkbookUseCase,
+  ) {}
+
+  async add(programmeId: string, body: unknown): Promise<PlanMilestone> {
+    const plan = await this.plan(programmeId);
+    const fields = parseOrThrow(milestoneDefinitionSchema, body);
+    if (fields.baselineDate === undefined) throw ApplicationError.validationFailed([{ field: 'baselineDate', reason: 'is required: the day the milestone is planned for' }]);
+    const ref = fields.ref ?? nextRef('M', plan.milestones);
+    if (plan.milestones.some((milestone) => milestone.ref === ref)) {
+      throw new ApplicationError(ApplicationErrorCode.Conflict, `the programme already has a milestone ${ref}`, [{ field: 'ref', reason: `is already the ref of a milestone: ${ref}` }]);
+    }
+    const forecastDate = fields.forecastDate ?? fields.baselineDate;
+    await this.rows.applyRows(plan, {
+      milestones: [
+        {
+          rowNumber: 1,
+          ref,
+          name: fields.name,
+          kind: fields.kind,
+          phase: fields.phase ?? null,
+          baselineDate: fields.baselineDate,
+          forecastDate,
+          actualDate: fields.actualDate ?? null,
+          ownerEmail: fields.ownerEmail ?? plan.leadEmail,
+          predecessors: fields.predecessors,
+          acceptedOverlap: fields.acceptedOverlap,
+          evidence: fields.evidence ?? null,
+          rebaselineReason: null,
+          rebaselineApprover: null,
+        },
+      ],
+      trajectoryPlan: [],
+      trajectoryActuals: [],
+      raid: [],
+    });
+    return this.milestone(programmeId, ref);
+  }
+
+  /** The milestone's name, kind, owner, phase, predecessors, accepted overlap and evidence, whole; its dates stay. */
+  async change(programmeId: string, ref: string, body: unknown): Promise<PlanMilestone> {
+    const plan = await this.plan(programmeId);
+    const existing = plan.milestones.find((milestone) => milestone.ref === ref);
+    if (existing === undefined) throw ApplicationError.notFound(`no milestone ${ref} in programme ${programmeId}`);
+    const fields = parseOrThrow(milestoneChangeSchema, body);
+    await this.rows.applyRows(plan, {
+      milestones: [
+        {
+          rowNumber: 1,
+          ref,
+          name: fields.name,
+          kind: fields.kind,
+          phase: fields.phase ?? null,
+          baselineDate: existing.baselineDate,
+          forecastDate: existing.forecastDate,
+          actualDate: existing.actualDate,
+          ownerEmail: fields.ownerEmail ?? plan.leadEmail,
+          predecessors: fields.predecessors,
+          acceptedOverlap: fields.acceptedOverlap,
+          evidence: fields.evidence ?? null,
+          rebaselineReason: null,
+          rebaselineApprover: null,
+        },
+      ],
+      trajectoryPlan: [],
+      trajectoryActuals: [],
+      raid: [],
+    });
+    return this.milestone(programmeId, ref);
+  }
+
+  private async plan(programmeId: string): Promise<ProgrammePlanRecord> {
+    const plan = isUuid(programmeId) ? await this.programmes.loadPlan(programmeId) : null;
+    if (plan === null) throw ApplicationError.notFound(`no programme ${programmeId}`);
+    return plan;
+  }
+
+  private async milestone(programmeId: string, ref: string): Promise<PlanMilestone> {
+    return (await this.plan(programmeId)).milestones.find((milestone) => milestone.ref === ref) as PlanMilestone;
+  }
+}
