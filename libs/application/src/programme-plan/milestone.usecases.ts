@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import type { MilestoneSheetRow } from '@pmo/spreadsheets';
+import type { z } from 'zod';
 import { ApplicationError, ApplicationErrorCode } from '../application.error';
 import { ProgrammeRepository } from '../ports/programme.repository';
 import type { PlanMilestone, ProgrammePlanRecord } from '../ports/programme.repository';
@@ -30,30 +32,7 @@ export class MilestoneUseCases {
     if (plan.milestones.some((milestone) => milestone.ref === ref)) {
       throw new ApplicationError(ApplicationErrorCode.Conflict, `the programme already has a milestone ${ref}`, [{ field: 'ref', reason: `is already the ref of a milestone: ${ref}` }]);
     }
-    const forecastDate = fields.forecastDate ?? fields.baselineDate;
-    await this.rows.applyRows(plan, {
-      milestones: [
-        {
-          rowNumber: 1,
-          ref,
-          name: fields.name,
-          kind: fields.kind,
-          phase: fields.phase ?? null,
-          baselineDate: fields.baselineDate,
-          forecastDate,
-          actualDate: fields.actualDate ?? null,
-          ownerEmail: fields.ownerEmail ?? plan.leadEmail,
-          predecessors: fields.predecessors,
-          acceptedOverlap: fields.acceptedOverlap,
-          evidence: fields.evidence ?? null,
-          rebaselineReason: null,
-          rebaselineApprover: null,
-        },
-      ],
-      trajectoryPlan: [],
-      trajectoryActuals: [],
-      raid: [],
-    });
+    await this.write(plan, ref, fields, { baselineDate: fields.baselineDate, forecastDate: fields.forecastDate ?? fields.baselineDate, actualDate: fields.actualDate ?? null });
     return this.milestone(programmeId, ref);
   }
 
@@ -63,30 +42,28 @@ export class MilestoneUseCases {
     const existing = plan.milestones.find((milestone) => milestone.ref === ref);
     if (existing === undefined) throw ApplicationError.notFound(`no milestone ${ref} in programme ${programmeId}`);
     const fields = parseOrThrow(milestoneChangeSchema, body);
-    await this.rows.applyRows(plan, {
-      milestones: [
-        {
-          rowNumber: 1,
-          ref,
-          name: fields.name,
-          kind: fields.kind,
-          phase: fields.phase ?? null,
-          baselineDate: existing.baselineDate,
-          forecastDate: existing.forecastDate,
-          actualDate: existing.actualDate,
-          ownerEmail: fields.ownerEmail ?? plan.leadEmail,
-          predecessors: fields.predecessors,
-          acceptedOverlap: fields.acceptedOverlap,
-          evidence: fields.evidence ?? null,
-          rebaselineReason: null,
-          rebaselineApprover: null,
-        },
-      ],
-      trajectoryPlan: [],
-      trajectoryActuals: [],
-      raid: [],
-    });
+    await this.write(plan, ref, fields, existing);
     return this.milestone(programmeId, ref);
+  }
+
+  /** The milestone as a one-row Milestones sheet, through the import's checks and its one transaction. */
+  private async write(plan: ProgrammePlanRecord, ref: string, fields: z.output<typeof milestoneChangeSchema>, dates: Pick<MilestoneSheetRow, 'baselineDate' | 'forecastDate' | 'actualDate'>): Promise<void> {
+    const row: MilestoneSheetRow = {
+      ref,
+      name: fields.name,
+      kind: fields.kind,
+      phase: fields.phase ?? null,
+      baselineDate: dates.baselineDate,
+      forecastDate: dates.forecastDate,
+      actualDate: dates.actualDate,
+      ownerEmail: fields.ownerEmail ?? plan.leadEmail,
+      predecessors: fields.predecessors,
+      acceptedOverlap: fields.acceptedOverlap,
+      evidence: fields.evidence ?? null,
+      rebaselineReason: null,
+      rebaselineApprover: null,
+    };
+    await this.rows.applyRows(plan, { milestones: [{ rowNumber: 1, ...row }], trajectoryPlan: [], trajectoryActuals: [], raid: [] });
   }
 
   private async plan(programmeId: string): Promise<ProgrammePlanRecord> {
