@@ -48,6 +48,34 @@ describe('a new programme from a template, in the pages', () => {
     expect(plan).toEqual(expect.objectContaining({ organisationOdsCode: '11J', leadEmail: 'workforce.lead@dorset.nhs.example', startDate: '2030-04-01', template: expect.objectContaining({ id: 'clinical-pharmacists' }) }));
   });
 
+  it('starts a blank programme with its first two milestones, every problem shown first, then adds its others', async () => {
+    const page = await stack.signedIn(MANAGER);
+    await page.goto('/app/programmes');
+    await page.getByRole('link', { name: 'Or start a blank programme' }).click();
+    await page.getByLabel('Programme name').fill('Care navigation training, Dorset');
+    await page.getByRole('button', { name: 'Create the programme' }).click();
+    for (const text of ['Enter the organisation’s ODS code', 'Enter the programme lead’s email address', 'Enter the first milestone’s name', 'Enter the second milestone’s baseline']) {
+      await expect(page.getByRole('link', { name: text }).count()).resolves.toBe(1);
+    }
+    await page.getByLabel('Organisation’s ODS code').fill('11j');
+    await page.getByLabel('Programme lead’s email').fill('training.lead@dorset.nhs.example');
+    await page.locator('#milestone0Name').fill('Training provider commissioned');
+    await page.locator('#milestone1Name').fill('Training provider commissioned');
+    for (const [index, day] of [[0, '2030-05-31'], [1, '2030-09-30']] as const) {
+      await page.locator(`#milestone${index}-day`).fill(String(Number(day.slice(8, 10))));
+      await page.locator(`#milestone${index}-month`).fill(String(Number(day.slice(5, 7))));
+      await page.locator(`#milestone${index}-year`).fill(day.slice(0, 4));
+    }
+    await page.getByRole('button', { name: 'Create the programme' }).click();
+    await expect(page.getByRole('link', { name: 'The second milestone’s name repeats the name of milestones.0' }).count()).resolves.toBe(1);
+    await stack.look(page, '47-blank-programme-problems');
+    await page.locator('#milestone1Name').fill('Reception staff trained in care navigation');
+    await page.getByRole('button', { name: 'Create the programme' }).click();
+    await expect(page.getByText('Care navigation training, Dorset is created with its first two milestones: add its others').count()).resolves.toBe(1);
+    expect(new URL(page.url()).pathname).toMatch(/\/new-milestone$/);
+    await stack.look(page, '48-blank-programme-created');
+  });
+
   it('refuses a manager an organisation that is not theirs, as the API does', async () => {
     const page = await stack.signedIn(LOCALITY_MANAGER);
     await page.goto('/app/new-programme');

@@ -1,16 +1,27 @@
 import { Body, Controller, Get, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { InstantiateTemplateCommand, InstantiateTemplateUseCase, ProgrammeTemplates } from '@pmo/application';
+import { CreateProgrammeCommand, CreateProgrammeUseCase, GPFV_AREAS, InstantiateTemplateCommand, InstantiateTemplateUseCase, ProgrammeTemplates } from '@pmo/application';
 import { Access } from '../access/access.decorators';
 import type { AuthenticatedRequest } from '../access/access.guard';
 import { dateInputValue, dayOf, FormRejected, rejected, textField } from './web-forms';
-import type { DateInputValue, FormProblem } from './web-forms';
+import type { DateInputValue, FormField, FormProblem } from './web-forms';
 import { layoutContext } from './web-layout';
 import { WebPages } from './web-page';
 import { redirectDone } from './web-session';
 import { WebViews } from './web-views';
 
 type Form = Record<string, unknown>;
+
+interface BlankValues {
+  name: string;
+  organisation: string;
+  gpfvArea: string;
+  leadEmail: string;
+  managerEmail: string;
+  milestones: { name: string; baseline: DateInputValue }[];
+}
+
+const BLANK_PAGE = { title: 'Start a blank programme', areas: GPFV_AREAS, back: { href: '/app/programmes', text: 'All programmes' } };
 
 interface NewProgrammeValues {
   templateId: string;
@@ -28,7 +39,7 @@ const FIELDS = {
   startDate: { id: 'startDate-day', label: 'The start date' },
 };
 
-/** A new programme from a shipped template: chosen, moved to its start, seen before it is saved, then saved. */
+/** A new programme from a shipped template (chosen, moved to its start, seen before it is saved, then saved), or blank. */
 @Controller('app/new-programme')
 @WebPages()
 export class NewProgrammePagesController {
@@ -36,6 +47,7 @@ export class NewProgrammePagesController {
     private readonly views: WebViews,
     private readonly templates: ProgrammeTemplates,
     private readonly instantiate: InstantiateTemplateUseCase,
+    private readonly createProgramme: CreateProgrammeUseCase,
   ) {}
 
   @Get()
@@ -58,6 +70,67 @@ export class NewProgrammePagesController {
   async create(@Body() body: Form, @Req() request: AuthenticatedRequest, @Res() response: Response): Promise<void> {
     const { result: created } = await this.attempt(body, (command) => this.instantiate.execute(command));
     redirectDone(request, response, `/app/programmes/${created.id}`, `${created.name} is created`);
+  }
+
+  @Get('blank')
+  @Access('manage-programme', 'new-programme')
+  blankForm(@Req() request: AuthenticatedRequest, @Res() response: Response): void {
+    const values: BlankValues = { name: '', organisation: '', gpfvArea: '', leadEmail: '', managerEmail: '', milestones: [0, 1].map(() => ({ name: '', baseline: { day: '', month: '', year: '' } })) };
+    response.send(this.views.render('new-programme-blank.njk', { ...layoutContext(request, response, 'programmes'), ...BLANK_PAGE, values }));
+  }
+
+  /** A programme with no template: its people and its first two milestones, by the same command as POST /programmes; more milestones follow on its page. */
+  @Post('blank')
+  @Access('manage-programme', 'new-programme')
+  async createBlank(@Body() body: Form, @Req() request: AuthenticatedRequest, @Res() response: Response): Promise<void> {
+    const values: BlankValues = {
+      name: textField(body, 'name'),
+      organisation: textField(body, 'organisation').toUpperCase(),
+      gpfvArea: textField(body, 'gpfvArea'),
+      leadEmail: textField(body, 'leadEmail'),
+      managerEmail: textField(body, 'managerEmail'),
+      milestones: [0, 1].map((index) => ({ name: textField(body, `milestone${index}Name`), baseline: dateInputValue(body, `milestone${index}`) })),
+    };
+    const reject = (problems: FormProblem[]) => new FormRejected('new-programme-blank.njk', { ...BLANK_PAGE, values }, problems);
+    const problems: FormProblem[] = [];
+    if (values.name === '') problems.push({ field: 'name', text: 'Enter the programme’s name' });
+    if (values.organisation === '') problems.push({ field: 'organisation', text: 'Enter the organisation’s ODS code' });
+    if (values.leadEmail === '') problems.push({ field: 'leadEmail', text: 'Enter the programme lead’s email address' });
+    const milestones = values.milestones.map((milestone, index) => {
+      const ordinal = index === 0 ? 'first' : 'second';
+      if (milestone.name === '') problems.push({ field: `milestone${index}Name`, text: `Enter the ${ordinal} milestone’s name` });
+      const day = dayOf(milestone.baseline, `the ${ordinal} milestone’s baseline`);
+      if ('problem' in day) problems.push({ field: `milestone${index}-day`, text: day.problem });
+      return { name: milestone.name, ...('problem' in day ? {} : { baselineDate: day.day }) };
+    });
+    if (problems.length > 0) throw reject(problems);
+    const fields: Record<string, FormField> = {
+      name: { id: 'name', label: 'The name' },
+      organisation: { id: 'organisation', label: 'The organisation' },
+      gpfvArea: { id: 'gpfvArea', label: 'The GP Forward View area' },
+      leadEmail: { id: 'leadEmail', label: 'The programme lead' },
+      managerEmail: { id: 'managerEmail', label: 'The programme manager' },
+      ...Object.fromEntries([0, 1].flatMap((index) => [
+        [`milestones.${index}.name`, { id: `milestone${index}Name`, label: `The ${index === 0 ? 'first' : 'second'} milestone’s name` }],
+        [`milestones.${index}.baselineDate`, { id: `milestone${index}-day`, label: `The ${index === 0 ? 'first' : 'second'} milestone’s baseline` }],
+      ])),
+    };
+    let created: { id: string; name: string };
+    try {
+      created = await this.createProgramme.execute(
+        CreateProgrammeCommand.from({
+          name: values.name,
+          organisation: values.organisation,
+          leadEmail: values.leadEmail,
+          ...(values.managerEmail === '' ? {} : { managerEmail: values.managerEmail }),
+          ...(values.gpfvArea === '' ? {} : { gpfvArea: values.gpfvArea }),
+          milestones,
+        }),
+      );
+    } catch (error) {
+      throw rejected(error, reject, fields, fields.name);
+    }
+    redirectDone(request, response, `/app/programmes/${created.id}/new-milestone`, `${created.name} is created with its first two milestones: add its others`);
   }
 
   /** The form's values put to the use case; its refusal comes back as the form with its problems. */
