@@ -6,6 +6,7 @@ import { BrowserStack } from './support/pages';
 
 const MANAGER = 'manager@dorset.nhs.example';
 const LEAD = 'lead@dorset.nhs.example';
+const PMO = 'pmo@icb.nhs.example';
 
 /** A milestone's own page: its baselines and forecasts, a rebaseline with reason and approver, the owner's confirmation, a snooze. */
 describe('a milestone’s page', () => {
@@ -17,6 +18,7 @@ describe('a milestone’s page', () => {
     stack = await BrowserStack.start([
       [MANAGER, 'programme_manager', '11J'],
       [LEAD, 'lead', '11J'],
+      [PMO, 'pmo', '*'],
     ]);
     programme = (
       await stack.engine.client
@@ -136,6 +138,23 @@ describe('a milestone’s page', () => {
     await page.getByRole('button', { name: 'Save the changes' }).click();
     await expect(page.getByText('Go-live communications sent is saved').count()).resolves.toBe(1);
     expect((await plan()).milestones.find((milestone) => milestone.ref === 'M03')).toEqual(expect.objectContaining({ ownerEmail: 'comms@dorset.nhs.example', predecessors: ['M01'], baselineDate: planned }));
+  });
+
+  it('shows the programme office the escalation sent to the lead in the delivery log, and nobody else', async () => {
+    const page = await stack.signedIn(PMO);
+    await page.goto('/app/programmes');
+    await page.getByRole('link', { name: 'Delivery log' }).click();
+    await eventually(async () => {
+      await page.reload();
+      await expect(page.getByRole('row', { name: /lead@dorset\.nhs\.example/ }).filter({ hasText: 'Supplier chosen' }).filter({ hasText: 'Sent' }).count()).resolves.toBeGreaterThan(0);
+    }, 30_000);
+    await page.getByLabel('Only those to').fill('nobody@dorset.nhs.example');
+    await page.getByRole('button', { name: 'Show their messages' }).click();
+    await expect(page.getByText('Nothing has been sent to nobody@dorset.nhs.example.').count()).resolves.toBe(1);
+    await page.goto('/app/delivery-log');
+    await stack.look(page, '73-delivery-log');
+    const manager = await stack.signedIn(MANAGER);
+    expect((await manager.goto('/app/delivery-log'))?.status()).toBe(403);
   });
 
   it('does not offer a lead the rebaseline, and refuses it to them', async () => {

@@ -71,6 +71,7 @@ import { MonthEndPagesController } from './web/month-end-pages.controller';
 import { AccessPagesController } from './web/access-pages.controller';
 import { PhasePagesController } from './web/phase-pages.controller';
 import { MilestonePlanPagesController } from './web/milestone-plan-pages.controller';
+import { DeliveryPagesController } from './web/delivery-pages.controller';
 import { ContactsController } from './contacts.controller';
 import { EscalationsController } from './escalations.controller';
 import { AccessController } from './access/access.controller';
@@ -145,6 +146,7 @@ export class ApiModule {
         AccessPagesController,
         PhasePagesController,
         MilestonePlanPagesController,
+        DeliveryPagesController,
         RehearsalsController,
         HealthController,
         AccessController,

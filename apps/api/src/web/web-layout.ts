@@ -4,7 +4,7 @@ import type { AuthenticatedRequest } from '../access/access.guard';
 import { csrfTokenFor, sessionTokenOf } from './web-session';
 
 /** The sections of the header's navigation. */
-export type Section = 'programmes' | 'reports' | 'returns' | 'month-end' | 'organisations' | 'access';
+export type Section = 'programmes' | 'reports' | 'returns' | 'month-end' | 'delivery' | 'organisations' | 'access';
 
 /** What every page's layout needs: who is signed in, the form token, the script nonce and the navigation. */
 export function layoutContext(request: AuthenticatedRequest | undefined, response: Response, section: Section | null): Record<string, unknown> {
@@ -22,6 +22,7 @@ export function layoutContext(request: AuthenticatedRequest | undefined, respons
             : []),
           ...(mayEver(principal, 'read-return') ? [{ text: 'NHS England return', href: '/app/returns', current: section === 'returns' }] : []),
           ...(mayEver(principal, 'run-month-end') ? [{ text: 'Month end', href: '/app/month-end', current: section === 'month-end' }] : []),
+          ...(mayEver(principal, 'read-delivery') ? [{ text: 'Delivery log', href: '/app/delivery-log', current: section === 'delivery' }] : []),
           { text: 'Organisations', href: '/app/organisations', current: section === 'organisations' },
           ...(mayEver(principal, 'manage-access') ? [{ text: 'Access', href: '/app/access', current: section === 'access' }] : []),
         ];

@@ -44,4 +44,24 @@ export class ContactPreferencesUseCases {
   attempts(filter: { recipient?: string; deliveryKey?: string }): Promise<DeliveryAttempt[]> {
     return this.log.attempts({ ...filter, ...(filter.recipient === undefined ? {} : { recipient: parseOrThrow(emailSchema, filter.recipient) }) });
   }
+
+  /**
+   * The attempts as a page may show them, newest first: a Teams or webhook address, and any address an error quotes,
+   * cut to its scheme and host, since the rest of such a URL is its secret.
+   */
+  async attemptsToRead(filter: { recipient?: string }): Promise<DeliveryAttempt[]> {
+    const attempts = await this.attempts(filter);
+    return attempts.reverse().map((attempt) => ({ ...attempt, address: attempt.channel === 'email' ? attempt.address : withoutSecrets(attempt.address), detail: withoutSecrets(attempt.detail) }));
+  }
+}
+
+/** Every URL in a text cut to its origin: `https://host/...`. */
+export function withoutSecrets(text: string): string {
+  return text.replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi, (url) => {
+    try {
+      return `${new URL(url).origin}/…`;
+    } catch {
+      return '(an address)';
+    }
+  });
 }
