@@ -5,7 +5,7 @@ import type { ProgrammePlanRecord, ProgrammeView, StoredReport } from '@pmo/appl
 import { addMonths, londonDay } from '@pmo/domain';
 import { TEST_ADMIN, TestEngine } from './support/engine';
 import { eventually } from './support/eventually';
-import { lookAt, signIn } from './support/pages';
+import { keepLocal, lookAt, signIn } from './support/pages';
 import { startLocalTemporal } from './support/temporal';
 
 /**
@@ -97,7 +97,9 @@ describe('closing, archiving and reopening a programme', () => {
     const browser = await chromium.launch({ executablePath: engine.config.pdf.chromiumPath });
     const baseUrl = await engine.listen();
     try {
-      const page = await (await browser.newContext({ baseURL: baseUrl, javaScriptEnabled: false })).newPage();
+      const context = await browser.newContext({ baseURL: baseUrl, javaScriptEnabled: false });
+      await keepLocal(context, baseUrl);
+      const page = await context.newPage();
       await signIn(page, engine.config.auth, TEST_ADMIN);
       await page.goto(`/app/programmes/${programme.id}`);
       await page.getByRole('link', { name: 'Close the programme' }).click();

@@ -3,7 +3,7 @@ import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import type { ProgrammePlanRecord, ProgrammeView } from '@pmo/application';
 import { TestEngine } from './support/engine';
-import { lookAt, signIn } from './support/pages';
+import { keepLocal, lookAt, signIn } from './support/pages';
 import { startLocalTemporal } from './support/temporal';
 
 const MANAGER = 'manager@dorset.nhs.example';
@@ -63,7 +63,9 @@ describe('a programme’s end date', () => {
     const browser: Browser = await chromium.launch({ executablePath: engine.config.pdf.chromiumPath });
     const baseUrl = await engine.listen();
     try {
-      const page = await (await browser.newContext({ baseURL: baseUrl, javaScriptEnabled: false })).newPage();
+      const context = await browser.newContext({ baseURL: baseUrl, javaScriptEnabled: false });
+      await keepLocal(context, baseUrl);
+      const page = await context.newPage();
       await signIn(page, engine.config.auth, MANAGER);
       await page.goto(`/app/programmes/${programme.id}`);
       await page.getByRole('link', { name: 'Change the end date' }).click();

@@ -5,7 +5,7 @@ import type { ProgrammePlanRecord, ProgrammeView } from '@pmo/application';
 import { addMonths, endOfLondonDay, financialPeriod, lastDayOfMonth, londonDay, overdueFrom, startOfLondonDay } from '@pmo/domain';
 import { buildMonthlyReturn } from '@pmo/reporting';
 import { TEST_ADMIN, TestEngine } from './support/engine';
-import { lookAt, signIn } from './support/pages';
+import { keepLocal, lookAt, signIn } from './support/pages';
 import { startLocalTemporal } from './support/temporal';
 
 const HOUR_MS = 3_600_000;
@@ -155,7 +155,9 @@ describe('a programme brought in with its past', () => {
     const browser = await chromium.launch({ executablePath: engine.config.pdf.chromiumPath });
     const baseUrl = await engine.listen();
     try {
-      const page = await (await browser.newContext({ baseURL: baseUrl, javaScriptEnabled: false })).newPage();
+      const context = await browser.newContext({ baseURL: baseUrl, javaScriptEnabled: false });
+      await keepLocal(context, baseUrl);
+      const page = await context.newPage();
       await signIn(page, engine.config.auth, TEST_ADMIN);
       await page.goto(`/app/programmes/${broughtIn.id}/milestones/${broughtIn.milestones[2].id}/forecast`);
       const knownOn = page.getByRole('group', { name: 'When was this known? (optional)' });

@@ -8,7 +8,7 @@ import type { ProgrammePlanRecord, ProgrammeView, StoredReport } from '@pmo/appl
 import { addMonths, londonDay } from '@pmo/domain';
 import { mintLocalToken } from '@pmo/identity';
 import { TestEngine } from './support/engine';
-import { lookAt } from './support/pages';
+import { keepLocal, lookAt } from './support/pages';
 import { eventually } from './support/eventually';
 import { startLocalTemporal } from './support/temporal';
 
@@ -81,6 +81,7 @@ describe('web pages', () => {
   /** A person's own browser, signed in through the sign-in page; without JavaScript unless asked. */
   async function signedIn(email: string, options: { javaScript?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({ baseURL: baseUrl, javaScriptEnabled: options.javaScript ?? false });
+    await keepLocal(context, baseUrl);
     const page = await context.newPage();
     await page.goto('/app/programmes');
     expect(new URL(page.url()).pathname).toBe('/app/sign-in');

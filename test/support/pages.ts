@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { chromium } from 'playwright-core';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Role } from '@pmo/application';
 import type { AuthConfig } from '@pmo/config';
 import { mintLocalToken } from '@pmo/identity';
@@ -33,7 +33,11 @@ export async function lookAt(browser: Browser, baseUrl: string, page: Page, name
   const context = await browser.newContext({ baseURL: baseUrl, bypassCSP: true });
   try {
     const scanned = await context.newPage();
-    await scanned.route('**/*', (route) => (route.request().url() === `${baseUrl}${pathname}` ? route.fulfill({ body: html, contentType: 'text/html' }) : route.continue()));
+    await scanned.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url === `${baseUrl}${pathname}`) return route.fulfill({ body: html, contentType: 'text/html' });
+      return url.startsWith(baseUrl) ? route.continue() : route.abort();
+    });
     await scanned.goto(pathname);
     await scanned.addScriptTag({ content: AXE_SOURCE });
     const violations = (await scanned.evaluate(() => (globalThis as unknown as { axe: { run(): Promise<{ violations: unknown[] }> } }).axe.run().then((result) => result.violations))) as AxeViolation[];
@@ -42,6 +46,14 @@ export async function lookAt(browser: Browser, baseUrl: string, page: Page, name
   } finally {
     await context.close();
   }
+}
+
+/**
+ * Refuses a browser's requests to anywhere but the engine at once: nhsuk-frontend's styles name its web fonts on an
+ * NHS host this machine cannot reach, and a screenshot otherwise waits seconds for them.
+ */
+export async function keepLocal(context: BrowserContext, baseUrl: string): Promise<void> {
+  await context.route((url) => !url.href.startsWith(baseUrl), (route) => route.abort());
 }
 
 /** Signs a person in on the sign-in page with a token of the local issuer, as the pages' own form does. */
@@ -76,7 +88,9 @@ export class BrowserStack {
 
   /** A page of a fresh browser, with JavaScript off as the pages must work without it, signed in as the person. */
   async signedIn(email: string): Promise<Page> {
-    const page = await (await this.browser.newContext({ baseURL: this.baseUrl, javaScriptEnabled: false })).newPage();
+    const context = await this.browser.newContext({ baseURL: this.baseUrl, javaScriptEnabled: false });
+    await keepLocal(context, this.baseUrl);
+    const page = await context.newPage();
     await signIn(page, this.engine.config.auth, email);
     return page;
   }
