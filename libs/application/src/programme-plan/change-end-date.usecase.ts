@@ -9,7 +9,8 @@ import { lastPlannedDay } from '../programme-definition/new-programme';
 import { daySchema } from '../programme-definition/programme-definition.schema';
 import type { ProgrammePlanRecord } from '../ports/programme.repository';
 import { startOrSignal } from '../programme-signalling';
-import { isUuid, parseOrThrow } from '../validation';
+import { parseOrThrow } from '../validation';
+import { planOrNotFound } from './plan-or-not-found';
 
 export const endDateChangeSchema = z.strictObject({
   endDate: daySchema,
@@ -30,8 +31,7 @@ export class ChangeEndDateUseCase {
 
   async execute(programmeId: string, body: unknown): Promise<ProgrammePlanRecord> {
     const { endDate, reason } = parseOrThrow(endDateChangeSchema, body);
-    const plan = isUuid(programmeId) ? await this.programmes.loadPlan(programmeId) : null;
-    if (plan === null) throw ApplicationError.notFound(`no programme ${programmeId}`);
+    const plan = await planOrNotFound(this.programmes, programmeId);
     const held = lastPlannedDay(
       plan.milestones.map((milestone) => milestone.actualDate ?? milestone.forecastDate),
       plan.trajectories.flatMap((trajectory) => trajectory.plan.map((row) => row.month)),

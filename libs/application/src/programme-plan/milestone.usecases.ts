@@ -6,7 +6,8 @@ import { ProgrammeRepository } from '../ports/programme.repository';
 import type { PlanMilestone, ProgrammePlanRecord } from '../ports/programme.repository';
 import { milestoneDefinitionSchema } from '../programme-definition/programme-definition.schema';
 import { ImportProgrammeWorkbookUseCase } from '../programme-workbook/programme-workbook.usecases';
-import { isUuid, parseOrThrow } from '../validation';
+import { parseOrThrow } from '../validation';
+import { planOrNotFound } from './plan-or-not-found';
 import { nextRef } from './raid-and-funding.usecases';
 
 /** What a milestone's form changes: not its dates, which move by their own forms (forecast, rebaseline, complete). */
@@ -25,7 +26,7 @@ export class MilestoneUseCases {
   ) {}
 
   async add(programmeId: string, body: unknown): Promise<PlanMilestone> {
-    const plan = await this.plan(programmeId);
+    const plan = await planOrNotFound(this.programmes, programmeId);
     const fields = parseOrThrow(milestoneDefinitionSchema, body);
     if (fields.baselineDate === undefined) throw ApplicationError.validationFailed([{ field: 'baselineDate', reason: 'is required: the day the milestone is planned for' }]);
     const ref = fields.ref ?? nextRef('M', plan.milestones);
@@ -38,7 +39,7 @@ export class MilestoneUseCases {
 
   /** The milestone's name, kind, owner, phase, predecessors, accepted overlap and evidence, whole; its dates stay. */
   async change(programmeId: string, ref: string, body: unknown): Promise<PlanMilestone> {
-    const plan = await this.plan(programmeId);
+    const plan = await planOrNotFound(this.programmes, programmeId);
     const existing = plan.milestones.find((milestone) => milestone.ref === ref);
     if (existing === undefined) throw ApplicationError.notFound(`no milestone ${ref} in programme ${programmeId}`);
     const fields = parseOrThrow(milestoneChangeSchema, body);
@@ -66,13 +67,7 @@ export class MilestoneUseCases {
     await this.rows.applyRows(plan, { milestones: [{ rowNumber: 1, ...row }], trajectoryPlan: [], trajectoryActuals: [], raid: [] });
   }
 
-  private async plan(programmeId: string): Promise<ProgrammePlanRecord> {
-    const plan = isUuid(programmeId) ? await this.programmes.loadPlan(programmeId) : null;
-    if (plan === null) throw ApplicationError.notFound(`no programme ${programmeId}`);
-    return plan;
-  }
-
   private async milestone(programmeId: string, ref: string): Promise<PlanMilestone> {
-    return (await this.plan(programmeId)).milestones.find((milestone) => milestone.ref === ref) as PlanMilestone;
+    return (await planOrNotFound(this.programmes, programmeId)).milestones.find((milestone) => milestone.ref === ref) as PlanMilestone;
   }
 }

@@ -12,12 +12,7 @@ import type { ProgrammePlanRecord } from '../ports/programme.repository';
 import { ProgrammeScheduler } from '../ports/programme.scheduler';
 import { daySchema, odsCodeSchema } from '../programme-definition/programme-definition.schema';
 import { isUuid, parseOrThrow } from '../validation';
-
-async function planOf(programmes: ProgrammeRepository, programmeId: string): Promise<ProgrammePlanRecord> {
-  const plan = isUuid(programmeId) ? await programmes.loadPlan(programmeId) : null;
-  if (plan === null) throw ApplicationError.notFound(`no programme ${programmeId}`);
-  return plan;
-}
+import { planOrNotFound } from './plan-or-not-found';
 
 /** The phases of a programme that have members to roll out to. */
 @Injectable()
@@ -56,7 +51,7 @@ export class AssessPhaseUseCase {
   ) {}
 
   async execute(input: PhaseRolloutInput & { asAt: string }): Promise<PhaseAssessment> {
-    const plan = await planOf(this.programmes, input.programmeId);
+    const plan = await planOrNotFound(this.programmes, input.programmeId);
     const phase = plan.phases.find((candidate) => candidate.ref === input.phaseRef);
     if (phase === undefined) throw ApplicationError.notFound(`no phase ${input.phaseRef} in programme ${input.programmeId}`);
     return (await this.rollout(plan, phase, new Date(input.asAt))).assessment;
@@ -64,7 +59,7 @@ export class AssessPhaseUseCase {
 
   /** Every phase of a programme as at an instant, each member by name and code with the day it went live. */
   async all(programmeId: string, asAt: Date): Promise<PhaseRollout[]> {
-    const plan = await planOf(this.programmes, programmeId);
+    const plan = await planOrNotFound(this.programmes, programmeId);
     return Promise.all(plan.phases.map((phase) => this.rollout(plan, phase, asAt)));
   }
 
@@ -105,7 +100,7 @@ export class RecordGoLiveUseCase {
     if (day > today) {
       throw new ApplicationError(ApplicationErrorCode.Unprocessable, 'a go-live cannot be in the future', [{ field: 'wentLiveOn', reason: `is after today (${today})` }]);
     }
-    await planOf(this.programmes, programmeId);
+    await planOrNotFound(this.programmes, programmeId);
     const result = await this.programmes.recordGoLive(programmeId, phaseRef, odsCode, day, this.clock.now());
     if (result === 'member-not-found') throw ApplicationError.notFound(`no member ${odsCode} of phase ${phaseRef} in programme ${programmeId}`);
     await this.scheduler.phaseChanged(programmeId, phaseRef);

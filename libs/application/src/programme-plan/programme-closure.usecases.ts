@@ -8,7 +8,8 @@ import type { ProgrammeClosure, ProgrammePlanRecord } from '../ports/programme.r
 import { ProgrammeScheduler } from '../ports/programme.scheduler';
 import { daySchema } from '../programme-definition/programme-definition.schema';
 import { startOrSignal } from '../programme-signalling';
-import { isUuid, parseOrThrow } from '../validation';
+import { parseOrThrow } from '../validation';
+import { planOrNotFound } from './plan-or-not-found';
 
 const reasonSchema = (why: string) => z.string().trim().min(1, `must say why the programme ${why}`).max(PLAN_FIELDS.evidenceLength);
 
@@ -36,7 +37,7 @@ export class ProgrammeClosureUseCases {
 
   async close(programmeId: string, body: unknown): Promise<ProgrammePlanRecord> {
     const input = parseOrThrow(closeProgrammeSchema, body);
-    const plan = await this.plan(programmeId);
+    const plan = await planOrNotFound(this.programmes, programmeId);
     if (plan.closure !== null) throw conflict(`programme ${plan.name} is already closed (${plan.closure.as} on ${plan.closure.on})`);
     const today = londonDay(this.clock.now());
     const on = input.closedOn ?? today;
@@ -47,7 +48,7 @@ export class ProgrammeClosureUseCases {
 
   async archive(programmeId: string, body: unknown): Promise<ProgrammePlanRecord> {
     const { reason } = parseOrThrow(archiveProgrammeSchema, body);
-    const plan = await this.plan(programmeId);
+    const plan = await planOrNotFound(this.programmes, programmeId);
     if (plan.closure === null) throw conflict(`programme ${plan.name} is running: close it before archiving it`);
     if (plan.closure.archived) throw conflict(`programme ${plan.name} is already archived`);
     return this.save(plan, { ...plan.closure, archived: true }, { type: 'programme-archived', reason });
@@ -55,16 +56,11 @@ export class ProgrammeClosureUseCases {
 
   async reopen(programmeId: string, body: unknown): Promise<ProgrammePlanRecord> {
     const { reason } = parseOrThrow(reopenProgrammeSchema, body);
-    const plan = await this.plan(programmeId);
+    const plan = await planOrNotFound(this.programmes, programmeId);
     if (plan.closure === null) throw conflict(`programme ${plan.name} is running already`);
     return this.save(plan, null, { type: 'programme-reopened', reason });
   }
 
-  private async plan(programmeId: string): Promise<ProgrammePlanRecord> {
-    const plan = isUuid(programmeId) ? await this.programmes.loadPlan(programmeId) : null;
-    if (plan === null) throw ApplicationError.notFound(`no programme ${programmeId}`);
-    return plan;
-  }
 
   private async save(plan: ProgrammePlanRecord, closure: ProgrammeClosure | null, event: { type: string; reason: string }): Promise<ProgrammePlanRecord> {
     if ((await this.programmes.setClosure(plan.id, closure, event, this.clock.now())) === 'programme-not-found') throw ApplicationError.notFound(`no programme ${plan.id}`);

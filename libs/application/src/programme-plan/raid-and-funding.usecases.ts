@@ -3,10 +3,11 @@ import { raidScore } from '@pmo/domain';
 import { ApplicationError, ApplicationErrorCode } from '../application.error';
 import { Clock } from '../ports/clock';
 import { ProgrammeRepository } from '../ports/programme.repository';
-import type { PlanFundingLine, PlanRaidItem, ProgrammePlanRecord } from '../ports/programme.repository';
+import type { PlanFundingLine, PlanRaidItem } from '../ports/programme.repository';
 import { fundingLineDefinitionSchema, raidDefinitionSchema } from '../programme-definition/programme-definition.schema';
 import type { RaidDefinition } from '../programme-definition/programme-definition.schema';
-import { isUuid, parseOrThrow } from '../validation';
+import { parseOrThrow } from '../validation';
+import { planOrNotFound } from './plan-or-not-found';
 
 /**
  * The RAID log and the funding lines kept one entry at a time, by the same schema as a plan sent whole:
@@ -20,7 +21,7 @@ export class RaidAndFundingUseCases {
   ) {}
 
   async addRaidItem(programmeId: string, body: unknown): Promise<PlanRaidItem> {
-    const plan = await this.plan(programmeId);
+    const plan = await planOrNotFound(this.programmes, programmeId);
     const item = raidItemOf(parseOrThrow(raidDefinitionSchema, withRef(body, nextRef('R', plan.raid))));
     const result = await this.programmes.saveRaidItem(plan.id, item, 'new', this.clock.now());
     if (result === 'ref-taken') throw refTaken('RAID item', item.ref);
@@ -29,7 +30,7 @@ export class RaidAndFundingUseCases {
 
   /** The whole item as it now stands, under the ref it already has: closing one is setting its status to closed. */
   async changeRaidItem(programmeId: string, ref: string, body: unknown): Promise<PlanRaidItem> {
-    const plan = await this.plan(programmeId);
+    const plan = await planOrNotFound(this.programmes, programmeId);
     const item = raidItemOf(parseOrThrow(raidDefinitionSchema, typeof body === 'object' && body !== null ? { ...body, ref } : body));
     const result = await this.programmes.saveRaidItem(plan.id, item, 'existing', this.clock.now());
     if (result === 'not-found') throw ApplicationError.notFound(`no RAID item ${ref} in programme ${programmeId}`);
@@ -37,18 +38,13 @@ export class RaidAndFundingUseCases {
   }
 
   async addFundingLine(programmeId: string, body: unknown): Promise<PlanFundingLine> {
-    const plan = await this.plan(programmeId);
+    const plan = await planOrNotFound(this.programmes, programmeId);
     const line = parseOrThrow(fundingLineDefinitionSchema, withRef(body, nextRef('F', plan.funding)));
     const result = await this.programmes.addFundingLine(plan.id, line, this.clock.now());
     if (result === 'ref-taken') throw refTaken('funding line', line.ref);
     return line;
   }
 
-  private async plan(programmeId: string): Promise<ProgrammePlanRecord> {
-    const plan = isUuid(programmeId) ? await this.programmes.loadPlan(programmeId) : null;
-    if (plan === null) throw ApplicationError.notFound(`no programme ${programmeId}`);
-    return plan;
-  }
 }
 
 /** The RAID log as people read it: open items first, the highest scoring first, each with its score out of 25. */

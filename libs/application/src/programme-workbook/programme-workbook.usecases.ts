@@ -10,8 +10,8 @@ import { OrganisationRepository } from '../ports/organisation.repository';
 import { ProgrammeRepository } from '../ports/programme.repository';
 import type { MilestoneChange, PlanChanges, ProgrammePlanRecord } from '../ports/programme.repository';
 import { ProgrammeScheduler } from '../ports/programme.scheduler';
+import { planOrNotFound } from '../programme-plan/plan-or-not-found';
 import { startOrSignal } from '../programme-signalling';
-import { isUuid } from '../validation';
 
 /** Each sheet of the workbook with its name in a URL: `milestones`, `trajectory-plan`, `trajectory-actuals`, `raid`. */
 export const SHEET_SLUGS: readonly { sheet: SheetName; slug: string }[] = SHEETS.map((sheet) => ({ sheet, slug: sheet.toLowerCase().replace(/ /g, '-') }));
@@ -28,12 +28,6 @@ export interface ImportSummary {
   trajectoryPlanRows: number;
   trajectoryActuals: number;
   raid: number;
-}
-
-async function planOrNotFound(programmes: ProgrammeRepository, programmeId: string): Promise<ProgrammePlanRecord> {
-  const plan = isUuid(programmeId) ? await programmes.loadPlan(programmeId) : null;
-  if (plan === null) throw ApplicationError.notFound(`no programme ${programmeId}`);
-  return plan;
 }
 
 /** The spreadsheet view of a programme's plan. */
